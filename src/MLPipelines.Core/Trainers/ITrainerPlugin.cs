@@ -1,0 +1,43 @@
+using Microsoft.ML;
+
+namespace MLPipelines.Core.Trainers;
+
+/// <summary>
+/// A trainer reachable as <c>trainer: NAME</c> in pipeline YAML. Built-in ML.NET baselines and our own neural
+/// trainers (<c>mlp</c>, <c>cnn</c>) register the same way, so the runner never names a trainer.
+/// </summary>
+/// <remarks>
+/// Contract of the estimator returned by <see cref="CreateEstimator"/>: it reads the float vector column
+/// <see cref="TrainerContext.FeatureColumn"/> and the label column <see cref="TrainerContext.LabelColumn"/>
+/// (Binary: <see cref="bool"/>; Multiclass: key type with <see cref="TrainerContext.ClassCount"/> values;
+/// Regression: <see cref="float"/>) and adds ML.NET's standard prediction columns:
+/// Binary <c>Score</c>, <c>Probability</c>, <c>PredictedLabel</c>; Multiclass <c>Score</c> (vector) and
+/// <c>PredictedLabel</c> (key); Regression <c>Score</c>.
+/// </remarks>
+public interface ITrainerPlugin
+{
+    /// <summary>YAML name, lower snake_case, e.g. <c>lightgbm</c>.</summary>
+    string Name { get; }
+
+    /// <summary>One line for <c>mlpipe</c> help and the JSON Schema.</summary>
+    string Description { get; }
+
+    /// <summary>Family used for defaults and reports: <c>boosted_trees</c>, <c>forest</c>, <c>linear</c>, <c>neural</c>.</summary>
+    string Family { get; }
+
+    /// <summary>Tasks this trainer supports.</summary>
+    IReadOnlyList<TaskKind> Tasks { get; }
+
+    /// <summary>Every option, with its documented default.</summary>
+    IReadOnlyList<OptionDescriptor> Options { get; }
+
+    /// <summary>
+    /// Checks that span several options or depend on the task (each option alone was already checked against its
+    /// descriptor). Returns (option name, message) pairs; empty when valid. <paramref name="task"/> is null when the
+    /// spec leaves the task to inference.
+    /// </summary>
+    IEnumerable<(string Option, string Message)> Validate(IReadOnlyDictionary<string, object?> options, TaskKind? task);
+
+    /// <summary>Builds the estimator for one fit (one fold, or the final fit on all rows).</summary>
+    IEstimator<ITransformer> CreateEstimator(TrainerContext context, IReadOnlyDictionary<string, object?> options);
+}
