@@ -197,7 +197,7 @@ public static partial class ResolvedSpecWriter
     }
 
     /// <summary>Plain only when a reader sees the same string: no YAML indicators, not a number, bool or null.</summary>
-    private static bool IsSafePlain(string text) =>
+    internal static bool IsSafePlain(string text) =>
         SafePlain().IsMatch(text) && ScalarValue.ClassifyPlain(text).Type == ScalarType.String;
 
     [GeneratedRegex(@"^[A-Za-z0-9_./][A-Za-z0-9_./+-]*( [A-Za-z0-9_./+-]+)*$", RegexOptions.CultureInvariant)]

@@ -49,13 +49,13 @@ internal static partial class ScalarValue
         if (IntPattern().IsMatch(text))
         {
             return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer)
-                ? (ScalarType.Int, integer)
-                : (ScalarType.Float, double.Parse(text, CultureInfo.InvariantCulture));
+                ? (ScalarType.Int, (object)integer)
+                : (ScalarType.Float, (object)double.Parse(text, CultureInfo.InvariantCulture));
         }
 
         return FloatPattern().IsMatch(text)
-            ? (ScalarType.Float, double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture))
-            : (ScalarType.String, text);
+            ? (ScalarType.Float, (object)double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture))
+            : (ScalarType.String, (object)text);
     }
 
     /// <summary>How a node is shown after "got" in messages: <c>'five'</c>, <c>5.5</c>, <c>a list</c>, ...</summary>
