@@ -22,7 +22,8 @@ internal static class MapReader
         SourceLocation location,
         IReadOnlyList<SpecKey> keys,
         UnknownKeyWording wording,
-        SpecReadContext context)
+        SpecReadContext context,
+        bool reportMissing = true)
     {
         var result = new KeyedValues(path, location);
         var byName = keys.ToDictionary(k => k.Name, StringComparer.Ordinal);
@@ -59,7 +60,7 @@ internal static class MapReader
         {
             var keyPath = SpecReadContext.Child(path, key.Name);
             result.Written.TryGetValue(key.Name, out var valueNode);
-            if (valueNode is null && key.Required && !result.Invalid.Contains(""))
+            if (valueNode is null && key.Required && reportMissing && !result.Invalid.Contains(""))
             {
                 context.Error(location, keyPath, $"required key '{key.Name}' is missing");
                 result.Invalid.Add(key.Name);
@@ -69,7 +70,8 @@ internal static class MapReader
             {
                 case SpecValueKind.Section when key.Children.Count > 0:
                     var childLocation = valueNode is null ? location : context.At(keyNodes[key.Name]);
-                    var section = Read(valueNode, keyPath, childLocation, key.Children, wording, context);
+                    // A section that is missing altogether is reported once, not once per required key inside it.
+                    var section = Read(valueNode, keyPath, childLocation, key.Children, wording, context, reportMissing: valueNode is not null);
                     result.Sections[key.Name] = section;
                     if (section.Invalid.Contains(""))
                     {
