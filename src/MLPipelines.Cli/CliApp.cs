@@ -17,9 +17,17 @@ public static class CliApp
 {
     /// <summary>Runs <paramref name="args"/> writing to <paramref name="console"/>.</summary>
     /// <param name="interactiveCancel">Hook Ctrl+C (the real process); tests pass false.</param>
-    public static int Run(string[] args, IAnsiConsole console, bool interactiveCancel = false, CancellationToken cancellation = default)
+    /// <param name="errors">Where error messages go (the process passes standard error); null = the console's output.</param>
+    public static int Run(
+        string[] args, IAnsiConsole console, bool interactiveCancel = false, TextWriter? errors = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(console);
+        errors ??= console.Profile.Out.Writer;
+        if (!console.Profile.Capabilities.Interactive && console.Profile.Width < 120)
+        {
+            console.Profile.Width = 120; // logs and pipes: tables get room instead of the 80-column default
+        }
+
         using var source = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         ConsoleCancelEventHandler? handler = null;
         if (interactiveCancel)
@@ -66,32 +74,27 @@ public static class CliApp
         }
         catch (Exception e) when (IsCancellation(e))
         {
-            console.MarkupLine("[yellow]Interrupted.[/] The run folder, if any, was left as NAME.incomplete.");
+            errors.WriteLine("Interrupted. The run folder, if any, was left as NAME.incomplete.");
             return ExitCodes.Interrupted;
         }
         catch (Exception e) when (e is SpecException or DataFileException or RunFolderException)
         {
-            console.Write(new Text(e.Message + Environment.NewLine, new Style(Color.Red)));
+            // Unwrapped lines, one per problem, so editors and grep can use file:line:col.
+            errors.WriteLine(e.Message);
             return ExitCodes.BadInput;
         }
         catch (Exception e) when (e is CommandParseException or CommandRuntimeException)
         {
-            console.Write(new Text(e.Message + Environment.NewLine, new Style(Color.Red)));
-            console.WriteLine("Run 'mlpipe --help' for usage.");
+            errors.WriteLine(e.Message);
+            errors.WriteLine("Run 'mlpipe --help' for usage.");
             return ExitCodes.BadInput;
         }
         catch (Exception e)
         {
-            console.Write(new Text($"mlpipe failed: {e.GetType().Name}: {e.Message}{Environment.NewLine}", new Style(Color.Red)));
-            if (Environment.GetEnvironmentVariable("MLPIPE_DEBUG") is { Length: > 0 })
-            {
-                console.WriteException(e);
-            }
-            else
-            {
-                console.WriteLine("(set MLPIPE_DEBUG=1 for the stack trace)");
-            }
-
+            errors.WriteLine($"mlpipe failed: {e.GetType().Name}: {e.Message}");
+            errors.WriteLine(Environment.GetEnvironmentVariable("MLPIPE_DEBUG") is { Length: > 0 }
+                ? e.ToString()
+                : "(set MLPIPE_DEBUG=1 for the stack trace)");
             return ExitCodes.Failure;
         }
         finally
