@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MLPipelines.Core.Statistics;
 
 /// <summary>How the confidence interval of a mean over resampled runs accounts for their dependence.</summary>
@@ -8,8 +10,10 @@ public enum IntervalMethod
     /// The runs share most of their training rows, so s²/n underestimates the variance of the mean; the
     /// corrected interval is the one consistent with the corrected t-test.
     /// </summary>
+    [JsonStringEnumMemberName("corrected")]
     Corrected,
 
     /// <summary>Textbook interval mean ± t_{n−1} · s / √n, which treats the runs as independent (too narrow).</summary>
+    [JsonStringEnumMemberName("naive")]
     Naive,
 }

@@ -35,7 +35,8 @@ public sealed record MetricSummary
     [JsonPropertyName("confidence")]
     public required double Confidence { get; init; }
 
-    /// <summary>How the interval treats the dependence between runs.</summary>
-    [JsonIgnore]
+    /// <summary>How the interval treats the dependence between runs (JSON: "corrected" or "naive").</summary>
+    [JsonPropertyName("interval")]
+    [JsonConverter(typeof(JsonStringEnumConverter<IntervalMethod>))]
     public required IntervalMethod Method { get; init; }
 }
