@@ -51,7 +51,7 @@ public static class CriticalDifferenceDiagram
             throw new ArgumentException("Average ranks and the critical difference must be finite (and CD ≥ 0).", nameof(criticalDifference));
         }
 
-        var layout = new Layout(models, averageRanks, groups.Count, title is not null);
+        var layout = new Layout(models, averageRanks, groups.Count, title is not null, criticalDifference);
         var svg = new StringBuilder();
         string label = title ?? "Critical difference diagram";
         svg.Append(CultureInfo.InvariantCulture,
@@ -175,7 +175,7 @@ public static class CriticalDifferenceDiagram
     // Geometry: which side and row each model's label goes to, and how wide the text columns must be.
     private sealed class Layout
     {
-        public Layout(IReadOnlyList<string> models, IReadOnlyList<double> ranks, int groupCount, bool hasTitle)
+        public Layout(IReadOnlyList<string> models, IReadOnlyList<double> ranks, int groupCount, bool hasTitle, double criticalDifference)
         {
             Count = models.Count;
             var order = Enumerable.Range(0, Count).OrderBy(i => ranks[i]).ThenBy(i => i).ToArray();
@@ -197,7 +197,7 @@ public static class CriticalDifferenceDiagram
             AxisLeft = 30 + longestLeft;
             double axisWidth = Math.Max(320, 70.0 * (Count - 1));
             AxisRight = AxisLeft + axisWidth;
-            Width = AxisRight + longestRight + 30;
+            Width = Math.Max(AxisRight + longestRight, X(1 + criticalDifference)) + 30;
             AxisY = hasTitle ? 90 : 66;
             RowsY = AxisY + 12 + (groupCount * GroupSpacing) + 14;
             int rows = Math.Max(leftCount, Count - leftCount);
