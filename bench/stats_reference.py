@@ -303,6 +303,85 @@ def check_run(dll, path, check, weka_dir):
             print(f"  PairedCorrectedTTester v/* vs {baseline} on {metric}: weka {marks}  ours {ours_marks}")
 
 
+def check_experiment(dll, path, check, weka_dir):
+    fixture = json.loads(path.read_text())
+    mine = ours(dll, "experiment", path)
+    metric, baseline = fixture["metric"], fixture["baseline"]
+    names = [m["name"] for m in fixture["datasets"][0]["models"]]
+    print(f"\n== {path.name}: {len(fixture['datasets'])} datasets x {len(names)} models, {metric}, baseline {baseline} ==")
+    marks_ref, means = [], []
+    for d, dataset in enumerate(fixture["datasets"]):
+        folds = {m["name"]: m["metrics"][metric]["folds"] for m in dataset["models"]}
+        _, ratio = design_of(dataset["evaluation"])
+        row = []
+        for name in names:
+            if name == baseline:
+                row.append("")
+                continue
+            _, p = corrected_ttest(folds[name], folds[baseline], ratio)
+            diff = np.mean(folds[name]) - np.mean(folds[baseline])
+            row.append("" if p is None or p > 0.05 else ("v" if diff > 0 else "*"))
+        marks_ref.append(row)
+        means.append([float(np.mean(folds[n])) for n in names])
+        check.same(f"{path.name} {dataset['name']} marks", mine["marks"][d], row, "scipy")
+    wtl_ref = {n: [sum(r[i] == "v" for r in marks_ref), sum(r[i] == "" for r in marks_ref), sum(r[i] == "*" for r in marks_ref)]
+               for i, n in enumerate(names) if n != baseline}
+    wtl_ours = {n: [v["wins"], v["ties"], v["losses"]] for n, v in mine["win_tie_loss"].items()}
+    check.same(f"{path.name} win/tie/loss", wtl_ours, wtl_ref, "scipy")
+
+    weka_rows = {}
+    if weka_dir is not None:
+        weka_rows = weka_experiment(fixture, weka_dir)
+        for d, dataset in enumerate(fixture["datasets"]):
+            check.same(f"{path.name} {dataset['name']} marks", mine["marks"][d][1:], weka_rows[dataset["name"]], "weka tester")
+        check.same(f"{path.name} (v/ /*)", [wtl_ours[n] for n in names if n != baseline], weka_rows["[v/ /*]"], "weka tester")
+    print(f"  {'dataset':14}" + "".join(f"{n:>14}" for n in names) + "   weka marks")
+    for d, dataset in enumerate(fixture["datasets"]):
+        cells = "".join(f"{mine['means'][d][i]:>12.4f} {mine['marks'][d][i] or ' ':1}" for i in range(len(names)))
+        print(f"  {dataset['name']:14}{cells}   {weka_rows.get(dataset['name'], '-')}")
+    print(f"  {'(v/ /*)':14}" + " " * 14 + "".join(f"{'/'.join(map(str, wtl_ours[n])):>14}" for n in names if n != baseline)
+          + f"   {weka_rows.get('[v/ /*]', '-')}")
+    ref = friedman(means, fixture.get("direction") == "lower")
+    f = mine["friedman"]
+    for label, value, reference in [("chi2_F", f["chi_square"], ref["chi2"]), ("Iman-Davenport F", f["iman_davenport_f"], ref["f"]),
+                                    ("Iman-Davenport p", f["iman_davenport_p_value"], ref["f_p"]),
+                                    ("Nemenyi CD", mine["nemenyi"]["critical_difference"], ref["cd05"])]:
+        check.number(f"{path.name} {label}", value, float(reference), "scipy")
+    print(f"  average ranks {dict(zip(names, np.round(f['average_ranks'], 4)))}; chi2_F {f['chi_square']:.6f} "
+          f"(scipy {ref['chi2']:.6f}); F_F {f['iman_davenport_f']:.6f} p {f['iman_davenport_p_value']:.6f} "
+          f"(scipy {ref['f']:.6f}, {ref['f_p']:.6f}); CD {mine['nemenyi']['critical_difference']:.6f}")
+
+
+def weka_experiment(fixture, workdir):
+    """PairedCorrectedTTester over all datasets at once: {dataset: [marks of non-baseline models], '[v/ /*]': counts}."""
+    names = [m["name"] for m in fixture["datasets"][0]["models"]]
+    metric, baseline = fixture["metric"], fixture["baseline"]
+    dataset_names = [d["name"] for d in fixture["datasets"]]
+    lines = ["@relation experiment", "@attribute Key_Dataset {" + ",".join(dataset_names) + "}",
+             "@attribute Key_Run numeric", "@attribute Key_Fold numeric", "@attribute Key_Scheme {" + ",".join(names) + "}",
+             "@attribute Key_Scheme_options {none}", "@attribute Key_Scheme_version_ID {1}",
+             "@attribute Number_of_training_instances numeric", "@attribute Number_of_testing_instances numeric",
+             f"@attribute {metric} numeric", "@data"]
+    for dataset in fixture["datasets"]:
+        k = dataset["evaluation"]["folds"]
+        for model in dataset["models"]:
+            for i, value in enumerate(model["metrics"][metric]["folds"]):
+                lines.append(f"{dataset['name']},{i // k + 1},{i % k + 1},{model['name']},none,1,{300 * (k - 1)},300,{value!r}")
+    arff = workdir / "experiment.arff"
+    arff.write_text("\n".join(lines) + "\n")
+    out = subprocess.run(["java", "-cp", str(WEKA_JAR), "weka.experiment.PairedCorrectedTTester", "-t", str(arff), "-c", "9",
+                          "-b", str(names.index(baseline) + 1), "-D", "1", "-R", "2", "-F", "3", "-G", "4,5,6", "-S", "0.05",
+                          "-csv"], check=True, capture_output=True, text=True).stdout
+    rows = {}
+    for line in out.splitlines():
+        cells = [c.strip("'").strip() for c in line.split(",")]
+        if cells[0] in dataset_names:
+            rows[cells[0]] = [cells[3 + 2 * j] for j in range(len(names) - 1)]
+        elif cells[0] == "[v/ /*]":
+            rows["[v/ /*]"] = [[int(x) for x in cells[3 + 2 * j].strip("[]").split("/")] for j in range(len(names) - 1)]
+    return rows
+
+
 def check_matrix(dll, path, check):
     fixture = json.loads(path.read_text())
     mine = ours(dll, "matrix", path)
@@ -434,6 +513,8 @@ def main():
             check_run(dll, path, check, workdir if use_weka else None)
         for path in sorted(FIXTURES.glob("matrix_*.json")):
             check_matrix(dll, path, check)
+        for path in sorted(FIXTURES.glob("experiment_*.json")):
+            check_experiment(dll, path, check, workdir if use_weka else None)
         check_distributions(dll, check, workdir)
     print("\n== summary ==")
     for source, worst in sorted(check.worst.items()):

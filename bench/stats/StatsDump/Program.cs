@@ -3,11 +3,11 @@ using System.Text.Json.Nodes;
 using MLPipelines.Core.Statistics;
 using MLPipelines.Core.Statistics.Distributions;
 
-// Usage: stats-dump run FIXTURE.json | matrix FIXTURE.json | probe PROBES.json
+// Usage: stats-dump run FIXTURE.json | matrix FIXTURE.json | experiment FIXTURE.json | probe PROBES.json
 // Prints one JSON document on stdout; bench/stats_reference.py reads it.
 if (args.Length != 2)
 {
-    Console.Error.WriteLine("usage: stats-dump run|matrix|probe FILE.json");
+    Console.Error.WriteLine("usage: stats-dump run|matrix|experiment|probe FILE.json");
     return 2;
 }
 
@@ -16,24 +16,40 @@ JsonNode output = args[0] switch
 {
     "run" => Run(input),
     "matrix" => Matrix(input),
+    "experiment" => Experiment(input),
     "probe" => Probe(input),
     _ => throw new ArgumentException($"Unknown verb '{args[0]}'."),
 };
 Console.WriteLine(output.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
 return 0;
 
-static JsonNode Run(JsonObject fixture)
+static ResamplingDesign DesignOf(JsonNode evaluation)
 {
-    var evaluation = fixture["evaluation"]!;
     int repeats = (int)evaluation["repeats"]!;
-    var design = (string)evaluation["method"]! == "holdout"
+    return (string)evaluation["method"]! == "holdout"
         ? ResamplingDesign.Holdout((double)evaluation["test_fraction"]!, repeats)
         : ResamplingDesign.KFold((int)evaluation["folds"]!, repeats);
-    var models = fixture["models"]!.AsArray().Select(m => new ModelScores(
-        (string)m!["name"]!,
-        m["metrics"]!.AsObject().ToDictionary(
-            kv => kv.Key,
-            kv => (IReadOnlyList<double>)[.. kv.Value!["folds"]!.AsArray().Select(v => (double)v!)]))).ToList();
+}
+
+static List<ModelScores> ModelsOf(JsonNode models) => [.. models.AsArray().Select(m => new ModelScores(
+    (string)m!["name"]!,
+    m["metrics"]!.AsObject().ToDictionary(
+        kv => kv.Key,
+        kv => (IReadOnlyList<double>)[.. kv.Value!["folds"]!.AsArray().Select(v => (double)v!)])))];
+
+static JsonNode Experiment(JsonObject fixture)
+{
+    var datasets = fixture["datasets"]!.AsArray()
+        .Select(d => new DatasetScores((string)d!["name"]!, DesignOf(d["evaluation"]!), ModelsOf(d["models"]!)))
+        .ToList();
+    var result = ExperimentAnalysis.Run(datasets, (string)fixture["metric"]!, (string)fixture["baseline"]!);
+    return JsonSerializer.SerializeToNode(result)!;
+}
+
+static JsonNode Run(JsonObject fixture)
+{
+    var design = DesignOf(fixture["evaluation"]!);
+    var models = ModelsOf(fixture["models"]!);
     var summaries = new JsonObject();
     foreach (var model in models)
     {
