@@ -33,7 +33,7 @@ public static class SpecFormat
                 Allowed = ["binary", "multiclass", "regression"],
             },
             new("label_transform", SpecValueKind.Enum, "none",
-                "Regression only: log trains on ln(label) and maps predictions back with exp (labels must be > 0).")
+                "log trains on ln(label) and maps predictions back with exp (labels must be > 0).")
             {
                 Allowed = ["none", "log"],
                 Tasks = [TaskKind.Regression],

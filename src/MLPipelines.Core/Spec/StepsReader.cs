@@ -70,7 +70,7 @@ internal static class StepsReader
         if (!PreprocessingCatalog.Contains(kind))
         {
             context.Error(kindNode, itemPath,
-                $"unknown preprocessing step '{kind}'{NameSuggester.DidYouMean(kind, PreprocessingCatalog.Kinds)}; steps are {string.Join(", ", PreprocessingCatalog.Kinds)}");
+                $"unknown preprocessing step '{kind}'{NameSuggester.DidYouMean(kind, PreprocessingCatalog.Kinds)} (known steps: {string.Join(", ", PreprocessingCatalog.Kinds)})");
             return null;
         }
 
