@@ -66,7 +66,7 @@ public sealed class JsonSchemaWriterTests
         Assert.True(IsValid(Spec(evaluation: "{method: kfold, folds: 10}")));
         Assert.True(IsValid(Spec(evaluation: "~")));
         Assert.True(IsValid(Spec(model: "{trainer: toy, options: {hidden_layers: [64, 32], threads: ~}}")));
-        Assert.True(IsValid(Spec(preprocessing: "[{normalize: {method: robust}}, pca, {impute: ~}]")));
+        Assert.True(IsValid(Spec(preprocessing: "[{impute: ~}, {normalize: {method: robust}}, pca]")));
     }
 
     [Theory]

@@ -232,11 +232,20 @@ public sealed class SpecLoaderErrorTests : IDisposable
     }
 
     [Fact]
-    public void SpecLoader_Parse_RepeatedStep_IsRejectedExceptNormalize()
+    public void SpecLoader_Parse_RepeatedStep_IsRejected()
     {
-        var yaml = SpecFolder.Lines("name: t", "data: {path: data.csv, label: y}", "preprocessing: [impute, normalize, normalize, impute]", "models: [sdca]");
+        var yaml = SpecFolder.Lines("name: t", "data: {path: data.csv, label: y}", "preprocessing: [impute, normalize, normalize]", "models: [sdca]");
 
-        Assert.Equal("x.yaml:3:47: preprocessing[3]: step 'impute' is already at preprocessing[0]; only normalize may appear twice",
+        Assert.Equal("x.yaml:3:36: preprocessing[2]: step 'normalize' is already at preprocessing[1]; each step may appear once",
+            _folder.Error(yaml));
+    }
+
+    [Fact]
+    public void SpecLoader_Parse_StepsOutOfRunOrder_AreRejected()
+    {
+        var yaml = SpecFolder.Lines("name: t", "data: {path: data.csv, label: y}", "preprocessing: [normalize, pca, impute]", "models: [sdca]");
+
+        Assert.Equal("x.yaml:3:33: preprocessing[2]: step 'impute' must come before 'normalize' (preprocessing[0]); steps always run in the order impute, one_hot, normalize, pca",
             _folder.Error(yaml));
     }
 

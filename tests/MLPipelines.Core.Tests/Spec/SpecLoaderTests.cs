@@ -91,9 +91,12 @@ public sealed class SpecLoaderTests : IDisposable
         Assert.Equal(0.25, spec.Evaluation.TestFraction);
         Assert.False(spec.Evaluation.Stratify);
         Assert.Equal("mae", spec.Evaluation.PrimaryMetric);
-        Assert.Equal(["impute", "normalize", "pca", "normalize"], spec.Preprocessing.Select(s => s.Kind));
-        Assert.Equal("zscore", spec.Preprocessing[1].Options["method"]);
-        Assert.Equal("robust", spec.Preprocessing[3].Options["method"]);
+        Assert.Equal(["impute", "normalize", "pca"], spec.Preprocessing.Select(s => s.Kind));
+        Assert.Equal("mean", spec.Preprocessing[0].Options["numeric"]);
+        Assert.Equal("most_frequent", spec.Preprocessing[0].Options["categorical"]);
+        Assert.Equal(true, spec.Preprocessing[0].Options["add_indicator"]);
+        Assert.Equal("robust", spec.Preprocessing[1].Options["method"]);
+        Assert.Equal(3L, spec.Preprocessing[2].Options["components"]);
         Assert.Equal(["lightgbm", "gbm-fast", "linear"], spec.Models.Select(m => m.Name));
         Assert.Empty(spec.Models[1].Preprocessing!);
         Assert.Equal(2L, spec.Models[1].Options["threads"]);
@@ -109,10 +112,10 @@ public sealed class SpecLoaderTests : IDisposable
         var spec = _folder.Parse(ExampleSpecs.Rich);
 
         Assert.Equal(new SourceLocation("x.yaml", 5, 10), spec.Locations["data.label"]);
-        Assert.Equal(new SourceLocation("x.yaml", 27, 82), spec.Locations["models[1].options.iterations"]);
-        Assert.Equal(new SourceLocation("x.yaml", 32, 23), spec.Locations["models[2].options.max_iterations"]);
-        Assert.Equal(new SourceLocation("x.yaml", 24, 5), spec.Locations["preprocessing[3].normalize"]);
-        Assert.Equal(new SourceLocation("x.yaml", 24, 25), spec.Locations["preprocessing[3].normalize.method"]);
+        Assert.Equal(new SourceLocation("x.yaml", 26, 82), spec.Locations["models[1].options.iterations"]);
+        Assert.Equal(new SourceLocation("x.yaml", 31, 23), spec.Locations["models[2].options.max_iterations"]);
+        Assert.Equal(new SourceLocation("x.yaml", 22, 5), spec.Locations["preprocessing[1].normalize"]);
+        Assert.Equal(new SourceLocation("x.yaml", 22, 25), spec.Locations["preprocessing[1].normalize.method"]);
         Assert.Equal(new SourceLocation("x.yaml", 12, 24), spec.Locations["data.columns.categorical[1]"]);
         // A key left out reports at its closest written parent.
         Assert.Equal(spec.Locations["models[2].options"], spec.LocationOf("models[2].options.convergence_tolerance"));
