@@ -176,11 +176,36 @@ public sealed class SpecLoaderTests : IDisposable
             "    trainer: lightgbm",
             "    options:",
             "      <<: *gbm",
-            "      learning_rate: 0.05"));
+            "      learning_rate: 0.05",
+            "      iterations: 10",
+            "  - {name: c, trainer: lightgbm, options: {<<: [{max_bin: 63}, *gbm, {max_bin: 7, l1: 0.5}]}}"));
 
-        Assert.Equal(50L, spec.Models[1].Options["iterations"]);
+        Assert.Equal(10L, spec.Models[1].Options["iterations"]);
         Assert.Equal(15L, spec.Models[1].Options["num_leaves"]);
         Assert.Equal(0.05, spec.Models[1].Options["learning_rate"]);
+        Assert.Equal(50L, spec.Models[2].Options["iterations"]);
+        Assert.Equal(63L, spec.Models[2].Options["max_bin"]);
+        Assert.Equal(0.5, spec.Models[2].Options["l1"]);
+    }
+
+    [Fact]
+    public void SpecLoader_Parse_ErrorInMergedBlock_PointsAtTheBlock()
+    {
+        var yaml = SpecFolder.Lines(
+            "name: m",
+            "data: {path: data.csv, label: y}",
+            "models:",
+            "  - {name: a, trainer: lightgbm, options: &gbm {iterations: 0}}",
+            "  - {name: b, trainer: lightgbm, options: {<<: *gbm}}",
+            "  - {name: c, trainer: lightgbm, options: {<<: 5}}");
+
+        Assert.Equal("x.yaml:6:48: a merge key '<<' takes a mapping or a list of mappings, e.g. '<<: *defaults'; got 5", _folder.Error(yaml));
+        Assert.Equal(
+            [
+                "x.yaml:4:61: models[0].options.iterations: must be >= 1 and <= 100000, got 0",
+                "x.yaml:4:61: models[1].options.iterations: must be >= 1 and <= 100000, got 0",
+            ],
+            _folder.Errors(yaml.Replace("  - {name: c, trainer: lightgbm, options: {<<: 5}}\n", "", StringComparison.Ordinal)));
     }
 
     [Fact]
