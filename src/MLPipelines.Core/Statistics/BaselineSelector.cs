@@ -6,9 +6,6 @@ namespace MLPipelines.Core.Statistics;
 /// </summary>
 public static class BaselineSelector
 {
-    /// <summary>Trainers counted as gradient-boosted trees.</summary>
-    public static IReadOnlySet<string> BoostedTreeTrainers { get; } = new HashSet<string>(StringComparer.Ordinal) { "lightgbm", "fasttree" };
-
     /// <summary>Chooses the baseline; ties go to the earlier model.</summary>
     /// <exception cref="ArgumentException">No models, or <paramref name="requested"/> is not one of them.</exception>
     public static string Choose(IReadOnlyList<BaselineCandidate> models, MetricDirection direction, string? requested = null)
@@ -27,7 +24,7 @@ public static class BaselineSelector
                     $"Baseline '{requested}' is not one of the models ({string.Join(", ", models.Select(m => m.Name))}).", nameof(requested));
         }
 
-        var pool = models.Where(m => BoostedTreeTrainers.Contains(m.Trainer)).ToList();
+        var pool = models.Where(m => m.IsBoostedTree).ToList();
         if (pool.Count == 0)
         {
             pool = [.. models];

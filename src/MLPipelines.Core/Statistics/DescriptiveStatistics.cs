@@ -14,7 +14,7 @@ public static class DescriptiveStatistics
     /// <param name="design">The resampling design, for the test/train ratio of the correction.</param>
     /// <param name="confidence">Confidence level in (0, 1); default 0.95.</param>
     /// <param name="method">Corrected (default) or naive interval.</param>
-    public static MetricSummary Summarize(
+    public static FoldStatistics Summarize(
         IReadOnlyList<double> folds,
         ResamplingDesign design,
         double confidence = 0.95,
@@ -35,7 +35,7 @@ public static class DescriptiveStatistics
 
         var (mean, variance) = MeanAndVariance(values);
         double std = Math.Sqrt(variance);
-        var summary = new MetricSummary
+        var summary = new FoldStatistics
         {
             Count = values.Length,
             Mean = mean,

@@ -6,10 +6,10 @@ public sealed class BaselineSelectorTests
 {
     private static readonly BaselineCandidate[] Models =
     [
-        new("mlp", "mlp", 0.95),
-        new("fasttree", "fasttree", 0.91),
-        new("lightgbm", "lightgbm", 0.93),
-        new("linear", "sdca", 0.85),
+        new("mlp", false, 0.95),
+        new("fasttree", true, 0.91),
+        new("lightgbm", true, 0.93),
+        new("linear", false, 0.85),
     ];
 
     [Fact]
@@ -27,7 +27,7 @@ public sealed class BaselineSelectorTests
     [Fact]
     public void BaselineSelector_Choose_FallsBackToTheBestModelWithoutBoostedTrees()
     {
-        BaselineCandidate[] models = [new("linear", "sdca", 0.85), new("mlp", "mlp", 0.9)];
+        BaselineCandidate[] models = [new("linear", false, 0.85), new("mlp", false, 0.9)];
 
         Assert.Equal("mlp", BaselineSelector.Choose(models, MetricDirection.HigherIsBetter));
     }

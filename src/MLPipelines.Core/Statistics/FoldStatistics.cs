@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace MLPipelines.Core.Statistics;
 
 /// <summary>Mean, spread and confidence interval of one metric over the runs (folds × repeats) of one model.</summary>
-public sealed record MetricSummary
+public sealed record FoldStatistics
 {
     /// <summary>Number of finite fold values used (non-finite values are skipped, as Weka skips missing ones).</summary>
     [JsonPropertyName("n")]
