@@ -47,13 +47,27 @@ try:
     import scipy
     import scipy.stats as ss
 except ImportError:
-    apt_install("python3-scipy", "python3-numpy")
-    os.execv(sys.executable, [sys.executable, *sys.argv])
+    # Debian's python3-scipy lives in the system interpreter; another python3 on PATH (pyenv, venv) cannot see it.
+    SYSTEM_PYTHON = "/usr/bin/python3"
+    if os.environ.get("STATS_REFERENCE_REEXEC"):
+        sys.exit("scipy/numpy still missing after apt-get install python3-scipy python3-numpy")
+    if os.path.realpath(sys.executable) != os.path.realpath(SYSTEM_PYTHON):
+        probe = subprocess.run([SYSTEM_PYTHON, "-c", "import scipy, numpy"], capture_output=True)
+        if probe.returncode != 0:
+            apt_install("python3-scipy", "python3-numpy")
+    else:
+        apt_install("python3-scipy", "python3-numpy")
+    os.environ["STATS_REFERENCE_REEXEC"] = "1"
+    os.execv(SYSTEM_PYTHON, [SYSTEM_PYTHON, *sys.argv])
 
 try:
     import mpmath
-except ImportError:
-    mpmath = None
+except ImportError:  # the high-precision ground truth for the distribution checks; small Debian package
+    try:
+        apt_install("python3-mpmath")
+        import mpmath
+    except (subprocess.CalledProcessError, ImportError):
+        mpmath = None
 
 
 class Checker:
