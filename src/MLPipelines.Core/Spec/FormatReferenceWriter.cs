@@ -98,7 +98,7 @@ public static class FormatReferenceWriter
             var meaning = key.Description;
             if (key.Tasks.Count > 0)
             {
-                meaning += $" ({string.Join(", ", key.Tasks.Select(YamlNames.Of))} only.)";
+                meaning += $" Only for {string.Join(" and ", key.Tasks.Select(YamlNames.Of))}.";
             }
 
             md.Append(CultureInfo.InvariantCulture, $"| `{key.Name}` | {Cell(TypeText(key))} | {Cell(DefaultText(key))} | {Cell(meaning)} |\n");
@@ -109,7 +109,9 @@ public static class FormatReferenceWriter
 
     private static string TypeText(SpecKey key)
     {
-        var range = ValueReader.RangeText(key);
+        var range = key is { Min: { } min, Max: { } max, MinExclusive: false, MaxExclusive: false } && min == max
+            ? $"exactly {min.ToString(CultureInfo.InvariantCulture)}"
+            : ValueReader.RangeText(key);
         var text = key.Kind switch
         {
             SpecValueKind.Int => "integer",

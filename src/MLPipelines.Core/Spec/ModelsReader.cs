@@ -133,8 +133,8 @@ internal static class ModelsReader
         }
 
         var names = registry.Names;
-        var known = names.Count == 0 ? "no trainers are registered" : $"trainers are {string.Join(", ", names)}";
-        context.Error(node, path, $"unknown trainer '{name}'{NameSuggester.DidYouMean(name, names)}; {known}");
+        var known = names.Count == 0 ? "no trainers are registered" : $"known trainers: {string.Join(", ", names)}";
+        context.Error(node, path, $"unknown trainer '{name}'{NameSuggester.DidYouMean(name, names)} ({known})");
         return null;
     }
 

@@ -5,8 +5,9 @@ namespace MLPipelines.Core.Spec;
 /// <summary>
 /// The preprocessing steps a pipeline may list, with every option and its default. The spec loader validates
 /// steps against this catalog, the runner builds the matching ML.NET estimators from it, and the JSON Schema and
-/// format reference are generated from it. Every statistic a step uses (medians, means, category lists, PCA
-/// basis) is fitted on the training rows of each fold only.
+/// format reference are generated from it. Steps run in the order of <see cref="Kinds"/>; a list names each kind
+/// at most once, in that order. Every statistic a step uses (medians, means, category lists, scales, PCA basis)
+/// is fitted on the training rows of each fold only.
 /// </summary>
 public static class PreprocessingCatalog
 {
@@ -39,13 +40,13 @@ public static class PreprocessingCatalog
                         Allowed = ["most_frequent", "constant"],
                     },
                     new("add_indicator", OptionKind.Bool, false,
-                        "Also add a 0/1 feature per numeric column that had missing values in the training fold, marking the filled rows."),
+                        "Also add a 0/1 feature per numeric column that has missing values in the file, marking the filled rows."),
                 ]),
             [OneHot] = (
                 "Encodes each categorical column as one 0/1 feature per category seen in the training fold; a category not seen in training encodes as all zeros.",
                 [
                     new("max_categories", OptionKind.Int, 64L,
-                        "Most distinct values a column may have for plain one-hot encoding (counted on the training fold).")
+                        "Most distinct values a column may have for plain one-hot encoding (counted over the whole file, so every fold encodes the column the same way).")
                     {
                         Min = 2,
                         Max = 65536,
@@ -66,7 +67,7 @@ public static class PreprocessingCatalog
                     },
                 ]),
             [Pca] = (
-                "Replaces the numeric features with their first principal components (centred). For whitened components, follow it with a zscore normalize step.",
+                "Replaces the numeric features with their first principal components (centred); runs after normalize.",
                 [
                     new("components", OptionKind.Int, 8L,
                         "Number of components to keep; must not exceed the number of features reaching the step.")
@@ -77,7 +78,7 @@ public static class PreprocessingCatalog
                 ]),
         };
 
-    /// <summary>Step kinds, in the order a typical pipeline lists them.</summary>
+    /// <summary>Step kinds, in the order they run (and must be listed).</summary>
     public static IReadOnlyList<string> Kinds { get; } = [Impute, OneHot, Normalize, Pca];
 
     /// <summary>Step kinds used when a pipeline has no <c>preprocessing</c> key: impute, then one_hot, each with defaults.</summary>

@@ -13,9 +13,9 @@ internal static class ReportSectionReader
 
         if (spec.Baseline is { } baseline && report.IsValid("baseline") && models.Count > 0 && models.All(m => m.Name != baseline))
         {
-            var names = models.Select(m => m.Name).ToList();
+            var names = models.Select(m => m.Name).Distinct(StringComparer.Ordinal).ToList();
             context.Error(context.LocationOf(report.PathOf("baseline")), report.PathOf("baseline"),
-                $"no model is named '{baseline}'{NameSuggester.DidYouMean(baseline, names)}; models are {string.Join(", ", names)}");
+                $"no model is named '{baseline}'{NameSuggester.DidYouMean(baseline, names)} (models: {string.Join(", ", names)})");
         }
 
         return spec;

@@ -33,7 +33,7 @@ public static class SpecFormat
                 Allowed = ["binary", "multiclass", "regression"],
             },
             new("label_transform", SpecValueKind.Enum, "none",
-                "Regression only: log trains on ln(label) and maps predictions back with exp (labels must be > 0).")
+                "log trains on ln(label) and maps predictions back with exp (labels must be > 0).")
             {
                 Allowed = ["none", "log"],
                 Tasks = [TaskKind.Regression],
@@ -149,7 +149,7 @@ public static class SpecFormat
         Data,
         Evaluation,
         new("preprocessing", SpecValueKind.Steps, new List<string>(PreprocessingCatalog.DefaultKinds),
-            "Steps applied, in order, before every model that gives no list of its own; [] = none. Default: impute, one_hot."),
+            "Steps applied before every model that gives no list of its own, each kind at most once, listed in the order impute, one_hot, normalize, pca; [] = none. Default: impute, one_hot."),
         new("models", SpecValueKind.Models, null, "The models to compare, at least one.") { Required = true },
         Report,
     ];

@@ -4,7 +4,9 @@ namespace MLPipelines.Core.Spec;
 
 /// <summary>
 /// Reads a preprocessing list. Each step is a bare kind (<c>- impute</c>) or a one-key mapping from the kind to its
-/// options (<c>- normalize: {method: robust}</c>); options left out take their catalog defaults.
+/// options (<c>- normalize: {method: robust}</c>); options left out take their catalog defaults. Steps run in the
+/// fixed order of <see cref="PreprocessingCatalog.Kinds"/> (each acts on its own kind of column), so each kind may
+/// appear once and the list must be written in that order: what is written is what runs.
 /// </summary>
 internal static class StepsReader
 {
@@ -18,7 +20,7 @@ internal static class StepsReader
         }
 
         var steps = new List<PreprocessingStepSpec>();
-        var firstIndexOfKind = new Dictionary<string, int>(StringComparer.Ordinal);
+        var indexOfKind = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < sequence.Children.Count; i++)
         {
             var itemPath = SpecReadContext.Item(path, i);
@@ -29,17 +31,30 @@ internal static class StepsReader
                 continue;
             }
 
-            if (step.Kind != PreprocessingCatalog.Normalize && !firstIndexOfKind.TryAdd(step.Kind, i))
+            if (indexOfKind.TryGetValue(step.Kind, out var first))
             {
                 context.Error(item, itemPath,
-                    $"step '{step.Kind}' is already at {SpecReadContext.Item(path, firstIndexOfKind[step.Kind])}; only normalize may appear twice");
+                    $"step '{step.Kind}' is already at {SpecReadContext.Item(path, first)}; each step may appear once");
+                continue;
             }
 
+            var rank = Rank(step.Kind);
+            if (indexOfKind.Where(kv => Rank(kv.Key) > rank).OrderBy(kv => kv.Value).FirstOrDefault() is { Key: { } later } laterStep)
+            {
+                context.Error(item, itemPath,
+                    $"step '{step.Kind}' must come before '{later}' ({SpecReadContext.Item(path, laterStep.Value)}); steps always run in the order {string.Join(", ", PreprocessingCatalog.Kinds)}");
+            }
+
+            indexOfKind[step.Kind] = i;
             steps.Add(step);
         }
 
         return steps;
     }
+
+    private static readonly List<string> RunOrder = [.. PreprocessingCatalog.Kinds];
+
+    private static int Rank(string kind) => RunOrder.IndexOf(kind);
 
     private static PreprocessingStepSpec? ReadStep(YamlNode item, string itemPath, SpecReadContext context)
     {
@@ -70,7 +85,7 @@ internal static class StepsReader
         if (!PreprocessingCatalog.Contains(kind))
         {
             context.Error(kindNode, itemPath,
-                $"unknown preprocessing step '{kind}'{NameSuggester.DidYouMean(kind, PreprocessingCatalog.Kinds)}; steps are {string.Join(", ", PreprocessingCatalog.Kinds)}");
+                $"unknown preprocessing step '{kind}'{NameSuggester.DidYouMean(kind, PreprocessingCatalog.Kinds)} (known steps: {string.Join(", ", PreprocessingCatalog.Kinds)})");
             return null;
         }
 

@@ -5,7 +5,8 @@ namespace MLPipelines.Core.Spec;
 
 /// <summary>
 /// Parses spec text into YAML nodes that keep their line and column. Anchors, aliases and merge keys
-/// (<c>&lt;&lt;: *defaults</c>) work; a syntax error, an empty file or a second document is a <see cref="SpecException"/>.
+/// (<c>&lt;&lt;: *defaults</c>, see <see cref="MergeKeyExpander"/>) work; a syntax error, an empty file or a second
+/// document is a <see cref="SpecException"/>.
 /// </summary>
 internal static class YamlDocumentReader
 {
@@ -15,7 +16,7 @@ internal static class YamlDocumentReader
         var parser = new PositionTrackingParser(new Parser(new StringReader(text)));
         try
         {
-            stream.Load(new MergingParser(parser));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
@@ -53,7 +54,9 @@ internal static class YamlDocumentReader
                 [new SpecError(location, "", "a spec file holds one YAML document, and a second one starts here (remove the '---' line)")]);
         }
 
-        return stream.Documents[0].RootNode;
+        var root = stream.Documents[0].RootNode;
+        MergeKeyExpander.Expand(root, displayPath);
+        return root;
     }
 
     private static SourceLocation Location(string displayPath, long line, long column) =>

@@ -53,9 +53,8 @@ internal static class ExampleSpecs
           primary_metric: mae
         preprocessing:
           - impute: {numeric: mean, add_indicator: true}
-          - normalize
-          - pca: {components: 3}
           - normalize: {method: robust}
+          - pca: {components: 3}
         models:
           - lightgbm
           - {name: gbm-fast, trainer: lightgbm, preprocessing: [], options: {iterations: 20, threads: 2}}

@@ -115,7 +115,7 @@ public sealed class SpecLoaderErrorTests : IDisposable
     public void SpecLoader_Parse_UnknownTrainer_SuggestsARegisteredOne()
     {
         Assert.Equal(
-            "x.yaml:8:15: models[0].trainer: unknown trainer 'lightgmb'; did you mean 'lightgbm'?; trainers are fastforest, fasttree, lbfgs, lightgbm, sdca, toy",
+            "x.yaml:8:15: models[0].trainer: unknown trainer 'lightgmb'; did you mean 'lightgbm'? (known trainers: fastforest, fasttree, lbfgs, lightgbm, sdca, toy)",
             _folder.Error(Spec(model: "  - {trainer: lightgmb}")));
     }
 
@@ -190,7 +190,7 @@ public sealed class SpecLoaderErrorTests : IDisposable
     {
         var yaml = SpecFolder.Lines("name: t", "data: {path: data.csv, label: y}", "preprocessing:", "  - normalise", "models: [sdca]");
 
-        Assert.Equal("x.yaml:4:5: preprocessing[0]: unknown preprocessing step 'normalise'; did you mean 'normalize'?; steps are impute, one_hot, normalize, pca",
+        Assert.Equal("x.yaml:4:5: preprocessing[0]: unknown preprocessing step 'normalise'; did you mean 'normalize'? (known steps: impute, one_hot, normalize, pca)",
             _folder.Error(yaml));
     }
 
@@ -232,11 +232,20 @@ public sealed class SpecLoaderErrorTests : IDisposable
     }
 
     [Fact]
-    public void SpecLoader_Parse_RepeatedStep_IsRejectedExceptNormalize()
+    public void SpecLoader_Parse_RepeatedStep_IsRejected()
     {
-        var yaml = SpecFolder.Lines("name: t", "data: {path: data.csv, label: y}", "preprocessing: [impute, normalize, normalize, impute]", "models: [sdca]");
+        var yaml = SpecFolder.Lines("name: t", "data: {path: data.csv, label: y}", "preprocessing: [impute, normalize, normalize]", "models: [sdca]");
 
-        Assert.Equal("x.yaml:3:47: preprocessing[3]: step 'impute' is already at preprocessing[0]; only normalize may appear twice",
+        Assert.Equal("x.yaml:3:36: preprocessing[2]: step 'normalize' is already at preprocessing[1]; each step may appear once",
+            _folder.Error(yaml));
+    }
+
+    [Fact]
+    public void SpecLoader_Parse_StepsOutOfRunOrder_AreRejected()
+    {
+        var yaml = SpecFolder.Lines("name: t", "data: {path: data.csv, label: y}", "preprocessing: [normalize, pca, impute]", "models: [sdca]");
+
+        Assert.Equal("x.yaml:3:33: preprocessing[2]: step 'impute' must come before 'normalize' (preprocessing[0]); steps always run in the order impute, one_hot, normalize, pca",
             _folder.Error(yaml));
     }
 
@@ -258,7 +267,7 @@ public sealed class SpecLoaderErrorTests : IDisposable
     {
         var yaml = SpecFolder.Lines("name: t", "data: {path: data.csv, label: y}", "models: [lightgbm, sdca]", "report: {baseline: lightgmb}");
 
-        Assert.Equal("x.yaml:4:20: report.baseline: no model is named 'lightgmb'; did you mean 'lightgbm'?; models are lightgbm, sdca",
+        Assert.Equal("x.yaml:4:20: report.baseline: no model is named 'lightgmb'; did you mean 'lightgbm'? (models: lightgbm, sdca)",
             _folder.Error(yaml));
     }
 
@@ -421,7 +430,7 @@ public sealed class SpecLoaderErrorTests : IDisposable
                 "x.yaml:5:3: data.tsak: unknown key; did you mean 'task'?",
                 "x.yaml:7:10: evaluation.folds: expected an integer, got 'five'",
                 "x.yaml:9:35: models[0].options.iteratons: unknown option of trainer 'lightgbm'; did you mean 'iterations'?",
-                "x.yaml:10:15: models[1].trainer: unknown trainer 'fastree'; did you mean 'fasttree'?; trainers are fastforest, fasttree, lbfgs, lightgbm, sdca, toy",
+                "x.yaml:10:15: models[1].trainer: unknown trainer 'fastree'; did you mean 'fasttree'? (known trainers: fastforest, fasttree, lbfgs, lightgbm, sdca, toy)",
                 "x.yaml:11:20: report.formats[0]: must be one of json, markdown, html; got 'pdf'",
             ],
             errors);

@@ -91,9 +91,12 @@ public sealed class SpecLoaderTests : IDisposable
         Assert.Equal(0.25, spec.Evaluation.TestFraction);
         Assert.False(spec.Evaluation.Stratify);
         Assert.Equal("mae", spec.Evaluation.PrimaryMetric);
-        Assert.Equal(["impute", "normalize", "pca", "normalize"], spec.Preprocessing.Select(s => s.Kind));
-        Assert.Equal("zscore", spec.Preprocessing[1].Options["method"]);
-        Assert.Equal("robust", spec.Preprocessing[3].Options["method"]);
+        Assert.Equal(["impute", "normalize", "pca"], spec.Preprocessing.Select(s => s.Kind));
+        Assert.Equal("mean", spec.Preprocessing[0].Options["numeric"]);
+        Assert.Equal("most_frequent", spec.Preprocessing[0].Options["categorical"]);
+        Assert.Equal(true, spec.Preprocessing[0].Options["add_indicator"]);
+        Assert.Equal("robust", spec.Preprocessing[1].Options["method"]);
+        Assert.Equal(3L, spec.Preprocessing[2].Options["components"]);
         Assert.Equal(["lightgbm", "gbm-fast", "linear"], spec.Models.Select(m => m.Name));
         Assert.Empty(spec.Models[1].Preprocessing!);
         Assert.Equal(2L, spec.Models[1].Options["threads"]);
@@ -109,10 +112,10 @@ public sealed class SpecLoaderTests : IDisposable
         var spec = _folder.Parse(ExampleSpecs.Rich);
 
         Assert.Equal(new SourceLocation("x.yaml", 5, 10), spec.Locations["data.label"]);
-        Assert.Equal(new SourceLocation("x.yaml", 27, 82), spec.Locations["models[1].options.iterations"]);
-        Assert.Equal(new SourceLocation("x.yaml", 32, 23), spec.Locations["models[2].options.max_iterations"]);
-        Assert.Equal(new SourceLocation("x.yaml", 24, 5), spec.Locations["preprocessing[3].normalize"]);
-        Assert.Equal(new SourceLocation("x.yaml", 24, 25), spec.Locations["preprocessing[3].normalize.method"]);
+        Assert.Equal(new SourceLocation("x.yaml", 26, 82), spec.Locations["models[1].options.iterations"]);
+        Assert.Equal(new SourceLocation("x.yaml", 31, 23), spec.Locations["models[2].options.max_iterations"]);
+        Assert.Equal(new SourceLocation("x.yaml", 22, 5), spec.Locations["preprocessing[1].normalize"]);
+        Assert.Equal(new SourceLocation("x.yaml", 22, 25), spec.Locations["preprocessing[1].normalize.method"]);
         Assert.Equal(new SourceLocation("x.yaml", 12, 24), spec.Locations["data.columns.categorical[1]"]);
         // A key left out reports at its closest written parent.
         Assert.Equal(spec.Locations["models[2].options"], spec.LocationOf("models[2].options.convergence_tolerance"));
@@ -173,11 +176,36 @@ public sealed class SpecLoaderTests : IDisposable
             "    trainer: lightgbm",
             "    options:",
             "      <<: *gbm",
-            "      learning_rate: 0.05"));
+            "      learning_rate: 0.05",
+            "      iterations: 10",
+            "  - {name: c, trainer: lightgbm, options: {<<: [{max_bin: 63}, *gbm, {max_bin: 7, l1: 0.5}]}}"));
 
-        Assert.Equal(50L, spec.Models[1].Options["iterations"]);
+        Assert.Equal(10L, spec.Models[1].Options["iterations"]);
         Assert.Equal(15L, spec.Models[1].Options["num_leaves"]);
         Assert.Equal(0.05, spec.Models[1].Options["learning_rate"]);
+        Assert.Equal(50L, spec.Models[2].Options["iterations"]);
+        Assert.Equal(63L, spec.Models[2].Options["max_bin"]);
+        Assert.Equal(0.5, spec.Models[2].Options["l1"]);
+    }
+
+    [Fact]
+    public void SpecLoader_Parse_ErrorInMergedBlock_PointsAtTheBlock()
+    {
+        var yaml = SpecFolder.Lines(
+            "name: m",
+            "data: {path: data.csv, label: y}",
+            "models:",
+            "  - {name: a, trainer: lightgbm, options: &gbm {iterations: 0}}",
+            "  - {name: b, trainer: lightgbm, options: {<<: *gbm}}",
+            "  - {name: c, trainer: lightgbm, options: {<<: 5}}");
+
+        Assert.Equal("x.yaml:6:48: a merge key '<<' takes a mapping or a list of mappings, e.g. '<<: *defaults'; got 5", _folder.Error(yaml));
+        Assert.Equal(
+            [
+                "x.yaml:4:61: models[0].options.iterations: must be >= 1 and <= 100000, got 0",
+                "x.yaml:4:61: models[1].options.iterations: must be >= 1 and <= 100000, got 0",
+            ],
+            _folder.Errors(yaml.Replace("  - {name: c, trainer: lightgbm, options: {<<: 5}}\n", "", StringComparison.Ordinal)));
     }
 
     [Fact]
