@@ -23,7 +23,7 @@ public sealed class SchemaInferrerTests
         Assert.Equal(ColumnKind.Boolean, schema["flag"].Kind);
         Assert.True(schema["flag"].IsNumberInFile);
         Assert.Equal(ColumnKind.Boolean, schema["yesno"].Kind);
-        Assert.Equal("Yes", schema["yesno"].TrueToken);
+        Assert.Equal("yes", schema["yesno"].TrueToken);
         Assert.Equal(ColumnKind.Text, schema["id"].Kind);
         Assert.Equal(ColumnKind.Constant, schema["const"].Kind);
         Assert.Equal(ColumnKind.Constant, schema["empty"].Kind);

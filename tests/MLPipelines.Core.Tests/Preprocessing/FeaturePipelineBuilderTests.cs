@@ -115,4 +115,17 @@ public sealed class FeaturePipelineBuilderTests
 
         Assert.Equal(3, Features(fitted, data.View)[0].Length);
     }
+
+    [Fact]
+    public void FeaturePipelineBuilder_Build_BooleanTextBecomesOneZeroAndMissingIsImputed()
+    {
+        var path = TestPaths.WriteCsv("flag,x,y\nYes,1,p\nno,2,q\nNA,3,p\nyes,4,q\nYes,5,p\n");
+        var data = DatasetLoader.Load(new PipelineSpec { Data = new DataSpec { Path = path, Label = "y", Task = TaskKind.Binary } });
+        var pipeline = FeaturePipelineBuilder.Build(new MLContext(1), data.Schema, data.Missing, [TestSpecs.Step("impute", ("numeric", "most_frequent"))], "linear");
+
+        var rows = Features(pipeline.Estimator.Fit(data.View), data.View);
+
+        Assert.Equal(ColumnKind.Boolean, data.Schema["flag"].Kind);
+        Assert.Equal([1f, 0f, 1f, 1f, 1f], rows.Select(r => r[1]));
+    }
 }
