@@ -77,6 +77,24 @@ public sealed class PipelineRunnerTests
     }
 
     [Fact]
+    public void PipelineRunner_Run_RepeatedHoldoutScoresEachRepeatOnItsTestRows()
+    {
+        var spec = TestSpecs.Create(TestPaths.Dataset("iris.csv"), "target", ("linear", "lbfgs"));
+        spec.Evaluation.Method = EvaluationMethod.Holdout;
+        spec.Evaluation.TestFraction = 0.2;
+        spec.Evaluation.Repeats = 2;
+        var output = Path.Combine(TestPaths.NewTempFolder(), "run");
+
+        var results = new PipelineRunner(BuiltinTrainers.CreateRegistry()).Run(spec, new RunOptions { OutputDirectory = output }).Results;
+
+        Assert.Equal("holdout", results.Evaluation.Method);
+        Assert.Equal(0.2, results.Evaluation.TestFraction);
+        Assert.Equal(2, results.Models[0].Folds.Count);
+        Assert.All(results.Models[0].Folds, f => Assert.Equal((120, 30), (f.TrainRows, f.TestRows)));
+        Assert.Equal(61, File.ReadAllLines(Path.Combine(output, "predictions", "linear.csv")).Length);
+    }
+
+    [Fact]
     public void PipelineRunner_Run_FailureLeavesNoCompleteLookingFolder()
     {
         var spec = TestSpecs.Create(TestPaths.Dataset("iris.csv"), "target", ("ok", "lbfgs"), ("bad", "lbfgs"));
