@@ -61,7 +61,7 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Sett
         }
 
         console.MarkupLineInterpolated($"[bold]{spec.Name}[/]: {spec.Models.Count} model(s) from {settings.Spec}");
-        outcome = RunProgressDisplay.Run(console, spec, progress => runner.Run(spec, options, progress, cancellationToken));
+        outcome = RunProgressDisplay.Run(console, progress => runner.Run(spec, options, progress, cancellationToken));
         console.WriteLine();
         console.Write(Leaderboard.Create(outcome.Results));
         console.MarkupLineInterpolated($"Run folder: [green]{outcome.Directory}[/] ({outcome.Results.DurationSeconds:F1} s)");

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using MLPipelines.Core.Runs;
-using MLPipelines.Core.Spec;
 using Spectre.Console;
 
 namespace MLPipelines.Cli.Display;
@@ -12,7 +11,7 @@ namespace MLPipelines.Cli.Display;
 /// </summary>
 internal static class RunProgressDisplay
 {
-    public static RunOutcome Run(IAnsiConsole console, PipelineSpec spec, Func<IProgress<RunEvent>, RunOutcome> run)
+    public static RunOutcome Run(IAnsiConsole console, Func<IProgress<RunEvent>, RunOutcome> run)
     {
         if (!console.Profile.Capabilities.Interactive)
         {
@@ -28,7 +27,6 @@ internal static class RunProgressDisplay
             .Start(context =>
             {
                 var tasks = new Dictionary<string, ProgressTask>(StringComparer.Ordinal);
-                var primary = spec.Evaluation.PrimaryMetric;
                 outcome = run(new Reporter(e =>
                 {
                     switch (e.Kind)
@@ -46,14 +44,14 @@ internal static class RunProgressDisplay
                             break;
                         case RunEventKind.SplitFinished when tasks.TryGetValue(e.Model!, out var task):
                             task.Increment(1);
-                            task.Description = $"{Markup.Escape(e.Model!)} [grey]split {e.Split}/{e.Splits} {primary ?? "score"} {Value(e.Value)}[/]";
+                            task.Description = $"{Markup.Escape(e.Model!)} [grey]split {e.Split}/{e.Splits} {e.Metric ?? "score"} {Value(e.Value)}[/]";
                             break;
                         case RunEventKind.FinalFitStarted when tasks.TryGetValue(e.Model!, out var task):
                             task.Description = $"{Markup.Escape(e.Model!)} [grey]final fit on all rows[/]";
                             break;
                         case RunEventKind.ModelFinished when tasks.TryGetValue(e.Model!, out var task):
                             task.Value = task.MaxValue;
-                            task.Description = $"{Markup.Escape(e.Model!)} [green]{primary ?? "score"} {Value(e.Value)}[/]";
+                            task.Description = $"{Markup.Escape(e.Model!)} [green]{e.Metric ?? "score"} {Value(e.Value)}[/]";
                             task.StopTask();
                             break;
                     }
@@ -64,8 +62,8 @@ internal static class RunProgressDisplay
 
     private static string Plain(RunEvent e) => e.Kind switch
     {
-        RunEventKind.SplitFinished => $"{e.Message}: {Value(e.Value)}",
-        RunEventKind.ModelFinished => $"{e.Model} finished: mean {Value(e.Value)}",
+        RunEventKind.SplitFinished => $"{e.Message}: {e.Metric} {Value(e.Value)}",
+        RunEventKind.ModelFinished => $"{e.Model} finished: mean {e.Metric} {Value(e.Value)}",
         RunEventKind.Warning => "warning: " + e.Message,
         _ => e.Message,
     };

@@ -71,6 +71,7 @@ public sealed class PipelineRunner(TrainerRegistry registry)
                     Model = model.Name,
                     Splits = splits.Count,
                     Value = result.Metrics.TryGetValue(spec.Evaluation.PrimaryMetric!, out var m) ? m.Mean : null,
+                    Metric = spec.Evaluation.PrimaryMetric,
                 });
             }
 
