@@ -21,7 +21,7 @@ public static class MatrixReductions
     /// <param name="accumulate">Add to <paramref name="sums"/> instead of overwriting it.</param>
     public static void SumColumns(ReadOnlySpan<float> x, int rows, int cols, int ld, Span<float> sums, bool accumulate = false)
     {
-        CheckMatrix(x.Length, rows, cols, ld);
+        CheckMatrix(x, rows, cols, ld);
         if (sums.Length < cols)
         {
             throw new ArgumentException($"sums has length {sums.Length} but needs cols = {cols}.", nameof(sums));
@@ -50,7 +50,7 @@ public static class MatrixReductions
     /// <param name="accumulate">Add to <paramref name="sums"/> instead of overwriting it.</param>
     public static void SumRows(ReadOnlySpan<float> x, int rows, int cols, int ld, Span<float> sums, bool accumulate = false)
     {
-        CheckMatrix(x.Length, rows, cols, ld);
+        CheckMatrix(x, rows, cols, ld);
         if (sums.Length < rows)
         {
             throw new ArgumentException($"sums has length {sums.Length} but needs rows = {rows}.", nameof(sums));
@@ -63,7 +63,7 @@ public static class MatrixReductions
         }
     }
 
-    private static void CheckMatrix(int length, int rows, int cols, int ld)
+    private static void CheckMatrix(ReadOnlySpan<float> x, int rows, int cols, int ld)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(rows);
         ArgumentOutOfRangeException.ThrowIfNegative(cols);
@@ -73,9 +73,9 @@ public static class MatrixReductions
         }
 
         var needed = rows == 0 || cols == 0 ? 0L : ((long)(rows - 1) * ld) + cols;
-        if (length < needed)
+        if (x.Length < needed)
         {
-            throw new ArgumentException($"x has length {length} but a {rows} x {cols} matrix with ld {ld} needs {needed}.", "x");
+            throw new ArgumentException($"x has length {x.Length} but a {rows} x {cols} matrix with ld {ld} needs {needed}.", nameof(x));
         }
     }
 }
