@@ -35,6 +35,15 @@ internal static class GemmCommand
                 case "--seconds": seconds = double.Parse(Next(args, ref i), CultureInfo.InvariantCulture); break;
                 case "--transA": transA = true; break;
                 case "--transB": transB = true; break;
+
+                // Tuning knobs of the driver (internal settings), for experiments; defaults are the library's.
+                case "--direct-a-cols": GemmDriver.DirectAMaxColumns = IntArg(args, ref i); break;
+                case "--direct-b-rows": GemmDriver.DirectBMaxRows = IntArg(args, ref i); break;
+                case "--direct-a-lda": GemmDriver.DirectAMaxLeading = IntArg(args, ref i); break;
+                case "--direct-b-ldb": GemmDriver.DirectBMaxLeading = IntArg(args, ref i); break;
+                case "--row-chunk": GemmDriver.RowChunk = IntArg(args, ref i); break;
+                case "--col-chunk": GemmDriver.ColChunk = IntArg(args, ref i); break;
+                case "--parallel-min-flops": GemmDriver.ParallelMinFlops = IntArg(args, ref i); break;
                 default:
                     Console.Error.WriteLine($"gemm: unknown argument '{args[i]}'");
                     return 2;

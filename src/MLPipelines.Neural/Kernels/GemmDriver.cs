@@ -22,6 +22,24 @@ internal static unsafe class GemmDriver
 
     internal static int ColChunk { get; set; } = 256;
 
+    /// <summary>
+    /// Read transposed A in place (no packing) when the block has at most this many columns of C (A is then used
+    /// once or twice, so packing would cost more than it saves) ...
+    /// </summary>
+    internal static int DirectAMaxColumns { get; set; } = 2 * GemmLayout.NR;
+
+    /// <summary>
+    /// ... or when lda is at most this: a k-block of A then spans few enough pages that the strided reads stay
+    /// within the TLB (measured: in place is faster at lda 256 and 512, much slower at 1024).
+    /// </summary>
+    internal static int DirectAMaxLeading { get; set; } = 512;
+
+    /// <summary>Read non-transposed B in place when the block has at most this many rows of C ...</summary>
+    internal static int DirectBMaxRows { get; set; } = 2 * GemmLayout.MR;
+
+    /// <summary>... or when ldb is at most this (measured: faster at 256, slower at 512).</summary>
+    internal static int DirectBMaxLeading { get; set; } = 256;
+
     /// <summary>The micro-kernel family in use; tests switch it to check the fallbacks give the same bits.</summary>
     internal static GemmIsa Isa { get; set; } = DetectIsa();
 
@@ -58,7 +76,10 @@ internal static unsafe class GemmDriver
                     for (var ic = 0; ic < args.M; ic += GemmLayout.MC)
                     {
                         var mc = Math.Min(GemmLayout.MC, args.M - ic);
-                        job.SetBlock(jc, nc, pc, kc, ic, mc);
+                        job.SetBlock(
+                            jc, nc, pc, kc, ic, mc,
+                            directA: nc <= DirectAMaxColumns || args.Lda <= DirectAMaxLeading,
+                            directB: mc <= DirectBMaxRows || args.Ldb <= DirectBMaxLeading);
                         pool.Run(job, job.BeginPacking(packB: ic == 0), threads);
                         var (rowChunk, colChunk) = Chunks(mc, nc, threads);
                         pool.Run(job, job.BeginCompute(rowChunk, colChunk), threads);
@@ -110,7 +131,7 @@ internal static unsafe class GemmDriver
         static int Parts(int size, int chunk) => (size + chunk - 1) / chunk;
     }
 
-    private static delegate*<float*, float*, int, float*, int, in GemmTileStore, float*, float*, void> Kernel(GemmIsa isa) => isa switch
+    private static delegate*<float*, nint, float*, nint, int, float*, int, in GemmTileStore, float*, float*, void> Kernel(GemmIsa isa) => isa switch
     {
         GemmIsa.Avx512 => &GemmKernel512.Tile,
         GemmIsa.Avx2 => &GemmKernel256.Tile,

@@ -11,7 +11,7 @@ internal sealed unsafe class GemmJob : IComputeJob
     private const int PanelsPerPackPart = 4;
 
     private GemmArgs _args;
-    private delegate*<float*, float*, int, float*, int, in GemmTileStore, float*, float*, void> _kernel;
+    private delegate*<float*, nint, float*, nint, int, float*, int, in GemmTileStore, float*, float*, void> _kernel;
     private float* _packedA;
     private float* _packedB;
     private float* _columnBias;
@@ -19,12 +19,14 @@ internal sealed unsafe class GemmJob : IComputeJob
     private GemmTileStore _store;
     private bool _packing;
     private bool _packB;
+    private bool _directA;
+    private bool _directB;
     private int _jc, _nc, _pc, _kc, _ic, _mc;
     private int _rowChunk, _colChunk, _rowChunks;
 
     public void Begin(
         in GemmArgs args,
-        delegate*<float*, float*, int, float*, int, in GemmTileStore, float*, float*, void> kernel,
+        delegate*<float*, nint, float*, nint, int, float*, int, in GemmTileStore, float*, float*, void> kernel,
         float* packedA, float* packedB, float* columnBias, float* rowBias)
     {
         _args = args;
@@ -37,10 +39,17 @@ internal sealed unsafe class GemmJob : IComputeJob
 
     public void End() => _args = default;
 
-    /// <summary>Sets the block: C rows [ic, ic + mc) x columns [jc, jc + nc), k range [pc, pc + kc).</summary>
-    public void SetBlock(int jc, int nc, int pc, int kc, int ic, int mc)
+    /// <summary>
+    /// Sets the block: C rows [ic, ic + mc) x columns [jc, jc + nc), k range [pc, pc + kc).
+    /// <paramref name="directA"/> / <paramref name="directB"/>: whole panels are read in place instead of packed
+    /// (only where the stored layout already has a panel's values for one k step side by side: A transposed,
+    /// B not transposed); edge panels are always packed, so kernels never read past the matrix.
+    /// </summary>
+    public void SetBlock(int jc, int nc, int pc, int kc, int ic, int mc, bool directA, bool directB)
     {
         (_jc, _nc, _pc, _kc, _ic, _mc) = (jc, nc, pc, kc, ic, mc);
+        _directA = directA && _args.TransA;
+        _directB = directB && !_args.TransB;
         var first = pc == 0;
         _store = new GemmTileStore(
             _args.Alpha,
@@ -100,6 +109,11 @@ internal sealed unsafe class GemmJob : IComputeJob
             for (var panel = part * PanelsPerPackPart; panel < end; panel++)
             {
                 var j = panel * GemmLayout.NR;
+                if (_directB && _nc - j >= GemmLayout.NR)
+                {
+                    continue;
+                }
+
                 GemmPacking.PackB(in _args, _pc, _kc, _jc + j, Math.Min(GemmLayout.NR, _nc - j), _packedB + ((long)panel * _kc * GemmLayout.NR));
             }
 
@@ -111,6 +125,11 @@ internal sealed unsafe class GemmJob : IComputeJob
         for (var panel = part * PanelsPerPackPart; panel < last; panel++)
         {
             var i = panel * GemmLayout.MR;
+            if (_directA && _mc - i >= GemmLayout.MR)
+            {
+                continue;
+            }
+
             GemmPacking.PackA(in _args, _ic + i, Math.Min(GemmLayout.MR, _mc - i), _pc, _kc, _packedA + ((long)panel * _kc * GemmLayout.MR));
         }
     }
@@ -128,18 +147,22 @@ internal sealed unsafe class GemmJob : IComputeJob
         var temp = stackalloc float[mr * nr];
         for (var jr = colBegin; jr < colEnd; jr += nr)
         {
-            var bp = _packedB + ((long)(jr / nr) * _kc * nr);
             var cols = Math.Min(nr, _nc - jr);
+            var bInPlace = _directB && cols == nr;
+            var bp = bInPlace ? _args.B + ((long)_pc * _args.Ldb) + _jc + jr : _packedB + ((long)(jr / nr) * _kc * nr);
+            var bStride = bInPlace ? _args.Ldb : nr;
             var columnBias = _columnBias == null ? null : _columnBias + _jc + jr;
             for (var ir = rowBegin; ir < rowEnd; ir += mr)
             {
-                var ap = _packedA + ((long)(ir / mr) * _kc * mr);
                 var rows = Math.Min(mr, _mc - ir);
+                var aInPlace = _directA && rows == mr;
+                var ap = aInPlace ? _args.A + ((long)_pc * _args.Lda) + _ic + ir : _packedA + ((long)(ir / mr) * _kc * mr);
+                var aStride = aInPlace ? _args.Lda : mr;
                 var rowBias = _rowBias == null ? null : _rowBias + _ic + ir;
                 var c = _args.C + ((long)(_ic + ir) * ldc) + _jc + jr;
                 if (rows == mr && cols == nr)
                 {
-                    kernel(ap, bp, _kc, c, ldc, in _store, columnBias, rowBias);
+                    kernel(ap, aStride, bp, bStride, _kc, c, ldc, in _store, columnBias, rowBias);
                     continue;
                 }
 
@@ -149,7 +172,7 @@ internal sealed unsafe class GemmJob : IComputeJob
                     CopyTile(c, ldc, temp, nr, rows, cols);
                 }
 
-                kernel(ap, bp, _kc, temp, nr, in _store, columnBias, rowBias);
+                kernel(ap, aStride, bp, bStride, _kc, temp, nr, in _store, columnBias, rowBias);
                 CopyTile(temp, nr, c, ldc, rows, cols);
             }
         }
