@@ -39,6 +39,7 @@ internal static class GemmCommand
                 // Tuning knobs of the driver (internal settings), for experiments; defaults are the library's.
                 case "--direct-a-cols": GemmDriver.DirectAMaxColumns = IntArg(args, ref i); break;
                 case "--direct-b-rows": GemmDriver.DirectBMaxRows = IntArg(args, ref i); break;
+                case "--direct-rows-a-cols": GemmDriver.DirectRowsAMaxColumns = IntArg(args, ref i); break;
                 case "--direct-a-lda": GemmDriver.DirectAMaxLeading = IntArg(args, ref i); break;
                 case "--direct-b-ldb": GemmDriver.DirectBMaxLeading = IntArg(args, ref i); break;
                 case "--row-chunk": GemmDriver.RowChunk = IntArg(args, ref i); break;

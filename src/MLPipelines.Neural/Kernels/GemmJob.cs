@@ -21,14 +21,16 @@ internal sealed unsafe class GemmJob : IComputeJob
     private bool _packB;
     private bool _directA;
     private bool _directB;
+    private bool _rowsKernel;
     private int _jc, _nc, _pc, _kc, _ic, _mc;
     private int _rowChunk, _colChunk, _rowChunks;
 
     public void Begin(
         in GemmArgs args,
         delegate*<float*, nint, float*, nint, int, float*, int, in GemmTileStore, float*, float*, void> kernel,
-        float* packedA, float* packedB, float* columnBias, float* rowBias)
+        float* packedA, float* packedB, float* columnBias, float* rowBias, bool rowsKernel)
     {
+        _rowsKernel = rowsKernel;
         _args = args;
         _kernel = kernel;
         _packedA = packedA;
@@ -42,13 +44,14 @@ internal sealed unsafe class GemmJob : IComputeJob
     /// <summary>
     /// Sets the block: C rows [ic, ic + mc) x columns [jc, jc + nc), k range [pc, pc + kc).
     /// <paramref name="directA"/> / <paramref name="directB"/>: whole panels are read in place instead of packed
-    /// (only where the stored layout already has a panel's values for one k step side by side: A transposed,
-    /// B not transposed); edge panels are always packed, so kernels never read past the matrix.
+    /// (B only when not transposed, so one k step's 32 values are side by side; A either way, row-major A through
+    /// <see cref="GemmKernel512RowsA"/>); edge panels are always packed, so kernels never read past the matrix.
     /// </summary>
     public void SetBlock(int jc, int nc, int pc, int kc, int ic, int mc, bool directA, bool directB)
     {
         (_jc, _nc, _pc, _kc, _ic, _mc) = (jc, nc, pc, kc, ic, mc);
-        _directA = directA && _args.TransA;
+        // Row-major A in place needs the row-reading kernel, which exists for AVX-512 only.
+        _directA = directA && (_args.TransA || _rowsKernel);
         _directB = directB && !_args.TransB;
         var first = pc == 0;
         _store = new GemmTileStore(
@@ -156,13 +159,24 @@ internal sealed unsafe class GemmJob : IComputeJob
             {
                 var rows = Math.Min(mr, _mc - ir);
                 var aInPlace = _directA && rows == mr;
-                var ap = aInPlace ? _args.A + ((long)_pc * _args.Lda) + _ic + ir : _packedA + ((long)(ir / mr) * _kc * mr);
-                var aStride = aInPlace ? _args.Lda : mr;
+                var rowsA = aInPlace && !_args.TransA;
+                var ap = !aInPlace ? _packedA + ((long)(ir / mr) * _kc * mr)
+                    : rowsA ? _args.A + ((long)(_ic + ir) * _args.Lda) + _pc
+                    : _args.A + ((long)_pc * _args.Lda) + _ic + ir;
+                var aStride = !aInPlace ? mr : _args.Lda;
                 var rowBias = _rowBias == null ? null : _rowBias + _ic + ir;
                 var c = _args.C + ((long)(_ic + ir) * ldc) + _jc + jr;
                 if (rows == mr && cols == nr)
                 {
-                    kernel(ap, aStride, bp, bStride, _kc, c, ldc, in _store, columnBias, rowBias);
+                    if (rowsA)
+                    {
+                        GemmKernel512RowsA.Tile(ap, aStride, bp, bStride, _kc, c, ldc, in _store, columnBias, rowBias);
+                    }
+                    else
+                    {
+                        kernel(ap, aStride, bp, bStride, _kc, c, ldc, in _store, columnBias, rowBias);
+                    }
+
                     continue;
                 }
 
@@ -172,7 +186,15 @@ internal sealed unsafe class GemmJob : IComputeJob
                     CopyTile(c, ldc, temp, nr, rows, cols);
                 }
 
-                kernel(ap, aStride, bp, bStride, _kc, temp, nr, in _store, columnBias, rowBias);
+                if (rowsA)
+                {
+                    GemmKernel512RowsA.Tile(ap, aStride, bp, bStride, _kc, temp, nr, in _store, columnBias, rowBias);
+                }
+                else
+                {
+                    kernel(ap, aStride, bp, bStride, _kc, temp, nr, in _store, columnBias, rowBias);
+                }
+
                 CopyTile(temp, nr, c, ldc, rows, cols);
             }
         }

@@ -85,7 +85,7 @@ internal static unsafe class GemmKernel512
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void StoreRow(float* c, Vector512<float> v0, Vector512<float> v1, in GemmTileStore store, float* columnBias, float* rowBias)
+    internal static void StoreRow(float* c, Vector512<float> v0, Vector512<float> v1, in GemmTileStore store, float* columnBias, float* rowBias)
     {
         if (store.Alpha != 1f)
         {

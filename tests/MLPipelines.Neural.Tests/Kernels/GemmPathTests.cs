@@ -48,6 +48,7 @@ public sealed class GemmPathTests
     [InlineData(true, false, 40, 300, 290)]
     [InlineData(true, false, 16, 70, 600)]
     [InlineData(false, false, 9, 100, 64)]
+    [InlineData(false, true, 35, 70, 300)]
     public void Gemm_Multiply_InPlaceOperandsMatchPackedBitForBit(bool transA, bool transB, int m, int n, int k)
     {
         var a = GemmReference.Random(m * k, 5);
@@ -60,17 +61,17 @@ public sealed class GemmPathTests
 
     private static float[] RunWithDirectLimits(bool transA, bool transB, int m, int n, int k, float[] a, float[] b, int limit)
     {
-        var saved = (GemmDriver.DirectAMaxColumns, GemmDriver.DirectAMaxLeading, GemmDriver.DirectBMaxRows, GemmDriver.DirectBMaxLeading);
+        var saved = (GemmDriver.DirectAMaxColumns, GemmDriver.DirectAMaxLeading, GemmDriver.DirectBMaxRows, GemmDriver.DirectBMaxLeading, GemmDriver.DirectRowsAMaxColumns);
         try
         {
-            (GemmDriver.DirectAMaxColumns, GemmDriver.DirectAMaxLeading, GemmDriver.DirectBMaxRows, GemmDriver.DirectBMaxLeading) = (limit, limit, limit, limit);
+            (GemmDriver.DirectAMaxColumns, GemmDriver.DirectAMaxLeading, GemmDriver.DirectBMaxRows, GemmDriver.DirectBMaxLeading, GemmDriver.DirectRowsAMaxColumns) = (limit, limit, limit, limit, limit);
             var c = GemmReference.Random(m * n, 7);
             Gemm.Multiply(transA, transB, m, n, k, 1f, a, transA ? m : k, b, transB ? k : n, 1f, c, n, threads: 2);
             return c;
         }
         finally
         {
-            (GemmDriver.DirectAMaxColumns, GemmDriver.DirectAMaxLeading, GemmDriver.DirectBMaxRows, GemmDriver.DirectBMaxLeading) = saved;
+            (GemmDriver.DirectAMaxColumns, GemmDriver.DirectAMaxLeading, GemmDriver.DirectBMaxRows, GemmDriver.DirectBMaxLeading, GemmDriver.DirectRowsAMaxColumns) = saved;
         }
     }
 }
