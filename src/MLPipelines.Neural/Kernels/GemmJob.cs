@@ -83,9 +83,14 @@ internal sealed unsafe class GemmJob : IComputeJob
         return _rowChunks * ((_nc + colChunk - 1) / colChunk);
     }
 
-    private int BPackParts => _packB ? (BPanels + PanelsPerPackPart - 1) / PanelsPerPackPart : 0;
+    // Panels read in place are never packed: with direct A (B), only the edge panel past the last whole one is.
+    private int FirstAPanelToPack => _directA ? _mc / GemmLayout.MR : 0;
 
-    private int APackParts => (APanels + PanelsPerPackPart - 1) / PanelsPerPackPart;
+    private int FirstBPanelToPack => _directB ? _nc / GemmLayout.NR : 0;
+
+    private int BPackParts => _packB ? (BPanels - FirstBPanelToPack + PanelsPerPackPart - 1) / PanelsPerPackPart : 0;
+
+    private int APackParts => (APanels - FirstAPanelToPack + PanelsPerPackPart - 1) / PanelsPerPackPart;
 
     private int APanels => (_mc + GemmLayout.MR - 1) / GemmLayout.MR;
 
@@ -108,31 +113,22 @@ internal sealed unsafe class GemmJob : IComputeJob
         var bParts = BPackParts;
         if (part < bParts)
         {
-            var end = Math.Min(BPanels, (part + 1) * PanelsPerPackPart);
-            for (var panel = part * PanelsPerPackPart; panel < end; panel++)
+            var first = FirstBPanelToPack + (part * PanelsPerPackPart);
+            var end = Math.Min(BPanels, first + PanelsPerPackPart);
+            for (var panel = first; panel < end; panel++)
             {
                 var j = panel * GemmLayout.NR;
-                if (_directB && _nc - j >= GemmLayout.NR)
-                {
-                    continue;
-                }
-
                 GemmPacking.PackB(in _args, _pc, _kc, _jc + j, Math.Min(GemmLayout.NR, _nc - j), _packedB + ((long)panel * _kc * GemmLayout.NR));
             }
 
             return;
         }
 
-        part -= bParts;
-        var last = Math.Min(APanels, (part + 1) * PanelsPerPackPart);
-        for (var panel = part * PanelsPerPackPart; panel < last; panel++)
+        var firstA = FirstAPanelToPack + ((part - bParts) * PanelsPerPackPart);
+        var last = Math.Min(APanels, firstA + PanelsPerPackPart);
+        for (var panel = firstA; panel < last; panel++)
         {
             var i = panel * GemmLayout.MR;
-            if (_directA && _mc - i >= GemmLayout.MR)
-            {
-                continue;
-            }
-
             GemmPacking.PackA(in _args, _ic + i, Math.Min(GemmLayout.MR, _mc - i), _pc, _kc, _packedA + ((long)panel * _kc * GemmLayout.MR));
         }
     }
