@@ -19,9 +19,15 @@ namespace MLPipelines.Neural.Kernels;
 public static class Im2Col
 {
     /// <summary>Fills <paramref name="columns"/> (ColumnRows x ColumnCols) from the CHW image <paramref name="input"/>.</summary>
-    public static void Forward(ConvGeometry g, ReadOnlySpan<float> input, Span<float> columns)
+    /// <param name="g">Convolution shape.</param>
+    /// <param name="input">One image, C x H x W.</param>
+    /// <param name="columns">Output matrix; row r starts at <c>r * ldColumns</c>.</param>
+    /// <param name="ldColumns">Row stride of <paramref name="columns"/>; 0 = ColumnCols. A batch of N images can share
+    /// one matrix of N * ColumnCols columns (one GEMM for the batch): pass <c>columns[(n * ColumnCols)..]</c>
+    /// and <c>ldColumns = N * ColumnCols</c>.</param>
+    public static void Forward(ConvGeometry g, ReadOnlySpan<float> input, Span<float> columns, int ldColumns = 0)
     {
-        Check(g, input.Length, columns.Length);
+        ldColumns = Check(g, input.Length, columns.Length, ldColumns);
         int outH = g.OutHeight, outW = g.OutWidth, plane = outH * outW;
         var row = 0;
         for (var c = 0; c < g.Channels; c++)
@@ -31,7 +37,7 @@ public static class Im2Col
             {
                 for (var j = 0; j < g.KernelWidth; j++, row++)
                 {
-                    var dst = columns.Slice(row * plane, plane);
+                    var dst = columns.Slice(row * ldColumns, plane);
                     for (var oy = 0; oy < outH; oy++)
                     {
                         var y = (oy * g.StrideH) - g.PadH + i;
@@ -68,10 +74,14 @@ public static class Im2Col
     /// col2im: adds every entry of <paramref name="columns"/> back onto the input pixel it was copied from
     /// (<c>inputGradient[c, y, x] += sum of cols entries that read x[c, y, x]</c>); the adjoint of <see cref="Forward"/>.
     /// </summary>
+    /// <param name="g">Convolution shape.</param>
+    /// <param name="columns">Gradient of the column matrix; row r starts at <c>r * ldColumns</c>.</param>
+    /// <param name="inputGradient">Gradient of one image, C x H x W.</param>
     /// <param name="accumulate">Add to <paramref name="inputGradient"/> instead of overwriting it.</param>
-    public static void Backward(ConvGeometry g, ReadOnlySpan<float> columns, Span<float> inputGradient, bool accumulate = false)
+    /// <param name="ldColumns">Row stride of <paramref name="columns"/>; 0 = ColumnCols (see <see cref="Forward"/>).</param>
+    public static void Backward(ConvGeometry g, ReadOnlySpan<float> columns, Span<float> inputGradient, bool accumulate = false, int ldColumns = 0)
     {
-        Check(g, inputGradient.Length, columns.Length);
+        ldColumns = Check(g, inputGradient.Length, columns.Length, ldColumns);
         if (!accumulate)
         {
             inputGradient[..g.InputSize].Clear();
@@ -86,7 +96,7 @@ public static class Im2Col
             {
                 for (var j = 0; j < g.KernelWidth; j++, row++)
                 {
-                    var src = columns.Slice(row * plane, plane);
+                    var src = columns.Slice(row * ldColumns, plane);
                     for (var oy = 0; oy < outH; oy++)
                     {
                         var y = (oy * g.StrideH) - g.PadH + i;
@@ -119,18 +129,26 @@ public static class Im2Col
         return (Math.Min(first, end), end);
     }
 
-    private static void Check(ConvGeometry g, int imageLength, int columnsLength)
+    private static int Check(ConvGeometry g, int imageLength, int columnsLength, int ldColumns)
     {
         g.Validate();
+        ldColumns = ldColumns == 0 ? g.ColumnCols : ldColumns;
+        if (ldColumns < g.ColumnCols)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ldColumns), ldColumns, $"ldColumns must be at least ColumnCols = {g.ColumnCols}.");
+        }
+
         if (imageLength < g.InputSize)
         {
             throw new ArgumentException($"Image buffer has {imageLength} floats but {g.Channels}x{g.Height}x{g.Width} needs {g.InputSize}.");
         }
 
-        var needed = (long)g.ColumnRows * g.ColumnCols;
+        var needed = ((long)(g.ColumnRows - 1) * ldColumns) + g.ColumnCols;
         if (columnsLength < needed)
         {
-            throw new ArgumentException($"Column buffer has {columnsLength} floats but {g.ColumnRows}x{g.ColumnCols} needs {needed}.");
+            throw new ArgumentException($"Column buffer has {columnsLength} floats but {g.ColumnRows}x{g.ColumnCols} with row stride {ldColumns} needs {needed}.");
         }
+
+        return ldColumns;
     }
 }

@@ -53,6 +53,32 @@ public sealed class Im2ColTests
     }
 
     [Fact]
+    public void Im2Col_Forward_BatchSharesOneMatrixViaLeadingDimension()
+    {
+        // Given two images written side by side into one matrix of 2 * ColumnCols columns.
+        var g = new ConvGeometry(2, 6, 5, 3, 3, 1, 1, 1, 1);
+        var x0 = GemmReference.Random(g.InputSize, 6);
+        var x1 = GemmReference.Random(g.InputSize, 7);
+        var joint = new float[g.ColumnRows * 2 * g.ColumnCols];
+        var single = new float[g.ColumnRows * g.ColumnCols];
+
+        Im2Col.Forward(g, x0, joint, 2 * g.ColumnCols);
+        Im2Col.Forward(g, x1, joint.AsSpan(g.ColumnCols), 2 * g.ColumnCols);
+
+        Im2Col.Forward(g, x1, single);
+        for (var r = 0; r < g.ColumnRows; r++)
+        {
+            Assert.Equal(single.AsSpan(r * g.ColumnCols, g.ColumnCols), joint.AsSpan((r * 2 * g.ColumnCols) + g.ColumnCols, g.ColumnCols));
+        }
+
+        var back = new float[g.InputSize];
+        Im2Col.Backward(g, joint.AsSpan(g.ColumnCols), back, ldColumns: 2 * g.ColumnCols);
+        var backSingle = new float[g.InputSize];
+        Im2Col.Backward(g, single, backSingle);
+        Assert.Equal(backSingle, back);
+    }
+
+    [Fact]
     public void Im2Col_Forward_RejectsKernelLargerThanPaddedInput()
     {
         var g = new ConvGeometry(1, 3, 3, 5, 5);
