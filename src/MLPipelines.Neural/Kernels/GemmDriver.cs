@@ -80,6 +80,8 @@ internal static unsafe class GemmDriver
                 for (var pc = 0; pc < args.K; pc += GemmLayout.KC)
                 {
                     var kc = Math.Min(GemmLayout.KC, args.K - pc);
+                    // Decided once per B block: row blocks after the first reuse the B panels packed for it.
+                    var directB = Math.Min(GemmLayout.MC, args.M) <= DirectBMaxRows || args.Ldb <= DirectBMaxLeading;
                     for (var ic = 0; ic < args.M; ic += GemmLayout.MC)
                     {
                         var mc = Math.Min(GemmLayout.MC, args.M - ic);
@@ -88,7 +90,7 @@ internal static unsafe class GemmDriver
                             directA: args.TransA
                                 ? nc <= DirectAMaxColumns || args.Lda <= DirectAMaxLeading
                                 : nc <= DirectRowsAMaxColumns,
-                            directB: mc <= DirectBMaxRows || args.Ldb <= DirectBMaxLeading);
+                            directB);
                         pool.Run(job, job.BeginPacking(packB: ic == 0), threads);
                         var (rowChunk, colChunk) = Chunks(mc, nc, threads);
                         pool.Run(job, job.BeginCompute(rowChunk, colChunk), threads);
