@@ -71,7 +71,7 @@ internal static unsafe class GemmDriver
         var columnBias = args.BiasAxis == GemmBiasAxis.PerColumn ? Pad(context.ColumnBias, args.Bias, args.N, GemmLayout.NR) : null;
         var rowBias = args.BiasAxis == GemmBiasAxis.PerRow ? Pad(context.RowBias, args.Bias, args.M, GemmLayout.MR) : null;
         var job = context.Job;
-        job.Begin(in args, Kernel(Isa), packedA, packedB, columnBias, rowBias, rowsKernel: Isa == GemmIsa.Avx512);
+        job.Begin(in args, Kernel(Isa), packedA, packedB, columnBias, rowBias, avx512: Isa == GemmIsa.Avx512);
         try
         {
             for (var jc = 0; jc < args.N; jc += GemmLayout.NC)
@@ -142,7 +142,7 @@ internal static unsafe class GemmDriver
         static int Parts(int size, int chunk) => (size + chunk - 1) / chunk;
     }
 
-    private static delegate*<float*, nint, float*, nint, int, float*, int, in GemmTileStore, float*, float*, void> Kernel(GemmIsa isa) => isa switch
+    private static delegate*<float*, nint, float*, nint, int, float*, int, int, int, in GemmTileStore, float*, float*, void> Kernel(GemmIsa isa) => isa switch
     {
         GemmIsa.Avx512 => &GemmKernel512.Tile,
         GemmIsa.Avx2 => &GemmKernel256.Tile,
