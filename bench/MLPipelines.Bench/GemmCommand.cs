@@ -23,39 +23,46 @@ internal static class GemmCommand
         int m = 0, n = 0, k = 0, threads = 1, minCalls = 20;
         double seconds = 1.0;
         bool transA = false, transB = false;
-        for (var i = 0; i < args.Length; i++)
+        try
         {
-            switch (args[i])
+            for (var i = 0; i < args.Length; i++)
             {
-                case "--size": m = n = k = IntArg(args, ref i); break;
-                case "--m": m = IntArg(args, ref i); break;
-                case "--n": n = IntArg(args, ref i); break;
-                case "--k": k = IntArg(args, ref i); break;
-                case "--threads": threads = IntArg(args, ref i); break;
-                case "--calls": minCalls = IntArg(args, ref i); break;
-                case "--seconds": seconds = double.Parse(Next(args, ref i), CultureInfo.InvariantCulture); break;
-                case "--transA": transA = true; break;
-                case "--transB": transB = true; break;
+                switch (args[i])
+                {
+                    case "--size": m = n = k = IntArg(args, ref i); break;
+                    case "--m": m = IntArg(args, ref i); break;
+                    case "--n": n = IntArg(args, ref i); break;
+                    case "--k": k = IntArg(args, ref i); break;
+                    case "--threads": threads = IntArg(args, ref i); break;
+                    case "--calls": minCalls = IntArg(args, ref i); break;
+                    case "--seconds": seconds = double.Parse(Next(args, ref i), CultureInfo.InvariantCulture); break;
+                    case "--transA": transA = true; break;
+                    case "--transB": transB = true; break;
 
-                // Tuning knobs of the driver (internal settings), for experiments; defaults are the library's.
-                case "--direct-a-cols": GemmDriver.DirectAMaxColumns = IntArg(args, ref i); break;
-                case "--direct-b-rows": GemmDriver.DirectBMaxRows = IntArg(args, ref i); break;
-                case "--direct-rows-a-cols": GemmDriver.DirectRowsAMaxColumns = IntArg(args, ref i); break;
-                case "--direct-a-lda": GemmDriver.DirectAMaxLeading = IntArg(args, ref i); break;
-                case "--direct-b-ldb": GemmDriver.DirectBMaxLeading = IntArg(args, ref i); break;
-                case "--row-chunk": GemmDriver.RowChunk = IntArg(args, ref i); break;
-                case "--col-chunk": GemmDriver.ColChunk = IntArg(args, ref i); break;
-                case "--parallel-min-flops": GemmDriver.ParallelMinFlops = IntArg(args, ref i); break;
-                default:
-                    Console.Error.WriteLine($"gemm: unknown argument '{args[i]}'");
-                    return 2;
+                    // Tuning knobs of the driver (internal settings), for experiments; defaults are the library's.
+                    case "--direct-a-cols": GemmDriver.DirectAMaxColumns = IntArg(args, ref i); break;
+                    case "--direct-b-rows": GemmDriver.DirectBMaxRows = IntArg(args, ref i); break;
+                    case "--direct-rows-a-cols": GemmDriver.DirectRowsAMaxColumns = IntArg(args, ref i); break;
+                    case "--direct-a-lda": GemmDriver.DirectAMaxLeading = IntArg(args, ref i); break;
+                    case "--direct-b-ldb": GemmDriver.DirectBMaxLeading = IntArg(args, ref i); break;
+                    case "--row-chunk": GemmDriver.RowChunk = IntArg(args, ref i); break;
+                    case "--col-chunk": GemmDriver.ColChunk = IntArg(args, ref i); break;
+                    case "--parallel-min-flops": GemmDriver.ParallelMinFlops = IntArg(args, ref i); break;
+                    default:
+                        Console.Error.WriteLine($"gemm: unknown argument '{args[i]}'");
+                        return Usage();
+                }
             }
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or OverflowException)
+        {
+            Console.Error.WriteLine($"gemm: {e.Message}");
+            return Usage();
         }
 
         if (m <= 0 || n <= 0 || k <= 0 || threads <= 0 || minCalls <= 0)
         {
-            Console.Error.WriteLine("usage: gemm --size N | --m M --n N --k K [--threads T] [--transA] [--transB] [--calls C] [--seconds S]");
-            return 2;
+            return Usage();
         }
 
         var rng = new Random(42);
@@ -138,6 +145,12 @@ internal static class GemmCommand
         }
 
         return data;
+    }
+
+    private static int Usage()
+    {
+        Console.Error.WriteLine("usage: gemm --size N | --m M --n N --k K [--threads T] [--transA] [--transB] [--calls C] [--seconds S]");
+        return 2;
     }
 
     private static string Next(string[] args, ref int i) =>
