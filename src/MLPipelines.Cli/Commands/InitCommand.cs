@@ -41,7 +41,9 @@ internal sealed class InitCommand(IAnsiConsole console) : Command<InitCommand.Se
         var label = LabelEncoder.Encode(table, labelIndex, null, LabelTransform.None, MissingValueSet.Default, _ => "");
         var anchor = settings.Output is null ? Environment.CurrentDirectory : Path.GetDirectoryName(Path.GetFullPath(settings.Output))!;
         var dataPath = Path.GetRelativePath(anchor, Path.GetFullPath(settings.Csv)).Replace('\\', '/');
-        var yaml = StarterSpec.Create(table, schema, label, dataPath);
+        var yaml = StarterSpec.Create(table, schema, label, dataPath, settings.Output is null
+            ? "relative to the current folder: save the spec here, or use --output FILE to get a path relative to FILE"
+            : "relative to this file");
         if (settings.Output is null)
         {
             console.Profile.Out.Writer.Write(yaml);

@@ -11,7 +11,8 @@ public static partial class StarterSpec
 {
     /// <summary>YAML text of the starter spec.</summary>
     /// <param name="dataPath">The data file, as it should be written in the spec (relative to the spec's folder).</param>
-    public static string Create(CsvTable table, DataSchema schema, LabelInfo label, string dataPath)
+    /// <param name="pathNote">Comment after the path, e.g. where it is relative to.</param>
+    public static string Create(CsvTable table, DataSchema schema, LabelInfo label, string dataPath, string pathNote = "relative to this file")
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(schema);
@@ -25,7 +26,7 @@ public static partial class StarterSpec
         sb.AppendLine("# Check the task and the column roles below, then: mlpipe validate THIS_FILE && mlpipe run THIS_FILE");
         sb.AppendLine($"name: {Scalar(name.Length == 0 ? "pipeline" : name)}");
         sb.AppendLine("data:");
-        sb.AppendLine($"  path: {Scalar(dataPath)}    # relative to this file");
+        sb.AppendLine($"  path: {Scalar(dataPath)}    # {pathNote}");
         sb.AppendLine($"  label: {Scalar(schema.Label!.Name)}");
         sb.AppendLine($"  task: {task}    # {label.TaskReason}");
         if (label.Task == TaskKind.Regression && label.Values.Length > 0 && label.Values.Min() > 0)
