@@ -1,0 +1,106 @@
+namespace MLPipelines.Core.Images;
+
+/// <summary>
+/// Labelled images in memory, ready for training: every image has the same <see cref="Shape"/>, its pixels scaled to
+/// [0, 1] (divided by the format's largest value: 255 for IDX and image files, <c>pixel_max</c> for CSV pixels) and
+/// stored flattened <c>[C, H, W]</c>, one image after another, in one contiguous array (60,000 Fashion-MNIST images
+/// take 188 MB). Labels are class indices into <see cref="Classes"/>. Normalization beyond [0, 1] (per-channel mean
+/// and standard deviation) is left to trainers, which fit it on their training rows only.
+/// </summary>
+/// <remarks>Built by <see cref="IdxReader"/>, <see cref="ImageFolderReader"/> and <see cref="CsvPixelReader"/>.</remarks>
+public sealed class ImageDataset
+{
+    private readonly float[] _pixels;
+    private readonly int[] _labels;
+    private readonly Func<int, string> _sourceOf;
+
+    internal ImageDataset(
+        string origin,
+        ImageShape shape,
+        float[] pixels,
+        int[] labels,
+        IReadOnlyList<string> classes,
+        Func<int, string> sourceOf,
+        IReadOnlyList<SkippedImage>? skipped = null,
+        IReadOnlyList<string>? warnings = null)
+    {
+        if (pixels.Length != (long)labels.Length * shape.Size)
+        {
+            throw new ArgumentException(
+                $"{labels.Length} images of {shape} need {(long)labels.Length * shape.Size} pixel values, got {pixels.Length}.", nameof(pixels));
+        }
+
+        Origin = origin;
+        Shape = shape;
+        _pixels = pixels;
+        _labels = labels;
+        Classes = classes;
+        _sourceOf = sourceOf;
+        Skipped = skipped ?? [];
+        Warnings = warnings ?? [];
+    }
+
+    /// <summary>Where the images came from, as written in the spec (an IDX file, a folder, a CSV file).</summary>
+    public string Origin { get; }
+
+    /// <summary>Shape of every image.</summary>
+    public ImageShape Shape { get; }
+
+    /// <summary>Number of images.</summary>
+    public int Count => _labels.Length;
+
+    /// <summary>Class names; label k names class <c>Classes[k]</c>. Folder names, CSV label values, or IDX label numbers (or <c>data.classes</c>).</summary>
+    public IReadOnlyList<string> Classes { get; }
+
+    /// <summary>Class index (0-based) of each image.</summary>
+    public IReadOnlyList<int> Labels => _labels;
+
+    /// <summary>Every pixel value, image after image (<see cref="Count"/> x <see cref="ImageShape.Size"/>).</summary>
+    public ReadOnlyMemory<float> Pixels => _pixels;
+
+    /// <summary>Image files left out as unreadable (<c>skip_unreadable: true</c>); empty otherwise.</summary>
+    public IReadOnlyList<SkippedImage> Skipped { get; }
+
+    /// <summary>Things a user should know that did not stop the load (e.g. a class with no images, stray files).</summary>
+    public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>The flattened pixels of image <paramref name="index"/>.</summary>
+    public ReadOnlySpan<float> GetImage(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+        return _pixels.AsSpan(index * Shape.Size, Shape.Size);
+    }
+
+    /// <summary>Where image <paramref name="index"/> came from, for messages: a file path, or a file and an image index or row.</summary>
+    public string SourceOf(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+        return _sourceOf(index);
+    }
+
+    /// <summary>Images per class, indexed like <see cref="Classes"/>.</summary>
+    public int[] ClassCounts()
+    {
+        var counts = new int[Classes.Count];
+        foreach (var label in _labels)
+        {
+            counts[label]++;
+        }
+
+        return counts;
+    }
+
+    /// <summary>
+    /// An ML.NET view of every image: <c>Label</c> (multiclass: key type over <see cref="Classes"/>; binary: boolean,
+    /// true for <c>Classes[1]</c>) and <c>Features</c> (the flattened pixels, a float vector of
+    /// <see cref="ImageShape.Size"/>). The view reads this dataset's arrays; nothing is copied.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="task"/> is regression, or binary with other than two classes.</exception>
+    public ImageDataView ToDataView(TaskKind task = TaskKind.Multiclass) => new(this, task, null);
+
+    internal float[] PixelArray => _pixels;
+
+    internal int[] LabelArray => _labels;
+}
