@@ -48,7 +48,6 @@ public static class CsvPixelReader
         var provisional = new List<int>();
         var labelIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var lines = new List<int>();
-        var scale = (float)(1 / options.PixelMax);
         var lineNumber = 1;
         var fields = new CsvFields();
         while (reader.ReadLine() is { } line)
@@ -95,7 +94,7 @@ public static class CsvPixelReader
             for (var p = 0; p < pixelColumns.Length; p++)
             {
                 var column = pixelColumns[p];
-                pixels[offset + p] = ParsePixel(fields[column], options.PixelMax, path, lineNumber, row, header[column]) * scale;
+                pixels[offset + p] = (float)(ParsePixel(fields[column], options.PixelMax, path, lineNumber, row, header[column]) / options.PixelMax);
             }
 
             provisional.Add(id);

@@ -47,10 +47,9 @@ public static class IdxReader
         }
 
         var pixels = new float[bytes.Length];
-        const float scale = 1f / 255f;
         for (var i = 0; i < bytes.Length; i++)
         {
-            pixels[i] = bytes[i] * scale;
+            pixels[i] = PixelScale.Of(bytes[i]);
         }
 
         var names = classNames is not null

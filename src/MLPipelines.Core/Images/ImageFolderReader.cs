@@ -197,7 +197,7 @@ public static class ImageFolderReader
         {
             for (var p = 0; p < plane.Length; p++)
             {
-                plane[p] = data[(p * channels) + c] * (1f / 255f);
+                plane[p] = PixelScale.Of(data[(p * channels) + c]);
             }
 
             var output = target.Slice(c * shape.Height * shape.Width, shape.Height * shape.Width);
