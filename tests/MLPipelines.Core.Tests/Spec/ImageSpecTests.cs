@@ -251,7 +251,7 @@ public sealed class ImageSpecTests : IDisposable
             _folder.Error(SpecFolder.Lines("name: p", "data: {kind: images, format: folders, path: photos/train, image: {channels: 2}}", "models: [lightgbm]")));
         Assert.Equal("x.yaml:2:74: data.image.width: give height too: width and height go together",
             _folder.Error(SpecFolder.Lines("name: p", "data: {kind: images, format: folders, path: photos/train, image: {width: 2}}", "models: [lightgbm]")));
-        Assert.Equal("x.yaml:7:22: data.classes[1]: 'a' is already class 0; class names must be unique",
+        Assert.Equal("x.yaml:7:16: data.classes[1]: 'a' is already class 0; class names must be unique",
             _folder.Error(Idx("  classes: [a, a]")));
     }
 
