@@ -12,6 +12,9 @@ public sealed class CsvPixelOptions
     /// </summary>
     public ImageShape? Shape { get; init; }
 
+    /// <summary>Channels when <see cref="Shape"/> is null (the side of the square is then <c>sqrt(columns / channels)</c>). Default 1.</summary>
+    public int Channels { get; init; } = 1;
+
     /// <summary>Largest pixel value; values are divided by it to lie in [0, 1] (e.g. 16 for the UCI digits). Default 255.</summary>
     public double PixelMax { get; init; } = 255;
 

@@ -41,7 +41,7 @@ public static class CsvPixelReader
         var separator = options.Separator ?? Detect(headerLine);
         var header = CsvFields.Split(headerLine, separator, path, 1);
         var labelColumn = FindLabel(header, options.Label, path);
-        var shape = ShapeOf(header.Count - 1, options.Shape, path);
+        var shape = ShapeOf(header.Count - 1, options.Shape, options.Channels, path);
         var pixelColumns = Enumerable.Range(0, header.Count).Where(c => c != labelColumn).ToArray();
 
         var pixels = new float[Math.Max(shape.Size, 1024 * shape.Size)];
@@ -153,7 +153,7 @@ public static class CsvPixelReader
         return index;
     }
 
-    private static ImageShape ShapeOf(int pixelCount, ImageShape? shape, string path)
+    private static ImageShape ShapeOf(int pixelCount, ImageShape? shape, int channels, string path)
     {
         if (shape is not null)
         {
@@ -163,11 +163,12 @@ public static class CsvPixelReader
                     $"the file has {pixelCount} pixel columns (every column but the label), but images of {shape} (channels x height x width) need {shape.Size}");
         }
 
-        var side = (int)Math.Round(Math.Sqrt(pixelCount));
-        return pixelCount > 0 && side * side == pixelCount
-            ? new ImageShape(1, side, side)
+        var side = (int)Math.Round(Math.Sqrt(pixelCount / (double)channels));
+        var perChannel = channels == 1 ? "" : $" per channel ({channels} channels)";
+        return pixelCount > 0 && side * side * channels == pixelCount
+            ? new ImageShape(channels, side, side)
             : throw ImageDataException.File(path,
-                $"the file has {pixelCount} pixel columns, which is not a square number of pixels; give the shape with data.image: {{width, height, channels}}");
+                $"the file has {pixelCount} pixel columns, which is not a square number of pixels{perChannel}; give the shape with data.image: {{width, height, channels}}");
     }
 
     private static float ParsePixel(ReadOnlySpan<char> field, double pixelMax, string path, int line, int row, string column)

@@ -100,6 +100,20 @@ public sealed class ImageDataset
     /// <exception cref="ArgumentException"><paramref name="task"/> is regression, or binary with other than two classes.</exception>
     public ImageDataView ToDataView(TaskKind task = TaskKind.Multiclass) => new(this, task, null);
 
+    /// <summary>
+    /// The same images with a longer class list (the first <see cref="Classes"/>.Count names must be the same), so a
+    /// training and a test set read separately share one class list.
+    /// </summary>
+    internal ImageDataset WithClasses(IReadOnlyList<string> classes)
+    {
+        if (classes.Count < Classes.Count || !classes.Take(Classes.Count).SequenceEqual(Classes, StringComparer.Ordinal))
+        {
+            throw new ArgumentException("The new class list must extend the current one.", nameof(classes));
+        }
+
+        return new ImageDataset(Origin, Shape, _pixels, _labels, classes, _sourceOf, Skipped, Warnings);
+    }
+
     internal float[] PixelArray => _pixels;
 
     internal int[] LabelArray => _labels;

@@ -1,0 +1,90 @@
+using MLPipelines.Core.Images;
+using MLPipelines.Core.Spec;
+using MLPipelines.Core.Tests.Spec;
+
+namespace MLPipelines.Core.Tests.Images;
+
+public sealed class ImageDatasetLoaderTests : IDisposable
+{
+    private readonly SpecFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private string At(params string[] parts) => Path.Combine([_folder.Root, .. parts]);
+
+    [Fact]
+    public void ImageDatasetLoader_Load_IdxTestWithMoreClasses_SharesOneClassList()
+    {
+        ImageFiles.WriteIdxImages(At("a-img"), new byte[2 * 4], 2, 2, 2);
+        ImageFiles.WriteIdxLabels(At("a-lab"), [0, 1], gzip: true);
+        ImageFiles.WriteIdxImages(At("b-img"), new byte[2 * 4], 2, 2, 2, gzip: true);
+        ImageFiles.WriteIdxLabels(At("b-lab"), [2, 0]);
+        var spec = _folder.Parse(SpecFolder.Lines(
+            "name: i",
+            "data: {kind: images, format: idx, train: {images: a-img, labels: a-lab}, test: {images: b-img, labels: b-lab}}",
+            "models: [lightgbm]"));
+
+        var data = ImageDatasetLoader.Load(spec);
+
+        Assert.Equal(["0", "1", "2"], data.Train.Classes);
+        Assert.Equal(["0", "1", "2"], data.Test!.Classes);
+        Assert.Equal(TaskKind.Multiclass, data.Task);
+        Assert.Equal(new ImageShape(1, 2, 2), data.Shape);
+    }
+
+    [Fact]
+    public void ImageDatasetLoader_Load_FolderTestSet_TakesTheTrainingShapeAndClasses()
+    {
+        ImageFiles.WritePng(At("train", "no", "a.png"), ImageFiles.Filled(16, 10), 4, 4, 1);
+        ImageFiles.WritePng(At("train", "yes", "b.png"), ImageFiles.Filled(16, 250), 4, 4, 1);
+        ImageFiles.WritePng(At("test", "yes", "c.png"), ImageFiles.Filled(64, 250), 8, 8, 1);
+        var spec = _folder.Parse(SpecFolder.Lines("name: i", "data: {kind: images, format: folders, train: train, test: test}", "models: [lightgbm]"));
+
+        var data = ImageDatasetLoader.Load(spec);
+
+        Assert.Equal(TaskKind.Binary, data.Task);
+        Assert.Equal(new ImageShape(1, 4, 4), data.Test!.Shape);
+        Assert.Equal([1], data.Test.Labels);
+    }
+
+    [Fact]
+    public void ImageDatasetLoader_Load_CsvLabelNotInHeader_IsASpecErrorAtTheLabelKey()
+    {
+        _folder.Write("px.csv", "Digit,p0\n1,0\n2,1\n");
+        var spec = _folder.Parse(SpecFolder.Lines("name: i", "data: {kind: images, format: csv_pixels, path: px.csv, label: digit}", "models: [lightgbm]"));
+
+        var e = Assert.Throws<SpecException>(() => ImageDatasetLoader.Load(spec));
+
+        Assert.Equal($"x.yaml:2:63: data.label: column 'digit' is not in the header of {At("px.csv")}; did you mean 'Digit'?", e.Message);
+    }
+
+    [Fact]
+    public void ImageDatasetLoader_Load_BinaryWithTenClasses_IsASpecErrorAtTask()
+    {
+        var spec = _folder.Parse(SpecFolder.Lines(
+            "name: d",
+            $"data: {{kind: images, format: csv_pixels, path: '{TestPaths.Dataset("digits.csv")}', label: digit, pixel_max: 16, task: binary}}",
+            "models: [lightgbm]"));
+
+        var e = Assert.Throws<SpecException>(() => ImageDatasetLoader.Load(spec));
+
+        Assert.EndsWith("data.task: binary needs exactly two classes, and the images have 10 (0, 1, 2, 3, 4, ...); use multiclass", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ImageDatasetLoader_Load_CommittedFashionMnistSubset_IsBalancedAndNamed()
+    {
+        var spec = new SpecLoader(SpecFolder.Registry()).Load(Path.Combine(TestPaths.RepoRoot, "pipelines", "fashion-mnist-subset.yaml"));
+
+        var data = ImageDatasetLoader.Load(spec);
+
+        Assert.Equal(new ImageShape(1, 28, 28), data.Shape);
+        Assert.Equal(2000, data.Train.Count);
+        Assert.Equal(500, data.Test!.Count);
+        Assert.Equal("T-shirt/top", data.Classes[0]);
+        Assert.Equal("Ankle boot", data.Classes[9]);
+        Assert.All(data.Train.ClassCounts(), count => Assert.Equal(200, count));
+        Assert.All(data.Test.ClassCounts(), count => Assert.Equal(50, count));
+        Assert.Equal(EvaluationMethod.TestSet, spec.Evaluation.Method);
+    }
+}
