@@ -33,4 +33,16 @@ public sealed class ImageData
 
     /// <summary>Warnings of both readers, training set first.</summary>
     public IReadOnlyList<string> Warnings => [.. Train.Warnings, .. Test?.Warnings ?? []];
+
+    /// <summary>
+    /// For <c>test_set</c>: the training and test images in one dataset (training rows first), with the row
+    /// indices of each, so a runner that scores splits of one view handles the test set as one more split.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">There is no test set.</exception>
+    public (ImageDataset All, int[] TrainRows, int[] TestRows) CombineForTestSet()
+    {
+        var test = Test ?? throw new InvalidOperationException("The data has no test set (data.test).");
+        var all = ImageDataset.Concat(Train, test);
+        return (all, [.. Enumerable.Range(0, Train.Count)], [.. Enumerable.Range(Train.Count, test.Count)]);
+    }
 }

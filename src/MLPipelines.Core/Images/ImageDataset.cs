@@ -114,6 +114,33 @@ public sealed class ImageDataset
         return new ImageDataset(Origin, Shape, _pixels, _labels, classes, _sourceOf, Skipped, Warnings);
     }
 
+    /// <summary>
+    /// <paramref name="first"/>'s images followed by <paramref name="second"/>'s, in one dataset (same shape and
+    /// classes), so a training and a test set can be scored through one view: the first set is rows
+    /// <c>0..first.Count-1</c>, the second the rows after them. Copies the pixels once.
+    /// </summary>
+    /// <exception cref="ArgumentException">The shapes or class lists differ.</exception>
+    public static ImageDataset Concat(ImageDataset first, ImageDataset second)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        if (first.Shape != second.Shape || !first.Classes.SequenceEqual(second.Classes, StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"Cannot join images of {first.Shape} with {second.Shape}, or different class lists.", nameof(second));
+        }
+
+        var count = first.Count;
+        return new ImageDataset(
+            $"{first.Origin} + {second.Origin}",
+            first.Shape,
+            [.. first._pixels, .. second._pixels],
+            [.. first._labels, .. second._labels],
+            first.Classes,
+            i => i < count ? first._sourceOf(i) : second._sourceOf(i - count),
+            [.. first.Skipped, .. second.Skipped],
+            [.. first.Warnings, .. second.Warnings]);
+    }
+
     internal float[] PixelArray => _pixels;
 
     internal int[] LabelArray => _labels;
