@@ -87,4 +87,19 @@ public sealed class ImageDatasetLoaderTests : IDisposable
         Assert.All(data.Test.ClassCounts(), count => Assert.Equal(50, count));
         Assert.Equal(EvaluationMethod.TestSet, spec.Evaluation.Method);
     }
+
+    [Fact]
+    public void SpecLoader_Load_FullFashionMnistPipeline_IsValidWhenItsFilesExist()
+    {
+        // The full files are not committed (fetch.sh copies them); the same spec pointed at the subset must validate.
+        var text = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "pipelines", "fashion-mnist.yaml"))
+            .Replace("/fashion-mnist/full/", "/fashion-mnist/subset/", StringComparison.Ordinal);
+        var path = Path.Combine(TestPaths.RepoRoot, "pipelines", "fashion-mnist.yaml");
+
+        var spec = new SpecLoader(SpecFolder.Registry()).Parse(text, path);
+
+        Assert.Equal(EvaluationMethod.TestSet, spec.Evaluation.Method);
+        Assert.Equal(10, spec.Data.Classes.Count);
+        Assert.EndsWith(Path.Combine("fashion-mnist", "subset", "t10k-labels-idx1-ubyte.gz"), spec.Data.Test!.Labels, StringComparison.Ordinal);
+    }
 }
