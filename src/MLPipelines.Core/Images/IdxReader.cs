@@ -26,7 +26,7 @@ public static class IdxReader
     {
         ArgumentNullException.ThrowIfNull(imagesPath);
         ArgumentNullException.ThrowIfNull(labelsPath);
-        var (bytes, count, rows, columns) = ReadImageBytes(imagesPath);
+        var (pixels, count, rows, columns) = ReadPixels(imagesPath);
         var labelBytes = ReadLabelBytes(labelsPath);
         if (labelBytes.Length != count)
         {
@@ -44,12 +44,6 @@ public static class IdxReader
                 var why = classNames is not null ? $"data.classes names {classes} classes (labels 0..{classes - 1})" : $"the dataset has {classes} classes";
                 throw ImageDataException.Image(labelsPath, i, $"label {labels[i]} is out of range: {why}");
             }
-        }
-
-        var pixels = new float[bytes.Length];
-        for (var i = 0; i < bytes.Length; i++)
-        {
-            pixels[i] = PixelScale.Of(bytes[i]);
         }
 
         var names = classNames is not null
@@ -76,7 +70,8 @@ public static class IdxReader
         return (ReadDimensions(stream, path), gzip);
     }
 
-    private static (byte[] Bytes, int Count, int Rows, int Columns) ReadImageBytes(string path)
+    /// <summary>Reads the images file straight into scaled floats, a chunk at a time (no whole-file byte copy).</summary>
+    private static (float[] Pixels, int Count, int Rows, int Columns) ReadPixels(string path)
     {
         using var stream = Open(path, out _);
         var dims = ReadDimensions(stream, path);
@@ -98,8 +93,27 @@ public static class IdxReader
             throw ImageDataException.File(path, $"{count} images of {rows}x{columns} are too many to hold in memory at once ({total} pixels)");
         }
 
-        var bytes = ReadExactly(stream, path, (int)total, $"{count} images of {rows}x{columns}");
-        return (bytes, count, rows, columns);
+        var pixels = GC.AllocateUninitializedArray<float>((int)total);
+        var chunk = new byte[1 << 20];
+        var done = 0;
+        while (done < pixels.Length)
+        {
+            var read = Fill(stream, path, chunk.AsSpan(0, Math.Min(chunk.Length, pixels.Length - done)));
+            for (var i = 0; i < read; i++)
+            {
+                pixels[done + i] = PixelScale.Of(chunk[i]);
+            }
+
+            done += read;
+            if (read == 0 || (read < chunk.Length && done < pixels.Length))
+            {
+                throw ImageDataException.File(path,
+                    $"truncated: the header announces {count} images of {rows}x{columns} ({total} bytes after the header), but the file ends after {done}");
+            }
+        }
+
+        CheckEnd(stream, path, $"{count} images of {rows}x{columns}");
+        return (pixels, count, rows, columns);
     }
 
     private static byte[] ReadLabelBytes(string path)
@@ -184,13 +198,17 @@ public static class IdxReader
             throw ImageDataException.File(path, $"truncated: the header announces {what} ({length} bytes after the header), but the file ends after {read}");
         }
 
+        CheckEnd(stream, path, what);
+        return bytes;
+    }
+
+    private static void CheckEnd(Stream stream, string path, string what)
+    {
         Span<byte> probe = stackalloc byte[1];
         if (Fill(stream, path, probe) > 0)
         {
             throw ImageDataException.File(path, $"the file holds more data than its header announces ({what}); is it complete and of the right kind?");
         }
-
-        return bytes;
     }
 
     /// <summary>Reads until <paramref name="buffer"/> is full or the stream ends; a broken gzip stream is a clear error.</summary>
