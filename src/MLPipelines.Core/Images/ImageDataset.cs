@@ -141,6 +141,32 @@ public sealed class ImageDataset
             [.. first.Warnings, .. second.Warnings]);
     }
 
+    /// <summary>
+    /// The labels in the shape the tabular runner's metrics and prediction files use: every image is a kept row,
+    /// <c>ClassIndex</c> the class per image (binary: 1 = <c>Classes[1]</c>, the positive class) and
+    /// <c>Original</c> the class name per image.
+    /// </summary>
+    /// <exception cref="ArgumentException">Regression, or binary with other than two classes.</exception>
+    public Data.LabelInfo ToLabelInfo(TaskKind task, string taskReason = "")
+    {
+        if (task == TaskKind.Regression || (task == TaskKind.Binary && Classes.Count != 2))
+        {
+            throw new ArgumentException($"Images with {Classes.Count} classes cannot be labelled for a {task} task.", nameof(task));
+        }
+
+        return new Data.LabelInfo
+        {
+            Task = task,
+            Classes = Classes,
+            PositiveClass = task == TaskKind.Binary ? Classes[1] : null,
+            NegativeClass = task == TaskKind.Binary ? Classes[0] : null,
+            Rows = [.. Enumerable.Range(0, Count)],
+            ClassIndex = (int[])_labels.Clone(),
+            Original = [.. _labels.Select(k => Classes[k])],
+            TaskReason = taskReason.Length > 0 ? taskReason : $"{Classes.Count} classes",
+        };
+    }
+
     internal float[] PixelArray => _pixels;
 
     internal int[] LabelArray => _labels;

@@ -102,4 +102,50 @@ public sealed class ImageDatasetLoaderTests : IDisposable
         Assert.Equal(10, spec.Data.Classes.Count);
         Assert.EndsWith(Path.Combine("fashion-mnist", "subset", "t10k-labels-idx1-ubyte.gz"), spec.Data.Test!.Labels, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ImageDatasetLoader_CheckHeaders_SubsetSummarisesWithoutDecoding()
+    {
+        var spec = new SpecLoader(SpecFolder.Registry()).Load(Path.Combine(TestPaths.RepoRoot, "pipelines", "fashion-mnist-subset.yaml"));
+
+        Assert.Equal("2000 + 500 images of 1x28x28 (idx)", ImageDatasetLoader.CheckHeaders(spec));
+    }
+
+    [Fact]
+    public void ImageDatasetLoader_CheckHeaders_IdxCountsDiffer_NamesBothFiles()
+    {
+        ImageFiles.WriteIdxImages(At("img"), new byte[3 * 4], 3, 2, 2, gzip: true);
+        ImageFiles.WriteIdxLabels(At("lab"), [0, 1]);
+        var spec = _folder.Parse(SpecFolder.Lines("name: i", "data: {kind: images, format: idx, train: {images: img, labels: lab}}", "models: [lightgbm]"));
+
+        var e = Assert.Throws<ImageDataException>(() => ImageDatasetLoader.CheckHeaders(spec));
+
+        Assert.Equal($"{At("img")} and {At("lab")}: the images file holds 3 images but the labels file holds 2 labels", e.Message);
+    }
+
+    [Fact]
+    public void ImageDatasetLoader_CheckHeaders_FoldersCountFilesPerSet()
+    {
+        ImageFiles.WritePng(At("train", "a", "1.png"), ImageFiles.Filled(4, 1), 2, 2, 1);
+        ImageFiles.WritePng(At("train", "b", "2.png"), ImageFiles.Filled(4, 1), 2, 2, 1);
+        ImageFiles.WritePng(At("test", "b", "3.png"), ImageFiles.Filled(4, 1), 2, 2, 1);
+        var spec = _folder.Parse(SpecFolder.Lines("name: i", "data: {kind: images, format: folders, train: train, test: test}", "models: [lightgbm]"));
+
+        Assert.Equal("2 + 1 image files in 2 classes (folders)", ImageDatasetLoader.CheckHeaders(spec));
+    }
+
+    [Fact]
+    public void ImageDataset_ToLabelInfo_BinaryMarksTheSecondClassPositive()
+    {
+        ImageFiles.WritePng(At("photos", "cat", "1.png"), ImageFiles.Filled(4, 1), 2, 2, 1);
+        ImageFiles.WritePng(At("photos", "dog", "2.png"), ImageFiles.Filled(4, 1), 2, 2, 1);
+        var images = ImageFolderReader.Read(At("photos"));
+
+        var label = images.ToLabelInfo(TaskKind.Binary);
+
+        Assert.Equal("dog", label.PositiveClass);
+        Assert.Equal([0, 1], label.ClassIndex);
+        Assert.Equal(["cat", "dog"], label.Original);
+        Assert.Equal(2, label.ClassCount);
+    }
 }
