@@ -90,7 +90,7 @@ internal sealed class PermutationImportance
                 Feature = units.Names[unit],
                 MeanChange = mean,
                 Std = _changes[unit].Count == 0 ? 0 : summary.Std,
-                Importance = higherIsBetter ? -mean : mean,
+                Importance = higherIsBetter ? 0 - mean : mean, // 0 - x, not -x: no "-0.0000" for unused features
                 GridRow = units.Grid is { } grid ? unit / grid.Columns : null,
                 GridColumn = units.Grid is { } g ? unit % g.Columns : null,
             });
