@@ -4,7 +4,6 @@ using MLPipelines.Cli.Infrastructure;
 using MLPipelines.Core.Data;
 using MLPipelines.Core.Runs;
 using MLPipelines.Core.Spec;
-using MLPipelines.Reports.Markdown;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -50,7 +49,7 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Sett
         {
             OutputDirectory = settings.Out,
             Overwrite = settings.Force,
-            ReportWriters = [new MarkdownReportWriter()],
+            ReportWriters = ReportWriters.ForRuns(),
         };
         var runner = new PipelineRunner(registry);
         RunOutcome outcome;
