@@ -45,6 +45,27 @@ public sealed class ExperimentLoader(TrainerRegistry registry)
         return Parse(text, Path.GetFullPath(path), path);
     }
 
+    /// <summary>
+    /// True when <paramref name="path"/> holds a YAML mapping with a top-level <c>datasets</c> key (an experiment
+    /// rather than a pipeline); false for anything else, including unreadable or invalid YAML (the pipeline loader
+    /// then reports the problem).
+    /// </summary>
+    public static bool IsExperimentFile(string path)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            using var reader = new StreamReader(path);
+            stream.Load(reader);
+            return stream.Documents.Count == 1 && stream.Documents[0].RootNode is YamlMappingNode root
+                && root.Children.Keys.OfType<YamlScalarNode>().Any(k => k.Value == "datasets");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or YamlDotNet.Core.YamlException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Validates experiment text as if it were the file <paramref name="sourcePath"/> (its folder anchors relative paths).</summary>
     /// <exception cref="SpecException">Not valid YAML or not a valid experiment.</exception>
     public ExperimentSpec Parse(string yaml, string sourcePath, string? displayPath = null)
