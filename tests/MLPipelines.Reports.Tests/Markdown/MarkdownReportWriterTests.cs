@@ -52,6 +52,36 @@ public sealed class MarkdownReportWriterTests
     }
 
     [Fact]
+    public void MarkdownReportWriter_Render_ShowsSignificanceIntervalsAndImportance()
+    {
+        static ModelResult ThreeFolds(string name, double[] accuracy) =>
+            Model(name, accuracy) with { Metrics = new Dictionary<string, MetricSummary> { ["accuracy"] = MetricSummary.Of(accuracy) } };
+        var results = MLPipelines.Core.Runs.ResultsStatistics.Apply(Results() with
+        {
+            Evaluation = new EvaluationResult { Method = "kfold", Folds = 3, Repeats = 1, Seed = 4, Stratify = true },
+            Models = [ThreeFolds("linear", [0.7, 0.8, 0.75]), ThreeFolds("gbdt", [0.9, 0.8, 0.85]) with
+            {
+                Family = "boosted_trees",
+                FeatureImportance = new FeatureImportanceResult
+                {
+                    Metric = "accuracy", RowsPerSplit = 5, Permutations = 2, Splits = 3,
+                    Features = [new FeatureImportanceEntry { Feature = "x<1>", MeanChange = -0.25, Std = 0.05, Importance = 0.25 }],
+                },
+            }],
+        }, baseline: null, allPairs: false);
+
+        var text = MarkdownReportWriter.Render(results);
+
+        Assert.Contains("**gbdt** is best on accuracy (0.8500 ± 0.0500), 0.1000 ahead of linear; the difference is not significant (p = ", text, StringComparison.Ordinal);
+        Assert.Contains("| 2 | linear | linear | 0.7500 ± 0.0500 |", text, StringComparison.Ordinal);
+        Assert.Contains("| 1 | gbdt (baseline) |", text, StringComparison.Ordinal);
+        Assert.Contains("## Significance", text, StringComparison.Ordinal);
+        Assert.Contains("| accuracy | linear | gbdt | 0.7500 | 0.8500 | -0.1000 |", text, StringComparison.Ordinal);
+        Assert.Contains("| x<1> | 0.2500 | 0.0500 |", text, StringComparison.Ordinal);
+        Assert.Contains("95% interval", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MarkdownReportWriter_Write_CreatesReportMd()
     {
         var folder = Path.Combine(Path.GetTempPath(), "mlpipe-report-tests", Guid.NewGuid().ToString("N"));
