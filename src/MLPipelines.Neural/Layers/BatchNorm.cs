@@ -1,0 +1,196 @@
+using MLPipelines.Neural.Tensors;
+
+namespace MLPipelines.Neural.Layers;
+
+/// <summary>
+/// Batch normalization over the batch for flat samples [features] (PyTorch BatchNorm1d):
+/// <c>y = gamma (x - mu_B) / sqrt(var_B + eps) + beta</c> in training, with the running statistics
+/// <c>r = (1 - momentum) r + momentum * stat</c> (unbiased variance) used at inference.
+/// </summary>
+/// <remarks>
+/// Backward (per feature, over the N rows): <c>dgamma = sum dy xhat</c>, <c>dbeta = sum dy</c>,
+/// <c>dx = gamma / (N sigma) (N dy - sum dy - xhat sum(dy xhat))</c>. At inference it is a per-feature affine map,
+/// which the ONNX exporter folds into the preceding Dense layer.
+/// </remarks>
+public sealed class BatchNorm : Layer
+{
+    private Parameter? _gamma;
+    private Parameter? _beta;
+    private float[] _runningMean = [];
+    private float[] _runningVar = [];
+    private float[] _mean = [];
+    private float[] _invStd = [];
+    private float[] _sumDy = [];
+    private float[] _sumDyXhat = [];
+    private Tensor? _xhat;
+    private Tensor? _output;
+    private Tensor? _inputGradient;
+    private bool _lastWasTraining;
+
+    /// <summary>Creates a batch-norm layer.</summary>
+    public BatchNorm(float momentum = 0.1f, float epsilon = 1e-5f)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(momentum);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(momentum, 1f);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(epsilon);
+        Momentum = momentum;
+        Epsilon = epsilon;
+    }
+
+    /// <summary>Weight of the new batch statistic in the running averages.</summary>
+    public float Momentum { get; }
+
+    /// <summary>Added to the variance before the square root.</summary>
+    public float Epsilon { get; }
+
+    /// <summary>Scale gamma, one per feature.</summary>
+    public Parameter Gamma => _gamma ?? throw new InvalidOperationException("BatchNorm is not built.");
+
+    /// <summary>Shift beta, one per feature.</summary>
+    public Parameter Beta => _beta ?? throw new InvalidOperationException("BatchNorm is not built.");
+
+    /// <summary>Running mean used at inference.</summary>
+    public float[] RunningMean => _runningMean;
+
+    /// <summary>Running (unbiased) variance used at inference.</summary>
+    public float[] RunningVariance => _runningVar;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<Parameter> Parameters => [Gamma, Beta];
+
+    /// <inheritdoc />
+    public override IReadOnlyList<float[]> Buffers => [_runningMean, _runningVar];
+
+    /// <inheritdoc />
+    protected override TensorShape OnBuild(TensorShape inputShape, Random random)
+    {
+        if (inputShape.Rank != 1)
+        {
+            throw new ArgumentException($"BatchNorm expects flat samples [features], got {inputShape}.", nameof(inputShape));
+        }
+
+        var f = inputShape[0];
+        _gamma = new Parameter("gamma", inputShape, ParameterRole.Normalization);
+        _gamma.Value.AsSpan().Fill(1f);
+        _beta = new Parameter("beta", inputShape, ParameterRole.Normalization);
+        _runningMean = new float[f];
+        _runningVar = new float[f];
+        _runningVar.AsSpan().Fill(1f);
+        _mean = new float[f];
+        _invStd = new float[f];
+        _sumDy = new float[f];
+        _sumDyXhat = new float[f];
+        return inputShape;
+    }
+
+    /// <inheritdoc />
+    public override Tensor Forward(Tensor input, PassContext context)
+    {
+        CheckInput(input);
+        var n = input.Batch;
+        var f = InputShape[0];
+        var x = input.Span;
+        var y = Tensor.Ensure(ref _output, n, OutputShape).Span;
+        _lastWasTraining = context.Training;
+        if (context.Training)
+        {
+            if (n < 2)
+            {
+                throw new ArgumentException("BatchNorm needs at least 2 samples per training batch.", nameof(input));
+            }
+
+            var xhat = Tensor.Ensure(ref _xhat, n, OutputShape).Span;
+            for (var j = 0; j < f; j++)
+            {
+                double sum = 0;
+                for (var i = 0; i < n; i++)
+                {
+                    sum += x[(i * f) + j];
+                }
+
+                var mean = sum / n;
+                double sq = 0;
+                for (var i = 0; i < n; i++)
+                {
+                    var d = x[(i * f) + j] - mean;
+                    sq += d * d;
+                }
+
+                var variance = sq / n;
+                var invStd = 1.0 / Math.Sqrt(variance + Epsilon);
+                _mean[j] = (float)mean;
+                _invStd[j] = (float)invStd;
+                _runningMean[j] = (float)(((1 - Momentum) * _runningMean[j]) + (Momentum * mean));
+                _runningVar[j] = (float)(((1 - Momentum) * _runningVar[j]) + (Momentum * sq / (n - 1)));
+                float g = Gamma.Value[j], b = Beta.Value[j], m = (float)mean, s = (float)invStd;
+                for (var i = 0; i < n; i++)
+                {
+                    var idx = (i * f) + j;
+                    var h = (x[idx] - m) * s;
+                    xhat[idx] = h;
+                    y[idx] = (g * h) + b;
+                }
+            }
+        }
+        else
+        {
+            for (var j = 0; j < f; j++)
+            {
+                var s = Gamma.Value[j] / MathF.Sqrt(_runningVar[j] + Epsilon);
+                var shift = Beta.Value[j] - (_runningMean[j] * s);
+                for (var i = 0; i < n; i++)
+                {
+                    var idx = (i * f) + j;
+                    y[idx] = (x[idx] * s) + shift;
+                }
+            }
+        }
+
+        return _output!;
+    }
+
+    /// <inheritdoc />
+    public override Tensor? Backward(Tensor outputGradient, PassContext context)
+    {
+        if (!_lastWasTraining || _xhat is null)
+        {
+            throw new InvalidOperationException("BatchNorm.Backward needs a preceding training-mode Forward.");
+        }
+
+        var n = outputGradient.Batch;
+        var f = InputShape[0];
+        var dy = outputGradient.Span;
+        var xhat = _xhat.Span;
+        Array.Clear(_sumDy);
+        Array.Clear(_sumDyXhat);
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < f; j++)
+            {
+                var idx = (i * f) + j;
+                _sumDy[j] += dy[idx];
+                _sumDyXhat[j] += dy[idx] * xhat[idx];
+            }
+        }
+
+        _sumDyXhat.CopyTo(Gamma.Gradient, 0);
+        _sumDy.CopyTo(Beta.Gradient, 0);
+        if (!NeedsInputGradient)
+        {
+            return null;
+        }
+
+        var dx = Tensor.Ensure(ref _inputGradient, n, InputShape).Span;
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < f; j++)
+            {
+                var idx = (i * f) + j;
+                var k = Gamma.Value[j] * _invStd[j] / n;
+                dx[idx] = k * ((n * dy[idx]) - _sumDy[j] - (xhat[idx] * _sumDyXhat[j]));
+            }
+        }
+
+        return _inputGradient;
+    }
+}

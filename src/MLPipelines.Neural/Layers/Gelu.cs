@@ -1,0 +1,35 @@
+using MLPipelines.Neural.Kernels;
+
+namespace MLPipelines.Neural.Layers;
+
+/// <summary>
+/// Gaussian error linear unit (exact, erf form, as PyTorch's default):
+/// <c>y = x Phi(x) = 0.5 x (1 + erf(x / sqrt 2))</c>, <c>dy/dx = Phi(x) + x phi(x)</c> with phi the standard normal density.
+/// </summary>
+public sealed class Gelu : ActivationLayer
+{
+    private const double InvSqrt2 = 0.70710678118654752440;
+    private const double InvSqrt2Pi = 0.39894228040143267794;
+
+    /// <inheritdoc />
+    public override void Apply(ReadOnlySpan<float> x, Span<float> y)
+    {
+        for (var i = 0; i < y.Length; i++)
+        {
+            double v = x[i];
+            y[i] = (float)(0.5 * v * (1.0 + ScalarMath.Erf(v * InvSqrt2)));
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Differentiate(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx)
+    {
+        for (var i = 0; i < dx.Length; i++)
+        {
+            double v = x[i];
+            var cdf = 0.5 * (1.0 + ScalarMath.Erf(v * InvSqrt2));
+            var pdf = InvSqrt2Pi * Math.Exp(-0.5 * v * v);
+            dx[i] = (float)(dy[i] * (cdf + (v * pdf)));
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using System.Numerics.Tensors;
+
+namespace MLPipelines.Neural.Layers;
+
+/// <summary>Logistic sigmoid: <c>y = 1 / (1 + e^-x)</c>, <c>dy/dx = y (1 - y)</c>.</summary>
+public sealed class Sigmoid : ActivationLayer
+{
+    /// <inheritdoc />
+    public override void Apply(ReadOnlySpan<float> x, Span<float> y) => TensorPrimitives.Sigmoid(x, y);
+
+    /// <inheritdoc />
+    public override void Differentiate(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx)
+    {
+        for (var i = 0; i < dx.Length; i++)
+        {
+            dx[i] = dy[i] * y[i] * (1f - y[i]);
+        }
+    }
+}

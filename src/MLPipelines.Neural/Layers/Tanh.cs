@@ -1,0 +1,19 @@
+using System.Numerics.Tensors;
+
+namespace MLPipelines.Neural.Layers;
+
+/// <summary>Hyperbolic tangent: <c>y = tanh(x)</c>, <c>dy/dx = 1 - y^2</c>.</summary>
+public sealed class Tanh : ActivationLayer
+{
+    /// <inheritdoc />
+    public override void Apply(ReadOnlySpan<float> x, Span<float> y) => TensorPrimitives.Tanh(x, y);
+
+    /// <inheritdoc />
+    public override void Differentiate(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx)
+    {
+        for (var i = 0; i < dx.Length; i++)
+        {
+            dx[i] = dy[i] * (1f - (y[i] * y[i]));
+        }
+    }
+}

@@ -1,0 +1,123 @@
+namespace MLPipelines.Neural.Losses;
+
+/// <summary>
+/// Softmax cross-entropy on logits z (rows x K) with one class index per row as target (stored as a float):
+/// <c>l_i = w_{y_i} * (logsumexp(z_i) - sum_k q_ik z_ik)</c>, where <c>q_i = (1 - eps) onehot(y_i) + eps / K</c>
+/// (label smoothing eps), and the batch loss is <c>sum_i l_i / sum_i w_{y_i}</c> (PyTorch's weighted mean).
+/// Gradient: <c>dL/dz_ik = w_{y_i} (softmax(z_i)_k - q_ik) / sum_i w_{y_i}</c>.
+/// </summary>
+public sealed class SoftmaxCrossEntropy : Loss
+{
+    private readonly float[]? _classWeights;
+    private float[] _probs = [];
+
+    /// <summary>Creates the loss.</summary>
+    /// <param name="labelSmoothing">eps in [0, 1).</param>
+    /// <param name="classWeights">Optional weight per class (e.g. inverse frequency); all must be &gt; 0.</param>
+    public SoftmaxCrossEntropy(float labelSmoothing = 0f, IReadOnlyList<float>? classWeights = null)
+    {
+        if (!(labelSmoothing >= 0f && labelSmoothing < 1f))
+        {
+            throw new ArgumentOutOfRangeException(nameof(labelSmoothing), labelSmoothing, "Label smoothing must be in [0, 1).");
+        }
+
+        if (classWeights is not null)
+        {
+            if (classWeights.Any(w => !(w > 0f) || !float.IsFinite(w)))
+            {
+                throw new ArgumentException("Class weights must be finite and > 0.", nameof(classWeights));
+            }
+
+            _classWeights = [.. classWeights];
+        }
+
+        LabelSmoothing = labelSmoothing;
+    }
+
+    /// <summary>Label smoothing eps.</summary>
+    public float LabelSmoothing { get; }
+
+    /// <summary>Class weights, or null.</summary>
+    public IReadOnlyList<float>? ClassWeights => _classWeights;
+
+    /// <inheritdoc />
+    public override int TargetWidth(int outputWidth) => 1;
+
+    /// <inheritdoc />
+    public override double Evaluate(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, int rows, int cols, Span<float> gradient)
+    {
+        CheckSizes(outputs, targets, rows, cols, gradient);
+        if (_classWeights is not null && _classWeights.Length != cols)
+        {
+            throw new ArgumentException($"{_classWeights.Length} class weights given for {cols} classes.", nameof(outputs));
+        }
+
+        if (_probs.Length < cols)
+        {
+            _probs = new float[cols];
+        }
+
+        var eps = LabelSmoothing;
+        var off = eps / cols;
+        double total = 0, weightSum = 0;
+        for (var i = 0; i < rows; i++)
+        {
+            var y = ClassOf(targets[i], cols, i);
+            var w = _classWeights?[y] ?? 1f;
+            var z = outputs.Slice(i * cols, cols);
+            var max = float.NegativeInfinity;
+            foreach (var v in z)
+            {
+                max = MathF.Max(max, v);
+            }
+
+            double sumExp = 0;
+            for (var k = 0; k < cols; k++)
+            {
+                var e = MathF.Exp(z[k] - max);
+                _probs[k] = e;
+                sumExp += e;
+            }
+
+            var lse = max + Math.Log(sumExp);
+            double qz = 0;
+            for (var k = 0; k < cols; k++)
+            {
+                var q = (k == y ? 1f - eps : 0f) + off;
+                qz += q * z[k];
+            }
+
+            total += w * (lse - qz);
+            weightSum += w;
+            if (!gradient.IsEmpty)
+            {
+                var inv = (float)(1.0 / sumExp);
+                var g = gradient.Slice(i * cols, cols);
+                for (var k = 0; k < cols; k++)
+                {
+                    var q = (k == y ? 1f - eps : 0f) + off;
+                    g[k] = w * ((_probs[k] * inv) - q);
+                }
+            }
+        }
+
+        if (!gradient.IsEmpty)
+        {
+            var scale = (float)(1.0 / weightSum);
+            System.Numerics.Tensors.TensorPrimitives.Multiply(gradient[..(rows * cols)], scale, gradient[..(rows * cols)]);
+        }
+
+        return total / weightSum;
+    }
+
+    internal static int ClassOf(float target, int classes, int row)
+    {
+        var y = (int)target;
+        if (y != target || y < 0 || y >= classes)
+        {
+            throw new ArgumentException($"Target of row {row} is {target}; expected a class index in [0, {classes - 1}].", nameof(target));
+        }
+
+        return y;
+    }
+}
