@@ -69,36 +69,20 @@ internal static class ActivationKernels
         }
     }
 
-    /// <summary>Bias add then ReLU in place, row by row: <c>y[i, j] = max(y[i, j] + b[j], 0)</c>.</summary>
-    public static void BiasRelu(Span<float> y, ReadOnlySpan<float> bias, int rows, int cols)
-    {
-        ref var br = ref MemoryMarshal.GetReference(bias);
-        for (var r = 0; r < rows; r++)
-        {
-            ref var yr = ref MemoryMarshal.GetReference(y.Slice(r * cols, cols));
-            var j = 0;
-            if (Vector512.IsHardwareAccelerated)
-            {
-                for (; j <= cols - Vector512<float>.Count; j += Vector512<float>.Count)
-                {
-                    var v = Vector512.LoadUnsafe(ref yr, (nuint)j) + Vector512.LoadUnsafe(ref br, (nuint)j);
-                    Vector512.Max(v, Vector512<float>.Zero).StoreUnsafe(ref yr, (nuint)j);
-                }
-            }
-
-            for (; j < cols; j++)
-            {
-                Unsafe.Add(ref yr, j) = MathF.Max(Unsafe.Add(ref yr, j) + Unsafe.Add(ref br, j), 0f);
-            }
-        }
-    }
-
     /// <summary>
-    /// ReLU backward from the output, in one pass that also sums the bias gradient:
-    /// <c>dz = y &gt; 0 ? dy : 0</c>, <c>db[j] = sum_i dz[i, j]</c> (rows in order).
+    /// Leaky-ReLU backward from the output, in one pass that also sums the bias gradient:
+    /// <c>dz = y &gt; 0 ? dy : slope * dy</c>, <c>db[j] = sum_i dz[i, j]</c> (rows in order; skipped when db is empty).
     /// </summary>
-    public static void ReluBackwardWithBias(ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dz, Span<float> biasGradient, int rows, int cols)
+    public static void LeakyReluBackwardWithBias(ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dz, Span<float> biasGradient, int rows, int cols, float slope)
     {
+        var withBias = !biasGradient.IsEmpty;
+        if (!withBias)
+        {
+            LeakyReluBackward(y[..(rows * cols)], dy[..(rows * cols)], dz, slope);
+            return;
+        }
+
+        biasGradient = biasGradient[..cols];
         biasGradient.Clear();
         ref var bg = ref MemoryMarshal.GetReference(biasGradient);
         for (var r = 0; r < rows; r++)
@@ -110,19 +94,33 @@ internal static class ActivationKernels
             var j = 0;
             if (Vector512.IsHardwareAccelerated)
             {
+                var s = Vector512.Create(slope);
                 for (; j <= cols - Vector512<float>.Count; j += Vector512<float>.Count)
                 {
                     var yv = Vector512.LoadUnsafe(ref yr, (nuint)j);
                     var gv = Vector512.LoadUnsafe(ref gr, (nuint)j);
-                    var z = Vector512.ConditionalSelect(Vector512.GreaterThan(yv, Vector512<float>.Zero), gv, Vector512<float>.Zero);
+                    var z = Vector512.ConditionalSelect(Vector512.GreaterThan(yv, Vector512<float>.Zero), gv, gv * s);
                     z.StoreUnsafe(ref zr, (nuint)j);
                     (Vector512.LoadUnsafe(ref bg, (nuint)j) + z).StoreUnsafe(ref bg, (nuint)j);
+                }
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                var s = Vector256.Create(slope);
+                for (; j <= cols - Vector256<float>.Count; j += Vector256<float>.Count)
+                {
+                    var yv = Vector256.LoadUnsafe(ref yr, (nuint)j);
+                    var gv = Vector256.LoadUnsafe(ref gr, (nuint)j);
+                    var z = Vector256.ConditionalSelect(Vector256.GreaterThan(yv, Vector256<float>.Zero), gv, gv * s);
+                    z.StoreUnsafe(ref zr, (nuint)j);
+                    (Vector256.LoadUnsafe(ref bg, (nuint)j) + z).StoreUnsafe(ref bg, (nuint)j);
                 }
             }
 
             for (; j < cols; j++)
             {
-                var z = Unsafe.Add(ref yr, j) > 0f ? Unsafe.Add(ref gr, j) : 0f;
+                var g = Unsafe.Add(ref gr, j);
+                var z = Unsafe.Add(ref yr, j) > 0f ? g : g * slope;
                 Unsafe.Add(ref zr, j) = z;
                 Unsafe.Add(ref bg, j) += z;
             }

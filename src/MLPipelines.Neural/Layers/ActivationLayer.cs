@@ -12,6 +12,9 @@ public abstract class ActivationLayer : Layer
     private Tensor? _inputGradient;
     private Tensor? _input;
 
+    /// <summary>True when the preceding Dense layer computes this activation in its GEMM epilogue; this layer then passes data through.</summary>
+    public bool IsFused { get; internal set; }
+
     /// <summary>y = f(x), element-wise.</summary>
     public abstract void Apply(ReadOnlySpan<float> x, Span<float> y);
 
@@ -25,6 +28,11 @@ public abstract class ActivationLayer : Layer
     public override Tensor Forward(Tensor input, PassContext context)
     {
         CheckInput(input);
+        if (IsFused)
+        {
+            return input;
+        }
+
         _input = input;
         var y = Tensor.Ensure(ref _output, input.Batch, OutputShape);
         Apply(input.Span, y.Span);
@@ -37,6 +45,11 @@ public abstract class ActivationLayer : Layer
         if (!NeedsInputGradient)
         {
             return null;
+        }
+
+        if (IsFused)
+        {
+            return outputGradient;
         }
 
         var x = _input ?? throw new InvalidOperationException($"{Kind}.Backward called before Forward.");

@@ -1,4 +1,5 @@
 using MLPipelines.Neural.Tensors;
+using MLPipelines.Neural.Onnx;
 
 namespace MLPipelines.Neural.Layers;
 
@@ -12,7 +13,7 @@ namespace MLPipelines.Neural.Layers;
 /// <c>dx = gamma / (N sigma) (N dy - sum dy - xhat sum(dy xhat))</c>. At inference it is a per-feature affine map,
 /// which the ONNX exporter folds into the preceding Dense layer.
 /// </remarks>
-public sealed class BatchNorm : Layer
+public sealed class BatchNorm : Layer, IOnnxExportable
 {
     private Parameter? _gamma;
     private Parameter? _beta;
@@ -192,5 +193,25 @@ public sealed class BatchNorm : Layer
         }
 
         return _inputGradient;
+    }
+
+    /// <summary>
+    /// Exported (when not folded into a preceding Dense) as the per-feature affine map <c>x * s + t</c> with
+    /// <c>s = gamma / sqrt(var + eps)</c>, <c>t = beta - mean * s</c>.
+    /// </summary>
+    public string ExportOnnx(OnnxGraphBuilder graph, string input)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        var f = InputShape[0];
+        var scale = new float[f];
+        var shift = new float[f];
+        for (var j = 0; j < f; j++)
+        {
+            scale[j] = Gamma.Value[j] / MathF.Sqrt(_runningVar[j] + Epsilon);
+            shift[j] = Beta.Value[j] - (_runningMean[j] * scale[j]);
+        }
+
+        var mul = graph.AddNode("Mul", [input, graph.AddInitializer("bn_scale", [f], scale)]);
+        return graph.AddNode("Add", [mul, graph.AddInitializer("bn_shift", [f], shift)]);
     }
 }

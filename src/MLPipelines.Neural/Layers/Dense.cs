@@ -1,7 +1,7 @@
-using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 using MLPipelines.Neural.Initializers;
 using MLPipelines.Neural.Kernels;
 using MLPipelines.Neural.Tensors;
+using MLPipelines.Neural.Onnx;
 
 namespace MLPipelines.Neural.Layers;
 
@@ -12,13 +12,16 @@ namespace MLPipelines.Neural.Layers;
 /// Backward: <c>dW = X^T dY</c>, <c>db = sum over rows of dY</c>, <c>dX = dY W^T</c>; the transposes are done by the
 /// GEMM's transpose flags, never materialized.
 /// </remarks>
-public sealed class Dense : Layer
+public sealed class Dense : Layer, IOnnxExportable
 {
     private Parameter? _weight;
     private Parameter? _bias;
     private Tensor? _output;
     private Tensor? _inputGradient;
     private Tensor? _input;
+    private Tensor? _preActivationGradient;
+    private GemmActivation _fused;
+    private float _fusedSlope;
 
     /// <summary>Creates a dense layer with <paramref name="units"/> outputs.</summary>
     public Dense(int units, Initializer initializer = Initializer.HeNormal, bool useBias = true)
@@ -43,6 +46,20 @@ public sealed class Dense : Layer
 
     /// <summary>Bias of shape [out], or null without bias.</summary>
     public Parameter? Bias => _bias;
+
+    /// <summary>The activation fused into this layer's GEMM epilogue by <see cref="Networks.Network.Build"/>, if any.</summary>
+    public GemmActivation FusedActivation => _fused;
+
+    /// <summary>
+    /// Fuses a following ReLU / leaky ReLU into the GEMM epilogue: forward computes <c>f(XW + b)</c> in the pass
+    /// that stores the product, and backward takes f' from the output (valid because sign(f(z)) = sign(z) for
+    /// slope &gt;= 0) in the same pass that sums the bias gradient.
+    /// </summary>
+    internal void Fuse(GemmActivation activation, float slope)
+    {
+        _fused = activation;
+        _fusedSlope = slope;
+    }
 
     /// <inheritdoc />
     public override IReadOnlyList<Parameter> Parameters => _bias is null ? [Weight] : [Weight, _bias];
@@ -70,18 +87,10 @@ public sealed class Dense : Layer
         var n = input.Batch;
         var inSize = InputShape[0];
         var y = Tensor.Ensure(ref _output, n, OutputShape);
-        Gemm.Multiply(false, false, n, Units, inSize, 1f, input.Span, inSize, Weight.Value, Units, 0f, y.Span, Units, context.Threads);
-        if (_bias is not null)
-        {
-            ReadOnlySpan<float> b = _bias.Value;
-            var data = y.Span;
-            for (var i = 0; i < n; i++)
-            {
-                var row = data.Slice(i * Units, Units);
-                TensorPrimitives.Add(row, b, row);
-            }
-        }
-
+        var epilogue = _bias is null
+            ? GemmEpilogue.Activate(_fused, _fusedSlope)
+            : GemmEpilogue.ColumnBias(_bias.Value, _fused, _fusedSlope);
+        Gemm.Multiply(false, false, n, Units, inSize, 1f, input.Span, inSize, Weight.Value, Units, 0f, y.Span, Units, epilogue, context.Threads);
         return y;
     }
 
@@ -91,13 +100,21 @@ public sealed class Dense : Layer
         var x = _input ?? throw new InvalidOperationException("Dense.Backward called before Forward.");
         var n = x.Batch;
         var inSize = InputShape[0];
-        var dy = outputGradient.Span;
-        Gemm.Multiply(true, false, inSize, Units, n, 1f, x.Span, inSize, dy, Units, 0f, Weight.Gradient, Units, context.Threads);
-        if (_bias is not null)
+        ReadOnlySpan<float> dy = outputGradient.Span;
+        if (_fused != GemmActivation.None)
         {
-            ColumnSums(dy, n, Units, _bias.Gradient);
+            // dZ = dY * f'(Z) with f' read off the stored output, and db = column sums of dZ, in one pass.
+            var dz = Tensor.Ensure(ref _preActivationGradient, n, OutputShape).Span;
+            var slope = _fused == GemmActivation.Relu ? 0f : _fusedSlope;
+            ActivationKernels.LeakyReluBackwardWithBias(_output!.Span, dy, dz, _bias is null ? [] : _bias.Gradient, n, Units, slope);
+            dy = dz;
+        }
+        else if (_bias is not null)
+        {
+            MatrixReductions.SumColumns(dy, n, Units, Units, _bias.Gradient);
         }
 
+        Gemm.Multiply(true, false, inSize, Units, n, 1f, x.Span, inSize, dy, Units, 0f, Weight.Gradient, Units, context.Threads);
         if (!NeedsInputGradient)
         {
             return null;
@@ -108,13 +125,38 @@ public sealed class Dense : Layer
         return dx;
     }
 
-    /// <summary>sums[j] = sum_i m[i, j], rows added in order (deterministic).</summary>
-    internal static void ColumnSums(ReadOnlySpan<float> m, int rows, int cols, Span<float> sums)
+    /// <inheritdoc />
+    public string ExportOnnx(OnnxGraphBuilder graph, string input) => ExportOnnx(graph, input, null);
+
+    /// <summary>
+    /// Exports as Gemm (MatMul without bias); with <paramref name="foldedNorm"/>, the inference-mode batch norm
+    /// that follows is folded in: <c>W'[:, j] = W[:, j] s_j</c>, <c>b'_j = (b_j - mean_j) s_j + beta_j</c>,
+    /// <c>s_j = gamma_j / sqrt(var_j + eps)</c>.
+    /// </summary>
+    internal string ExportOnnx(OnnxGraphBuilder graph, string input, BatchNorm? foldedNorm)
     {
-        sums.Clear();
-        for (var i = 0; i < rows; i++)
+        ArgumentNullException.ThrowIfNull(graph);
+        var inSize = InputShape[0];
+        var w = (float[])Weight.Value.Clone();
+        var b = _bias is null ? null : (float[])_bias.Value.Clone();
+        if (foldedNorm is not null)
         {
-            TensorPrimitives.Add(sums, m.Slice(i * cols, cols), sums);
+            b ??= new float[Units];
+            for (var j = 0; j < Units; j++)
+            {
+                var s = foldedNorm.Gamma.Value[j] / MathF.Sqrt(foldedNorm.RunningVariance[j] + foldedNorm.Epsilon);
+                for (var i = 0; i < inSize; i++)
+                {
+                    w[(i * Units) + j] *= s;
+                }
+
+                b[j] = ((b[j] - foldedNorm.RunningMean[j]) * s) + foldedNorm.Beta.Value[j];
+            }
         }
+
+        var wName = graph.AddInitializer("dense_weight", [inSize, Units], w);
+        return b is null
+            ? graph.AddNode("MatMul", [input, wName])
+            : graph.AddNode("Gemm", [input, wName, graph.AddInitializer("dense_bias", [Units], b)]);
     }
 }

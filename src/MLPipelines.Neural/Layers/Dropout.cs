@@ -1,4 +1,5 @@
 using MLPipelines.Neural.Tensors;
+using MLPipelines.Neural.Onnx;
 
 namespace MLPipelines.Neural.Layers;
 
@@ -7,7 +8,7 @@ namespace MLPipelines.Neural.Layers;
 /// <c>1 / (1 - rate)</c>, otherwise zeroed; at inference it is the identity. The mask comes from the layer's
 /// own generator, seeded at build time, so runs repeat exactly.
 /// </summary>
-public sealed class Dropout : Layer
+public sealed class Dropout : Layer, IOnnxExportable
 {
     private Tensor? _output;
     private Tensor? _inputGradient;
@@ -90,4 +91,7 @@ public sealed class Dropout : Layer
         System.Numerics.Tensors.TensorPrimitives.Multiply(outputGradient.Span, _mask.AsSpan(0, outputGradient.Length), dx.Span);
         return dx;
     }
+
+    /// <summary>Dropout is the identity at inference: nothing is added.</summary>
+    public string ExportOnnx(OnnxGraphBuilder graph, string input) => input;
 }

@@ -1,5 +1,6 @@
 using MLPipelines.Neural.Initializers;
 using MLPipelines.Neural.Tensors;
+using MLPipelines.Neural.Onnx;
 
 namespace MLPipelines.Neural.Layers;
 
@@ -13,7 +14,7 @@ namespace MLPipelines.Neural.Layers;
 /// Codes are <c>clamp((int)x, 0, cardinality - 1)</c>, NaN as 0. Tables start at N(0, 1/dimension).
 /// Backward scatters dy into the rows of each table that the batch used; categorical inputs get a zero gradient.
 /// </remarks>
-public sealed class Embedding : Layer
+public sealed class Embedding : Layer, IOnnxExportable
 {
     private readonly CategoricalColumn[] _columns;
     private Parameter[] _tables = [];
@@ -170,5 +171,35 @@ public sealed class Embedding : Layer
         }
 
         return _inputGradient;
+    }
+
+    /// <summary>
+    /// Exported as Gather of the numeric columns, and per categorical column: Gather the column, Clip to
+    /// [0, cardinality - 1], Floor, Cast to int64, Gather from the table, Flatten; then Concat (NaN codes are not
+    /// mapped to 0 in the graph: replace missing values before inference).
+    /// </summary>
+    public string ExportOnnx(OnnxGraphBuilder graph, string input)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        var parts = new List<string>();
+        if (_numericIndices.Length > 0)
+        {
+            var idx = graph.AddInitializer("emb_numeric_idx", [_numericIndices.Length], [.. _numericIndices.Select(i => (long)i)]);
+            parts.Add(graph.AddNode("Gather", [input, idx], OnnxAttribute.Int("axis", 1)));
+        }
+
+        for (var c = 0; c < _columns.Length; c++)
+        {
+            var col = _columns[c];
+            var idx = graph.AddInitializer("emb_col_idx", [1], [col.Index]);
+            var column = graph.AddNode("Gather", [input, idx], OnnxAttribute.Int("axis", 1));
+            var clipped = graph.AddNode("Clip", [column, graph.AddScalar("emb_min", 0f), graph.AddScalar("emb_max", col.Cardinality - 1)]);
+            var code = graph.AddNode("Cast", [graph.AddNode("Floor", [clipped])], OnnxAttribute.Int("to", 7));
+            var table = graph.AddInitializer("emb_table", [col.Cardinality, col.Dimension], _tables[c].Value);
+            var rows = graph.AddNode("Gather", [table, code], OnnxAttribute.Int("axis", 0));
+            parts.Add(graph.AddNode("Flatten", [rows], OnnxAttribute.Int("axis", 1)));
+        }
+
+        return graph.AddNode("Concat", parts, OnnxAttribute.Int("axis", 1));
     }
 }

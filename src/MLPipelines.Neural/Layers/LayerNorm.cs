@@ -1,4 +1,5 @@
 using MLPipelines.Neural.Tensors;
+using MLPipelines.Neural.Onnx;
 
 namespace MLPipelines.Neural.Layers;
 
@@ -7,7 +8,7 @@ namespace MLPipelines.Neural.Layers;
 /// <c>y = gamma (x - mu) / sqrt(var + eps) + beta</c> with mu, var over the sample (biased variance).
 /// </summary>
 /// <remarks>Backward per row: <c>dx = (1 / sigma) (g - mean(g) - xhat mean(g xhat))</c>, g = dy * gamma.</remarks>
-public sealed class LayerNorm : Layer
+public sealed class LayerNorm : Layer, IOnnxExportable
 {
     private Parameter? _gamma;
     private Parameter? _beta;
@@ -140,5 +141,20 @@ public sealed class LayerNorm : Layer
         }
 
         return NeedsInputGradient ? _inputGradient : null;
+    }
+
+    /// <summary>Exported in opset-13 primitives: ReduceMean, Sub, Mul, Add, Sqrt, Div, then the affine gamma/beta.</summary>
+    public string ExportOnnx(OnnxGraphBuilder graph, string input)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        var f = InputShape[0];
+        var axes = OnnxAttribute.Ints("axes", -1);
+        var mean = graph.AddNode("ReduceMean", [input], axes, OnnxAttribute.Int("keepdims", 1));
+        var centered = graph.AddNode("Sub", [input, mean]);
+        var variance = graph.AddNode("ReduceMean", [graph.AddNode("Mul", [centered, centered])], axes, OnnxAttribute.Int("keepdims", 1));
+        var std = graph.AddNode("Sqrt", [graph.AddNode("Add", [variance, graph.AddScalar("ln_eps", Epsilon)])]);
+        var normalized = graph.AddNode("Div", [centered, std]);
+        var scaled = graph.AddNode("Mul", [normalized, graph.AddInitializer("ln_gamma", [f], Gamma.Value)]);
+        return graph.AddNode("Add", [scaled, graph.AddInitializer("ln_beta", [f], Beta.Value)]);
     }
 }

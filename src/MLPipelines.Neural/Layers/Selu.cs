@@ -1,3 +1,5 @@
+using MLPipelines.Neural.Onnx;
+
 namespace MLPipelines.Neural.Layers;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace MLPipelines.Neural.Layers;
 /// <c>lambda alpha (e^x - 1)</c>, with lambda = 1.0507009873554805, alpha = 1.6732632423543772.
 /// Pair with <see cref="Initializers.Initializer.LeCunNormal"/>.
 /// </summary>
-public sealed class Selu : ActivationLayer
+public sealed class Selu : ActivationLayer, IOnnxExportable
 {
     /// <summary>SELU's lambda (scale).</summary>
     public const float Lambda = 1.0507009873554805f;
@@ -32,4 +34,8 @@ public sealed class Selu : ActivationLayer
             dx[i] = dy[i] * (v > 0f ? Lambda : Lambda * Alpha * MathF.Exp(v));
         }
     }
+
+    /// <inheritdoc />
+    public string ExportOnnx(OnnxGraphBuilder graph, string input) =>
+        graph.AddNode("Selu", [input], OnnxAttribute.Float("alpha", Alpha), OnnxAttribute.Float("gamma", Lambda));
 }

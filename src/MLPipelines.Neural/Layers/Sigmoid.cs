@@ -1,9 +1,10 @@
 using System.Numerics.Tensors;
+using MLPipelines.Neural.Onnx;
 
 namespace MLPipelines.Neural.Layers;
 
 /// <summary>Logistic sigmoid: <c>y = 1 / (1 + e^-x)</c>, <c>dy/dx = y (1 - y)</c>.</summary>
-public sealed class Sigmoid : ActivationLayer
+public sealed class Sigmoid : ActivationLayer, IOnnxExportable
 {
     /// <inheritdoc />
     public override void Apply(ReadOnlySpan<float> x, Span<float> y) => TensorPrimitives.Sigmoid(x, y);
@@ -16,4 +17,7 @@ public sealed class Sigmoid : ActivationLayer
             dx[i] = dy[i] * y[i] * (1f - y[i]);
         }
     }
+
+    /// <inheritdoc />
+    public string ExportOnnx(OnnxGraphBuilder graph, string input) => graph.AddNode("Sigmoid", [input]);
 }

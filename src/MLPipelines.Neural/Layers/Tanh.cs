@@ -1,9 +1,10 @@
 using System.Numerics.Tensors;
+using MLPipelines.Neural.Onnx;
 
 namespace MLPipelines.Neural.Layers;
 
 /// <summary>Hyperbolic tangent: <c>y = tanh(x)</c>, <c>dy/dx = 1 - y^2</c>.</summary>
-public sealed class Tanh : ActivationLayer
+public sealed class Tanh : ActivationLayer, IOnnxExportable
 {
     /// <inheritdoc />
     public override void Apply(ReadOnlySpan<float> x, Span<float> y) => TensorPrimitives.Tanh(x, y);
@@ -16,4 +17,7 @@ public sealed class Tanh : ActivationLayer
             dx[i] = dy[i] * (1f - (y[i] * y[i]));
         }
     }
+
+    /// <inheritdoc />
+    public string ExportOnnx(OnnxGraphBuilder graph, string input) => graph.AddNode("Tanh", [input]);
 }

@@ -6,7 +6,7 @@ namespace MLPipelines.Neural.Networks;
 
 /// <summary>
 /// A chain of layers from one input shape to one output. Build it with <see cref="Add"/> then <see cref="Build"/>;
-/// train it with <see cref="Training.NetworkTrainer"/>; export it with <c>OnnxExporter</c>.
+/// train it with <see cref="Training.NetworkTrainer"/>; export it with <see cref="Onnx.OnnxExporter"/>.
 /// </summary>
 /// <example>
 /// <code>
@@ -60,6 +60,9 @@ public sealed class Network
         set => _context.Threads = value <= 0 ? Environment.ProcessorCount : value;
     }
 
+    /// <summary>Fuse Dense + ReLU / leaky ReLU into one GEMM epilogue at <see cref="Build"/> (default true; off only to compare).</summary>
+    public bool FuseDenseActivations { get; set; } = true;
+
     /// <summary>Appends a layer; not allowed after <see cref="Build"/>.</summary>
     public Network Add(Layer layer)
     {
@@ -100,6 +103,7 @@ public sealed class Network
             shape = layer.OutputShape;
         }
 
+        FuseActivations();
         _parameters = [.. _layers.SelectMany(l => l.Parameters)];
         IsBuilt = true;
         return this;
@@ -204,6 +208,36 @@ public sealed class Network
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// Dense followed by ReLU / leaky ReLU: the activation moves into the GEMM epilogue (one pass over the output
+    /// instead of three), and the activation layer becomes a pass-through. Results are the same as unfused.
+    /// </summary>
+    private void FuseActivations()
+    {
+        if (!FuseDenseActivations)
+        {
+            return;
+        }
+
+        for (var i = 0; i + 1 < _layers.Count; i++)
+        {
+            if (_layers[i] is Dense dense && _layers[i + 1] is ActivationLayer act)
+            {
+                switch (act)
+                {
+                    case Relu:
+                        dense.Fuse(Kernels.GemmActivation.Relu, 0f);
+                        act.IsFused = true;
+                        break;
+                    case LeakyRelu leaky:
+                        dense.Fuse(Kernels.GemmActivation.LeakyRelu, leaky.Slope);
+                        act.IsFused = true;
+                        break;
+                }
+            }
+        }
     }
 
     private void EnsureBuilt()
