@@ -45,10 +45,10 @@ public sealed class NetworkTrainerTests
     [Fact]
     public void NetworkTrainer_Fit_LearnsSpiral()
     {
-        var data = TrainingData.Spiral(200, seed: 3);
-        var net = Mlp(2, 64, 2, seed: 2);
+        var data = TrainingData.Spiral(100, seed: 3);
+        var net = Mlp(2, 32, 2, seed: 2);
         var trainer = new NetworkTrainer(net, new SoftmaxCrossEntropy(), new AdamW(weightDecay: 1e-4f),
-            new CosineSchedule(0.01f, 0.05), new TrainingOptions { Epochs = 200, BatchSize = 32, Seed = 2 }, new Accuracy());
+            new CosineSchedule(0.02f, 0.05), new TrainingOptions { Epochs = 150, BatchSize = 16, Seed = 2 }, new Accuracy());
 
         var history = trainer.Fit(data);
 
@@ -124,7 +124,7 @@ public sealed class NetworkTrainerTests
         }
 
         var valid = all.Subset([.. Enumerable.Range(40, 360)]);
-        var net = Mlp(8, 128, 3, seed: 3);
+        var net = Mlp(8, 64, 3, seed: 3);
         var trainer = new NetworkTrainer(net, new SoftmaxCrossEntropy(), new Adam(), new ConstantSchedule(0.01f),
             new TrainingOptions { Epochs = 200, BatchSize = 8, EarlyStopping = true, Patience = 5 });
         var captured = new List<EpochRecord>();
