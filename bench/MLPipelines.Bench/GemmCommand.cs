@@ -1,6 +1,137 @@
+using System.Diagnostics;
+using System.Globalization;
+using MLPipelines.Neural.Kernels;
+
 namespace MLPipelines.Bench;
 
+/// <summary>
+/// <c>gemm --size N | --m M --n N --k K [--threads T] [--transA] [--transB] [--runs R] [--seconds S]</c>:
+/// GFLOP/s of <see cref="Gemm.Multiply(bool, bool, int, int, int, float, ReadOnlySpan{float}, int, ReadOnlySpan{float}, int, float, Span{float}, int, int)"/>
+/// (C = A * B, beta = 0), counting 2 m n k flops per call.
+/// </summary>
+/// <remarks>
+/// Warms up for half a second (so tiered JIT has produced final code), then times R runs of about S seconds
+/// each and reports the best run (least disturbed by other load on the machine) and the median.
+/// The last line is <c>gemm size=N threads=T gflops=X</c> (X = best), or <c>size=MxNxK</c> for a non-square shape.
+/// </remarks>
 internal static class GemmCommand
 {
-    public static int Run(string[] args) => throw new NotImplementedException("gemm bench: owned by the kernels work");
+    public static int Run(string[] args)
+    {
+        int m = 0, n = 0, k = 0, threads = 1, runs = 7;
+        double seconds = 0.25;
+        bool transA = false, transB = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--size": m = n = k = IntArg(args, ref i); break;
+                case "--m": m = IntArg(args, ref i); break;
+                case "--n": n = IntArg(args, ref i); break;
+                case "--k": k = IntArg(args, ref i); break;
+                case "--threads": threads = IntArg(args, ref i); break;
+                case "--runs": runs = IntArg(args, ref i); break;
+                case "--seconds": seconds = double.Parse(Next(args, ref i), CultureInfo.InvariantCulture); break;
+                case "--transA": transA = true; break;
+                case "--transB": transB = true; break;
+                default:
+                    Console.Error.WriteLine($"gemm: unknown argument '{args[i]}'");
+                    return 2;
+            }
+        }
+
+        if (m <= 0 || n <= 0 || k <= 0 || threads <= 0 || runs <= 0)
+        {
+            Console.Error.WriteLine("usage: gemm --size N | --m M --n N --k K [--threads T] [--transA] [--transB] [--runs R] [--seconds S]");
+            return 2;
+        }
+
+        var rng = new Random(42);
+        var a = RandomMatrix(m * k, rng);
+        var b = RandomMatrix(k * n, rng);
+        var c = new float[m * n];
+        var lda = transA ? m : k;
+        var ldb = transB ? k : n;
+        void Once() => Gemm.Multiply(transA, transB, m, n, k, 1f, a, lda, b, ldb, 0f, c, n, threads);
+
+        Once();
+        var error = SpotCheck(transA, transB, m, n, k, a, lda, b, ldb, c);
+        var flops = 2.0 * m * n * k;
+        var perRun = Math.Max(1, (int)(seconds / Math.Max(TimeOnce(Once, 0.5), 1e-7)));
+        var rates = new List<double>();
+        for (var r = 0; r < runs; r++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            for (var i = 0; i < perRun; i++)
+            {
+                Once();
+            }
+
+            rates.Add(flops * perRun / Stopwatch.GetElapsedTime(start).TotalSeconds / 1e9);
+        }
+
+        rates.Sort();
+        var shape = m == n && n == k ? $"{m}" : $"{m}x{n}x{k}";
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"# gemm m={m} n={n} k={k} transA={transA} transB={transB} isa={GemmDriver.Isa} calls/run={perRun} runs={runs} median={rates[rates.Count / 2]:F1} max-rel-error={error:G2}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"gemm size={shape} threads={threads} gflops={rates[^1]:F1}"));
+        return 0;
+    }
+
+    /// <summary>Runs the call repeatedly for about <paramref name="warmSeconds"/> (warm-up) and returns seconds per call.</summary>
+    private static double TimeOnce(Action once, double warmSeconds)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var calls = 0;
+        while (Stopwatch.GetElapsedTime(start).TotalSeconds < warmSeconds)
+        {
+            once();
+            calls++;
+        }
+
+        return Stopwatch.GetElapsedTime(start).TotalSeconds / calls;
+    }
+
+    /// <summary>Largest relative error of 64 sampled elements against a double-precision dot product.</summary>
+    private static double SpotCheck(bool transA, bool transB, int m, int n, int k, float[] a, int lda, float[] b, int ldb, float[] c)
+    {
+        var rng = new Random(7);
+        var worst = 0.0;
+        for (var s = 0; s < 64; s++)
+        {
+            int i = rng.Next(m), j = rng.Next(n);
+            double sum = 0, magnitude = 0;
+            for (var p = 0; p < k; p++)
+            {
+                var product = (double)(transA ? a[(p * lda) + i] : a[(i * lda) + p]) * (transB ? b[(j * ldb) + p] : b[(p * ldb) + j]);
+                sum += product;
+                magnitude += Math.Abs(product);
+            }
+
+            worst = Math.Max(worst, Math.Abs(sum - c[(i * n) + j]) / magnitude);
+        }
+
+        if (worst > 1e-4)
+        {
+            throw new InvalidOperationException($"GEMM result is wrong: relative error {worst:G3}.");
+        }
+
+        return worst;
+    }
+
+    private static float[] RandomMatrix(int length, Random rng)
+    {
+        var data = new float[length];
+        for (var i = 0; i < length; i++)
+        {
+            data[i] = (float)((rng.NextDouble() * 2) - 1);
+        }
+
+        return data;
+    }
+
+    private static string Next(string[] args, ref int i) =>
+        ++i < args.Length ? args[i] : throw new ArgumentException($"{args[i - 1]} needs a value");
+
+    private static int IntArg(string[] args, ref int i) => int.Parse(Next(args, ref i), CultureInfo.InvariantCulture);
 }

@@ -1,0 +1,165 @@
+namespace MLPipelines.Neural.Kernels;
+
+/// <summary>
+/// The two parallel phases of one GEMM block, run by <see cref="ComputePool"/>: packing panels of A and B,
+/// then computing tiles of C from them. Parts of both phases write disjoint memory, so any thread count
+/// gives the same bits (see <see cref="IComputeJob"/>).
+/// </summary>
+internal sealed unsafe class GemmJob : IComputeJob
+{
+    /// <summary>Panels packed per part in the packing phase.</summary>
+    private const int PanelsPerPackPart = 4;
+
+    private GemmArgs _args;
+    private delegate*<float*, float*, int, float*, int, in GemmTileStore, float*, float*, void> _kernel;
+    private float* _packedA;
+    private float* _packedB;
+    private float* _columnBias;
+    private float* _rowBias;
+    private GemmTileStore _store;
+    private bool _packing;
+    private bool _packB;
+    private int _jc, _nc, _pc, _kc, _ic, _mc;
+    private int _rowChunk, _colChunk, _rowChunks;
+
+    public void Begin(
+        in GemmArgs args,
+        delegate*<float*, float*, int, float*, int, in GemmTileStore, float*, float*, void> kernel,
+        float* packedA, float* packedB, float* columnBias, float* rowBias)
+    {
+        _args = args;
+        _kernel = kernel;
+        _packedA = packedA;
+        _packedB = packedB;
+        _columnBias = columnBias;
+        _rowBias = rowBias;
+    }
+
+    public void End() => _args = default;
+
+    /// <summary>Sets the block: C rows [ic, ic + mc) x columns [jc, jc + nc), k range [pc, pc + kc).</summary>
+    public void SetBlock(int jc, int nc, int pc, int kc, int ic, int mc)
+    {
+        (_jc, _nc, _pc, _kc, _ic, _mc) = (jc, nc, pc, kc, ic, mc);
+        var first = pc == 0;
+        _store = new GemmTileStore(
+            _args.Alpha,
+            first ? _args.Beta : 1f,
+            !first || _args.Beta != 0f,
+            pc + kc == _args.K,
+            _columnBias,
+            _rowBias,
+            _args.Activation,
+            _args.LeakySlope);
+    }
+
+    /// <summary>Switches to the packing phase; returns its part count.</summary>
+    public int BeginPacking(bool packB)
+    {
+        _packing = true;
+        _packB = packB;
+        return BPackParts + APackParts;
+    }
+
+    /// <summary>Switches to the compute phase with chunks of rowChunk x colChunk (whole tiles); returns its part count.</summary>
+    public int BeginCompute(int rowChunk, int colChunk)
+    {
+        _packing = false;
+        _rowChunk = rowChunk;
+        _colChunk = colChunk;
+        _rowChunks = (_mc + rowChunk - 1) / rowChunk;
+        return _rowChunks * ((_nc + colChunk - 1) / colChunk);
+    }
+
+    private int BPackParts => _packB ? (BPanels + PanelsPerPackPart - 1) / PanelsPerPackPart : 0;
+
+    private int APackParts => (APanels + PanelsPerPackPart - 1) / PanelsPerPackPart;
+
+    private int APanels => (_mc + GemmLayout.MR - 1) / GemmLayout.MR;
+
+    private int BPanels => (_nc + GemmLayout.NR - 1) / GemmLayout.NR;
+
+    public void Execute(int part, int worker)
+    {
+        if (_packing)
+        {
+            Pack(part);
+        }
+        else
+        {
+            Compute(part);
+        }
+    }
+
+    private void Pack(int part)
+    {
+        var bParts = BPackParts;
+        if (part < bParts)
+        {
+            var end = Math.Min(BPanels, (part + 1) * PanelsPerPackPart);
+            for (var panel = part * PanelsPerPackPart; panel < end; panel++)
+            {
+                var j = panel * GemmLayout.NR;
+                GemmPacking.PackB(in _args, _pc, _kc, _jc + j, Math.Min(GemmLayout.NR, _nc - j), _packedB + ((long)panel * _kc * GemmLayout.NR));
+            }
+
+            return;
+        }
+
+        part -= bParts;
+        var last = Math.Min(APanels, (part + 1) * PanelsPerPackPart);
+        for (var panel = part * PanelsPerPackPart; panel < last; panel++)
+        {
+            var i = panel * GemmLayout.MR;
+            GemmPacking.PackA(in _args, _ic + i, Math.Min(GemmLayout.MR, _mc - i), _pc, _kc, _packedA + ((long)panel * _kc * GemmLayout.MR));
+        }
+    }
+
+    private void Compute(int part)
+    {
+        const int mr = GemmLayout.MR;
+        const int nr = GemmLayout.NR;
+        var rowBegin = part % _rowChunks * _rowChunk;
+        var colBegin = part / _rowChunks * _colChunk;
+        var rowEnd = Math.Min(_mc, rowBegin + _rowChunk);
+        var colEnd = Math.Min(_nc, colBegin + _colChunk);
+        var ldc = _args.Ldc;
+        var kernel = _kernel;
+        var temp = stackalloc float[mr * nr];
+        for (var jr = colBegin; jr < colEnd; jr += nr)
+        {
+            var bp = _packedB + ((long)(jr / nr) * _kc * nr);
+            var cols = Math.Min(nr, _nc - jr);
+            var columnBias = _columnBias == null ? null : _columnBias + _jc + jr;
+            for (var ir = rowBegin; ir < rowEnd; ir += mr)
+            {
+                var ap = _packedA + ((long)(ir / mr) * _kc * mr);
+                var rows = Math.Min(mr, _mc - ir);
+                var rowBias = _rowBias == null ? null : _rowBias + _ic + ir;
+                var c = _args.C + ((long)(_ic + ir) * ldc) + _jc + jr;
+                if (rows == mr && cols == nr)
+                {
+                    kernel(ap, bp, _kc, c, ldc, in _store, columnBias, rowBias);
+                    continue;
+                }
+
+                // Edge tile: run the same kernel on a scratch tile, then copy back only the part inside C.
+                if (_store.ReadC)
+                {
+                    CopyTile(c, ldc, temp, nr, rows, cols);
+                }
+
+                kernel(ap, bp, _kc, temp, nr, in _store, columnBias, rowBias);
+                CopyTile(temp, nr, c, ldc, rows, cols);
+            }
+        }
+    }
+
+    private static void CopyTile(float* src, int lds, float* dst, int ldd, int rows, int cols)
+    {
+        for (var r = 0; r < rows; r++)
+        {
+            new ReadOnlySpan<float>(src + ((long)r * lds), cols).CopyTo(new Span<float>(dst + ((long)r * ldd), cols));
+        }
+    }
+}

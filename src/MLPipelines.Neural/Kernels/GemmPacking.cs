@@ -1,0 +1,126 @@
+using System.Runtime.Intrinsics;
+
+namespace MLPipelines.Neural.Kernels;
+
+/// <summary>
+/// Copies blocks of op(A) and op(B) into the panel layouts of <see cref="GemmLayout"/>, so the micro-kernel
+/// reads both operands sequentially whatever the transposes and leading dimensions were.
+/// </summary>
+internal static unsafe class GemmPacking
+{
+    /// <summary>
+    /// Packs one A panel: <c>dst[p * MR + r] = op(A)[i0 + r, p0 + p]</c> for r &lt; rows, zero for rows &lt;= r &lt; MR.
+    /// </summary>
+    public static void PackA(in GemmArgs g, int i0, int rows, int p0, int kc, float* dst)
+    {
+        const int mr = GemmLayout.MR;
+        if (g.TransA)
+        {
+            // Stored k x m: the MR values for one p are contiguous.
+            var src = g.A + ((long)p0 * g.Lda) + i0;
+            if (rows == mr)
+            {
+                for (var p = 0; p < kc; p++)
+                {
+                    Vector256.Store(Vector256.Load(src), dst + (p * mr));
+                    src += g.Lda;
+                }
+
+                return;
+            }
+
+            for (var p = 0; p < kc; p++)
+            {
+                var d = dst + (p * mr);
+                for (var r = 0; r < mr; r++)
+                {
+                    d[r] = r < rows ? src[r] : 0f;
+                }
+
+                src += g.Lda;
+            }
+
+            return;
+        }
+
+        // Stored m x k: each row is contiguous in p; write it down the panel's column r.
+        for (var r = 0; r < mr; r++)
+        {
+            var d = dst + r;
+            if (r >= rows)
+            {
+                for (var p = 0; p < kc; p++)
+                {
+                    d[p * mr] = 0f;
+                }
+
+                continue;
+            }
+
+            var src = g.A + ((long)(i0 + r) * g.Lda) + p0;
+            for (var p = 0; p < kc; p++)
+            {
+                d[p * mr] = src[p];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Packs one B panel: <c>dst[p * NR + j] = op(B)[p0 + p, j0 + j]</c> for j &lt; cols, zero for cols &lt;= j &lt; NR.
+    /// </summary>
+    public static void PackB(in GemmArgs g, int p0, int kc, int j0, int cols, float* dst)
+    {
+        const int nr = GemmLayout.NR;
+        if (!g.TransB)
+        {
+            // Stored k x n: the NR values for one p are contiguous.
+            var src = g.B + ((long)p0 * g.Ldb) + j0;
+            if (cols == nr)
+            {
+                for (var p = 0; p < kc; p++)
+                {
+                    var d = dst + (p * nr);
+                    Vector512.Store(Vector512.Load(src), d);
+                    Vector512.Store(Vector512.Load(src + 16), d + 16);
+                    src += g.Ldb;
+                }
+
+                return;
+            }
+
+            for (var p = 0; p < kc; p++)
+            {
+                var d = dst + (p * nr);
+                for (var j = 0; j < nr; j++)
+                {
+                    d[j] = j < cols ? src[j] : 0f;
+                }
+
+                src += g.Ldb;
+            }
+
+            return;
+        }
+
+        // Stored n x k: each column j of op(B) is a contiguous row of B; write it down the panel.
+        for (var j = 0; j < nr; j++)
+        {
+            var d = dst + j;
+            if (j >= cols)
+            {
+                for (var p = 0; p < kc; p++)
+                {
+                    d[p * nr] = 0f;
+                }
+
+                continue;
+            }
+
+            var src = g.B + ((long)(j0 + j) * g.Ldb) + p0;
+            for (var p = 0; p < kc; p++)
+            {
+                d[p * nr] = src[p];
+            }
+        }
+    }
+}
