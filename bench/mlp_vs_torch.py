@@ -1,0 +1,129 @@
+#!/usr/bin/python3
+"""MLP training throughput: our engine (bench verb `mlp-train`, Release) beside PyTorch, same network, same run.
+
+Network: 16 inputs -> 3 x 256 ReLU -> 26 outputs, batch 256, AdamW (lr 1e-3, weight decay 0.01), softmax
+cross-entropy, on datasets/letter.csv (20,000 rows, standardized), shuffled mini-batches, 2 cores.
+PyTorch is run under every thread setting (torch.set_num_threads 1/2 x OPENBLAS_NUM_THREADS 1/2) and its best
+setting is the peer. Each side alternates `--rounds` times (default 3) and keeps its best reading, because other
+processes share the cores; each reading is itself the best of 3 timed runs of `--epochs` epochs after warm-up (a torch run stops
+early, at an epoch boundary, after 8 s: the oversubscribed settings are ~50x slower).
+
+Usage: bench/mlp_vs_torch.py [--rounds R] [--epochs E]
+Installs python3-torch and libopenblas0-pthread with apt-get when missing.
+"""
+import os
+import subprocess
+import sys
+import time
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BENCH = os.path.join(REPO, "bench", "MLPipelines.Bench")
+DATA = os.path.join(REPO, "datasets", "letter.csv")
+SETTINGS = [(1, 1), (1, 2), (2, 1), (2, 2)]  # (torch threads, OpenBLAS threads)
+
+
+def ensure_packages():
+    missing = [p for p in ("python3-torch", "python3-numpy", "libopenblas0-pthread")
+               if subprocess.run(["dpkg", "-s", p], capture_output=True).returncode != 0]
+    if missing:
+        print(f"# installing {' '.join(missing)} with apt-get", flush=True)
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+        subprocess.run(["apt-get", "install", "-y", "-qq", *missing], check=True, env=env)
+
+
+def load_letter():
+    import numpy as np
+    rows = [line.strip().split(",") for line in open(DATA).read().splitlines()[1:]]
+    y = np.array([ord(r[0].strip('"')[0]) - ord("A") for r in rows], dtype=np.int64)
+    x = np.array([[float(v) for v in r[1:]] for r in rows], dtype=np.float32)
+    std = x.std(axis=0)
+    x = (x - x.mean(axis=0)) / np.where(std > 0, std, 1)
+    return x.astype(np.float32), y
+
+
+def torch_worker(args):
+    """Runs in a child so OPENBLAS_NUM_THREADS is set before torch loads OpenBLAS."""
+    import torch
+    torch_threads, epochs = int(args[0]), int(args[1])
+    budget = 8.0  # seconds per timed run, checked between epochs
+    torch.set_num_threads(torch_threads)
+    torch.manual_seed(1)
+    x_np, y_np = load_letter()
+    x, y = torch.from_numpy(x_np), torch.from_numpy(y_np)
+    n, batch = x.shape[0], 256
+
+    def train(num_epochs):
+        model = torch.nn.Sequential(
+            torch.nn.Linear(16, 256), torch.nn.ReLU(),
+            torch.nn.Linear(256, 256), torch.nn.ReLU(),
+            torch.nn.Linear(256, 256), torch.nn.ReLU(),
+            torch.nn.Linear(256, 26))
+        opt = torch.optim.AdamW(model.parameters(), lr=1e-3, weight_decay=0.01)
+        loss_fn = torch.nn.CrossEntropyLoss()
+        start, seen = time.perf_counter(), 0
+        for _ in range(num_epochs):
+            perm = torch.randperm(n)
+            if time.perf_counter() - start > budget:
+                break  # slow thread settings (oversubscribed cores) would otherwise take minutes per reading
+            for i in range(0, n, batch):
+                idx = perm[i:i + batch]
+                opt.zero_grad(set_to_none=True)
+                loss = loss_fn(model(x[idx]), y[idx])
+                loss.backward()
+                opt.step()
+                seen += len(idx)
+        return seen / (time.perf_counter() - start), float(loss)
+
+    train(1)  # warm-up
+    best = max(train(epochs)[0] for _ in range(3))
+    print(f"{best:.0f}")
+
+
+def run_torch(torch_threads, blas_threads, epochs):
+    env = dict(os.environ, OPENBLAS_NUM_THREADS=str(blas_threads), OMP_NUM_THREADS=str(torch_threads))
+    out = subprocess.run([sys.executable, os.path.abspath(__file__), "--torch-worker", str(torch_threads), str(epochs)],
+                         env=env, capture_output=True, text=True, check=True)
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def run_ours(epochs):
+    cmd = ["dotnet", "run", "-c", "Release", "--no-build", "--project", BENCH, "--",
+           "mlp-train", "--data", DATA, "--epochs", str(epochs), "--threads", "2", "--repeats", "3"]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True, cwd=REPO)
+    last = out.stdout.strip().splitlines()[-1]
+    return float(last.split("samples_per_sec=")[1])
+
+
+def main():
+    rounds = int(sys.argv[sys.argv.index("--rounds") + 1]) if "--rounds" in sys.argv else 3
+    epochs = int(sys.argv[sys.argv.index("--epochs") + 1]) if "--epochs" in sys.argv else 3
+    ensure_packages()
+    import torch  # noqa: F401  (fail early if the install did not work)
+    print("# building bench (Release)", flush=True)
+    subprocess.run(["dotnet", "build", "-c", "Release", "-v", "q", "-nologo", BENCH], check=True, cwd=REPO,
+                   stdout=subprocess.DEVNULL)
+    print(f"# MLP 16 -> 3x256 ReLU -> 26, batch 256, AdamW, softmax CE, letter.csv; best of {rounds} alternating rounds")
+    ours = 0.0
+    torch_best = {s: 0.0 for s in SETTINGS}
+    for _ in range(rounds):
+        ours = max(ours, run_ours(epochs))
+        for s in SETTINGS:
+            torch_best[s] = max(torch_best[s], run_torch(s[0], s[1], epochs))
+    header = f"{'runner':<40} {'samples/s':>10} {'ours/it':>8}"
+    print(header)
+    print("-" * len(header))
+    for (tt, bt), v in torch_best.items():
+        print(f"{f'pytorch set_num_threads({tt}) OPENBLAS={bt}':<40} {v:>10.0f} {ours / v:>8.2f}")
+    best_setting = max(torch_best, key=torch_best.get)
+    best = torch_best[best_setting]
+    print(f"{'ours (MLPipelines.Neural, 2 threads)':<40} {ours:>10.0f} {1.0:>8.2f}")
+    print(f"mlp-vs-torch ours={ours:.0f} torch_best={best:.0f} torch_best_setting=threads{best_setting[0]}_openblas{best_setting[1]} "
+          f"ratio={ours / best:.2f}")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--torch-worker":
+        torch_worker(sys.argv[2:])
+    else:
+        main()
