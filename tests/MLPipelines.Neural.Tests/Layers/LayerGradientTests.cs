@@ -74,4 +74,12 @@ public sealed class LayerGradientTests
         });
         Assert.Equal(TensorShape.Vector(3 + 3 + 2), layer.OutputShape);
     }
+
+    [Fact]
+    public void PeriodicEmbedding_BackwardWithLinear_MatchesFiniteDifferences() =>
+        GradientChecker.Check(new PeriodicEmbedding(frequencies: 3, sigma: 0.3f, dimension: 4, columns: [0, 2]), TensorShape.Vector(4), batch: 3, h: 1e-3, tolerance: 5e-3);
+
+    [Fact]
+    public void PeriodicEmbedding_BackwardWithoutLinear_MatchesFiniteDifferences() =>
+        GradientChecker.Check(new PeriodicEmbedding(frequencies: 2, sigma: 0.3f, dimension: 0), TensorShape.Vector(3), batch: 2, h: 1e-3, tolerance: 5e-3);
 }

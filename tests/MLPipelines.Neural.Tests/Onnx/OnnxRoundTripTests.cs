@@ -149,4 +149,17 @@ public sealed class OnnxRoundTripTests
         var ex = Assert.Throws<ArgumentException>(() => OnnxExporter.Export(net, new OnnxExportOptions { OutputScale = [1f, 2f, 3f] }));
         Assert.Contains("expected 1 or 2", ex.Message);
     }
+
+    [Theory]
+    [InlineData(8)]
+    [InlineData(0)]
+    public void OnnxExporter_PeriodicEmbedding_MatchesOnnxRuntime(int dimension)
+    {
+        var net = new Network(5).Add(new PeriodicEmbedding(4, 0.5f, dimension, [0, 1, 3])).Add(new Relu()).Add(new Dense(2)).Build(6);
+        var x = TrainingData.Blobs(30, 5, 2, seed: 3).Features;
+
+        var outputs = RunOnnx(OnnxExporter.Export(net), x, 30, 5, out _);
+
+        AssertClose(net.Predict(x, 30), outputs["output"]);
+    }
 }
