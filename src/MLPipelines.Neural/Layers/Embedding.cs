@@ -174,9 +174,9 @@ public sealed class Embedding : Layer, IOnnxExportable
     }
 
     /// <summary>
-    /// Exported as Gather of the numeric columns, and per categorical column: Gather the column, Clip to
-    /// [0, cardinality - 1], Floor, Cast to int64, Gather from the table, Flatten; then Concat (NaN codes are not
-    /// mapped to 0 in the graph: replace missing values before inference).
+    /// Exported as Gather of the numeric columns, and per categorical column: Gather the column, NaN to 0
+    /// (IsNaN + Where), Clip to [0, cardinality - 1], Floor, Cast to int64, Gather from the table, Flatten;
+    /// then Concat.
     /// </summary>
     public string ExportOnnx(OnnxGraphBuilder graph, string input)
     {
@@ -193,7 +193,9 @@ public sealed class Embedding : Layer, IOnnxExportable
             var col = _columns[c];
             var idx = graph.AddInitializer("emb_col_idx", [1], [col.Index]);
             var column = graph.AddNode("Gather", [input, idx], OnnxAttribute.Int("axis", 1));
-            var clipped = graph.AddNode("Clip", [column, graph.AddScalar("emb_min", 0f), graph.AddScalar("emb_max", col.Cardinality - 1)]);
+            var zero = graph.AddScalar("emb_zero", 0f);
+            var noNaN = graph.AddNode("Where", [graph.AddNode("IsNaN", [column]), zero, column]);
+            var clipped = graph.AddNode("Clip", [noNaN, zero, graph.AddScalar("emb_max", col.Cardinality - 1)]);
             var code = graph.AddNode("Cast", [graph.AddNode("Floor", [clipped])], OnnxAttribute.Int("to", 7));
             var table = graph.AddInitializer("emb_table", [col.Cardinality, col.Dimension], _tables[c].Value);
             var rows = graph.AddNode("Gather", [table, code], OnnxAttribute.Int("axis", 0));

@@ -15,18 +15,18 @@ public static class GradientClipping
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxNorm);
         double sum = 0;
-        foreach (var p in parameters)
+        for (var i = 0; i < parameters.Count; i++)
         {
-            sum += TensorPrimitives.SumOfSquares<float>(p.Gradient);
+            sum += TensorPrimitives.SumOfSquares<float>(parameters[i].Gradient);
         }
 
         var norm = Math.Sqrt(sum);
         if (norm > maxNorm)
         {
             var scale = (float)(maxNorm / norm);
-            foreach (var p in parameters)
+            for (var i = 0; i < parameters.Count; i++)
             {
-                TensorPrimitives.Multiply(p.Gradient, scale, p.Gradient);
+                TensorPrimitives.Multiply(parameters[i].Gradient, scale, parameters[i].Gradient);
             }
         }
 

@@ -18,8 +18,11 @@ public abstract class Optimizer
     {
         ArgumentNullException.ThrowIfNull(parameters);
         Steps++;
-        foreach (var p in parameters)
+
+        // An indexed loop: foreach over an IReadOnlyList boxes an enumerator, an allocation every step.
+        for (var index = 0; index < parameters.Count; index++)
         {
+            var p = parameters[index];
             if (!_state.TryGetValue(p, out var state))
             {
                 state = new float[StateArrays][];
