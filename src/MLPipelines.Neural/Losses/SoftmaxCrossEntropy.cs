@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace MLPipelines.Neural.Losses;
 
 /// <summary>
@@ -65,46 +67,31 @@ public sealed class SoftmaxCrossEntropy : Loss
             var y = ClassOf(targets[i], cols, i);
             var w = _classWeights?[y] ?? 1f;
             var z = outputs.Slice(i * cols, cols);
-            var max = float.NegativeInfinity;
-            foreach (var v in z)
-            {
-                max = MathF.Max(max, v);
-            }
-
-            double sumExp = 0;
-            for (var k = 0; k < cols; k++)
-            {
-                var e = MathF.Exp(z[k] - max);
-                _probs[k] = e;
-                sumExp += e;
-            }
-
+            var probs = _probs.AsSpan(0, cols);
+            var max = TensorPrimitives.Max(z);
+            TensorPrimitives.Subtract(z, max, probs);
+            TensorPrimitives.Exp(probs, probs);
+            double sumExp = TensorPrimitives.Sum<float>(probs);
             var lse = max + Math.Log(sumExp);
-            double qz = 0;
-            for (var k = 0; k < cols; k++)
-            {
-                var q = (k == y ? 1f - eps : 0f) + off;
-                qz += q * z[k];
-            }
 
+            // sum_k q_k z_k with q = (1 - eps) onehot(y) + eps / K.
+            var qz = ((1f - eps) * z[y]) + (off * (double)TensorPrimitives.Sum(z));
             total += w * (lse - qz);
             weightSum += w;
             if (!gradient.IsEmpty)
             {
-                var inv = (float)(1.0 / sumExp);
+                // g = w (p - q), scaled by 1 / sum w after the loop.
                 var g = gradient.Slice(i * cols, cols);
-                for (var k = 0; k < cols; k++)
-                {
-                    var q = (k == y ? 1f - eps : 0f) + off;
-                    g[k] = w * ((_probs[k] * inv) - q);
-                }
+                TensorPrimitives.Multiply(probs, (float)(w / sumExp), g);
+                TensorPrimitives.Subtract(g, w * off, g);
+                g[y] -= w * (1f - eps);
             }
         }
 
         if (!gradient.IsEmpty)
         {
             var scale = (float)(1.0 / weightSum);
-            System.Numerics.Tensors.TensorPrimitives.Multiply(gradient[..(rows * cols)], scale, gradient[..(rows * cols)]);
+            TensorPrimitives.Multiply(gradient[..(rows * cols)], scale, gradient[..(rows * cols)]);
         }
 
         return total / weightSum;
