@@ -5,8 +5,8 @@ Usage: bench/gemm_vs_numpy.py [--rounds R] [--quick]
 
 For each shape and thread count (1 and 2) it alternates ours and numpy R times (default 3) and keeps each
 side's best, because other processes share the cores and a single reading can be low for either side.
-Each single reading is itself the best of several timed runs after a warm-up (see GemmCommand.cs and
-numpy_worker below). Threads: `--threads T` for ours, OPENBLAS_NUM_THREADS=T for numpy.
+Each single reading is itself the fastest call of about a second of separately timed calls after half a
+second of warm-up, on both sides (see GemmCommand.cs and numpy_worker below). Threads: `--threads T` for ours, OPENBLAS_NUM_THREADS=T for numpy.
 Installs python3-numpy and libopenblas0-pthread with apt-get when missing (without OpenBLAS numpy falls
 back to the reference BLAS, ~15x slower, which would make the comparison meaningless).
 """
@@ -52,17 +52,16 @@ def numpy_worker(args):
     b = b.T if tb else b
     c = np.empty((m, n), dtype=np.float32)
     flops = 2.0 * m * n * k
-    start, calls = time.perf_counter(), 0
-    while time.perf_counter() - start < 0.5:  # warm-up, and calibrate calls per run
+    start = time.perf_counter()
+    while time.perf_counter() - start < 0.5:  # warm-up, as on our side
         np.matmul(a, b, out=c)
-        calls += 1
-    per_run = max(1, int(0.25 / ((time.perf_counter() - start) / calls)))
-    best = 0.0
-    for _ in range(7):
+    times = []
+    start = time.perf_counter()
+    while len(times) < 20 or time.perf_counter() - start < 1.0:
         t0 = time.perf_counter()
-        for _ in range(per_run):
-            np.matmul(a, b, out=c)
-        best = max(best, flops * per_run / (time.perf_counter() - t0) / 1e9)
+        np.matmul(a, b, out=c)
+        times.append(time.perf_counter() - t0)
+    best = flops / min(times) / 1e9
     print(f"{best:.1f}")
 
 
@@ -94,7 +93,7 @@ def main():
     print("# building bench (Release)", flush=True)
     subprocess.run(["dotnet", "build", "-c", "Release", "-v", "q", "-nologo", BENCH], check=True, cwd=REPO,
                    stdout=subprocess.DEVNULL)
-    print(f"# best of {rounds} alternating rounds per cell; each reading = best of 7 timed runs after warm-up")
+    print(f"# best of {rounds} alternating rounds per cell; each reading = fastest of ~1 s of timed calls after warm-up")
     header = f"{'shape':<24} {'threads':>7} {'ours GFLOP/s':>13} {'numpy GFLOP/s':>14} {'ratio':>6}"
     print(header)
     print("-" * len(header), flush=True)

@@ -5,21 +5,22 @@ using MLPipelines.Neural.Kernels;
 namespace MLPipelines.Bench;
 
 /// <summary>
-/// <c>gemm --size N | --m M --n N --k K [--threads T] [--transA] [--transB] [--runs R] [--seconds S]</c>:
+/// <c>gemm --size N | --m M --n N --k K [--threads T] [--transA] [--transB] [--calls C] [--seconds S]</c>:
 /// GFLOP/s of <see cref="Gemm.Multiply(bool, bool, int, int, int, float, ReadOnlySpan{float}, int, ReadOnlySpan{float}, int, float, Span{float}, int, int)"/>
 /// (C = A * B, beta = 0), counting 2 m n k flops per call.
 /// </summary>
 /// <remarks>
-/// Warms up for half a second (so tiered JIT has produced final code), then times R runs of about S seconds
-/// each and reports the best run (least disturbed by other load on the machine) and the median.
+/// Warms up for half a second (so tiered JIT has produced final code), then times every call separately for
+/// S seconds (default 1, at least C calls, default 20) and reports the fastest call (the one least disturbed by
+/// other load on the shared cores) and the median.
 /// The last line is <c>gemm size=N threads=T gflops=X</c> (X = best), or <c>size=MxNxK</c> for a non-square shape.
 /// </remarks>
 internal static class GemmCommand
 {
     public static int Run(string[] args)
     {
-        int m = 0, n = 0, k = 0, threads = 1, runs = 7;
-        double seconds = 0.25;
+        int m = 0, n = 0, k = 0, threads = 1, minCalls = 20;
+        double seconds = 1.0;
         bool transA = false, transB = false;
         for (var i = 0; i < args.Length; i++)
         {
@@ -30,19 +31,29 @@ internal static class GemmCommand
                 case "--n": n = IntArg(args, ref i); break;
                 case "--k": k = IntArg(args, ref i); break;
                 case "--threads": threads = IntArg(args, ref i); break;
-                case "--runs": runs = IntArg(args, ref i); break;
+                case "--calls": minCalls = IntArg(args, ref i); break;
                 case "--seconds": seconds = double.Parse(Next(args, ref i), CultureInfo.InvariantCulture); break;
                 case "--transA": transA = true; break;
                 case "--transB": transB = true; break;
+
+                // Tuning knobs of the driver (internal settings), for experiments; defaults are the library's.
+                case "--direct-a-cols": GemmDriver.DirectAMaxColumns = IntArg(args, ref i); break;
+                case "--direct-b-rows": GemmDriver.DirectBMaxRows = IntArg(args, ref i); break;
+                case "--direct-rows-a-cols": GemmDriver.DirectRowsAMaxColumns = IntArg(args, ref i); break;
+                case "--direct-a-lda": GemmDriver.DirectAMaxLeading = IntArg(args, ref i); break;
+                case "--direct-b-ldb": GemmDriver.DirectBMaxLeading = IntArg(args, ref i); break;
+                case "--row-chunk": GemmDriver.RowChunk = IntArg(args, ref i); break;
+                case "--col-chunk": GemmDriver.ColChunk = IntArg(args, ref i); break;
+                case "--parallel-min-flops": GemmDriver.ParallelMinFlops = IntArg(args, ref i); break;
                 default:
                     Console.Error.WriteLine($"gemm: unknown argument '{args[i]}'");
                     return 2;
             }
         }
 
-        if (m <= 0 || n <= 0 || k <= 0 || threads <= 0 || runs <= 0)
+        if (m <= 0 || n <= 0 || k <= 0 || threads <= 0 || minCalls <= 0)
         {
-            Console.Error.WriteLine("usage: gemm --size N | --m M --n N --k K [--threads T] [--transA] [--transB] [--runs R] [--seconds S]");
+            Console.Error.WriteLine("usage: gemm --size N | --m M --n N --k K [--threads T] [--transA] [--transB] [--calls C] [--seconds S]");
             return 2;
         }
 
@@ -57,39 +68,32 @@ internal static class GemmCommand
         Once();
         var error = SpotCheck(transA, transB, m, n, k, a, lda, b, ldb, c);
         var flops = 2.0 * m * n * k;
-        var perRun = Math.Max(1, (int)(seconds / Math.Max(TimeOnce(Once, 0.5), 1e-7)));
+        WarmUp(Once, 0.5);
         var rates = new List<double>();
-        for (var r = 0; r < runs; r++)
+        var started = Stopwatch.GetTimestamp();
+        while (rates.Count < minCalls || Stopwatch.GetElapsedTime(started).TotalSeconds < seconds)
         {
             var start = Stopwatch.GetTimestamp();
-            for (var i = 0; i < perRun; i++)
-            {
-                Once();
-            }
-
-            rates.Add(flops * perRun / Stopwatch.GetElapsedTime(start).TotalSeconds / 1e9);
+            Once();
+            rates.Add(flops / Stopwatch.GetElapsedTime(start).TotalSeconds / 1e9);
         }
 
         rates.Sort();
         var shape = m == n && n == k ? $"{m}" : $"{m}x{n}x{k}";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"# gemm m={m} n={n} k={k} transA={transA} transB={transB} isa={GemmDriver.Isa} calls/run={perRun} runs={runs} median={rates[rates.Count / 2]:F1} max-rel-error={error:G2}"));
+            $"# gemm m={m} n={n} k={k} transA={transA} transB={transB} isa={GemmDriver.Isa} calls={rates.Count} median={rates[rates.Count / 2]:F1} max-rel-error={error:G2}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"gemm size={shape} threads={threads} gflops={rates[^1]:F1}"));
         return 0;
     }
 
-    /// <summary>Runs the call repeatedly for about <paramref name="warmSeconds"/> (warm-up) and returns seconds per call.</summary>
-    private static double TimeOnce(Action once, double warmSeconds)
+    /// <summary>Runs the call repeatedly for about <paramref name="warmSeconds"/> so tiered JIT reaches its final code.</summary>
+    private static void WarmUp(Action once, double warmSeconds)
     {
         var start = Stopwatch.GetTimestamp();
-        var calls = 0;
         while (Stopwatch.GetElapsedTime(start).TotalSeconds < warmSeconds)
         {
             once();
-            calls++;
         }
-
-        return Stopwatch.GetElapsedTime(start).TotalSeconds / calls;
     }
 
     /// <summary>Largest relative error of 64 sampled elements against a double-precision dot product.</summary>

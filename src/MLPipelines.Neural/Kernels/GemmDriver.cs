@@ -22,6 +22,31 @@ internal static unsafe class GemmDriver
 
     internal static int ColChunk { get; set; } = 256;
 
+    /// <summary>
+    /// Read transposed A in place (no packing) when the block has at most this many columns of C (A is then used
+    /// once or twice, so packing would cost more than it saves) ...
+    /// </summary>
+    internal static int DirectAMaxColumns { get; set; } = 2 * GemmLayout.NR;
+
+    /// <summary>
+    /// ... or when lda is at most this: a k-block of A then spans few enough pages that the strided reads stay
+    /// within the TLB (measured: in place is faster at lda 256 and 512, much slower at 1024).
+    /// </summary>
+    internal static int DirectAMaxLeading { get; set; } = 512;
+
+    /// <summary>
+    /// Read row-major (non-transposed) A in place, with <see cref="GemmKernel512RowsA"/>, when the block has at most
+    /// this many columns of C. Measured faster or equal at every size tried (256: +7%, 256 x 26 x 256: +15%),
+    /// so the default is always.
+    /// </summary>
+    internal static int DirectRowsAMaxColumns { get; set; } = int.MaxValue;
+
+    /// <summary>Read non-transposed B in place when the block has at most this many rows of C ...</summary>
+    internal static int DirectBMaxRows { get; set; } = 2 * GemmLayout.MR;
+
+    /// <summary>... or when ldb is at most this (measured: faster at 256, slower at 512).</summary>
+    internal static int DirectBMaxLeading { get; set; } = 256;
+
     /// <summary>The micro-kernel family in use; tests switch it to check the fallbacks give the same bits.</summary>
     internal static GemmIsa Isa { get; set; } = DetectIsa();
 
@@ -46,7 +71,7 @@ internal static unsafe class GemmDriver
         var columnBias = args.BiasAxis == GemmBiasAxis.PerColumn ? Pad(context.ColumnBias, args.Bias, args.N, GemmLayout.NR) : null;
         var rowBias = args.BiasAxis == GemmBiasAxis.PerRow ? Pad(context.RowBias, args.Bias, args.M, GemmLayout.MR) : null;
         var job = context.Job;
-        job.Begin(in args, Kernel(Isa), packedA, packedB, columnBias, rowBias);
+        job.Begin(in args, Kernel(Isa), packedA, packedB, columnBias, rowBias, rowsKernel: Isa == GemmIsa.Avx512);
         try
         {
             for (var jc = 0; jc < args.N; jc += GemmLayout.NC)
@@ -58,7 +83,10 @@ internal static unsafe class GemmDriver
                     for (var ic = 0; ic < args.M; ic += GemmLayout.MC)
                     {
                         var mc = Math.Min(GemmLayout.MC, args.M - ic);
-                        job.SetBlock(jc, nc, pc, kc, ic, mc);
+                        job.SetBlock(
+                            jc, nc, pc, kc, ic, mc,
+                            directA: args.TransA ? nc <= DirectAMaxColumns || args.Lda <= DirectAMaxLeading : nc <= DirectRowsAMaxColumns,
+                            directB: mc <= DirectBMaxRows || args.Ldb <= DirectBMaxLeading);
                         pool.Run(job, job.BeginPacking(packB: ic == 0), threads);
                         var (rowChunk, colChunk) = Chunks(mc, nc, threads);
                         pool.Run(job, job.BeginCompute(rowChunk, colChunk), threads);
@@ -110,7 +138,7 @@ internal static unsafe class GemmDriver
         static int Parts(int size, int chunk) => (size + chunk - 1) / chunk;
     }
 
-    private static delegate*<float*, float*, int, float*, int, in GemmTileStore, float*, float*, void> Kernel(GemmIsa isa) => isa switch
+    private static delegate*<float*, nint, float*, nint, int, float*, int, in GemmTileStore, float*, float*, void> Kernel(GemmIsa isa) => isa switch
     {
         GemmIsa.Avx512 => &GemmKernel512.Tile,
         GemmIsa.Avx2 => &GemmKernel256.Tile,

@@ -11,7 +11,7 @@ internal sealed unsafe class GemmJob : IComputeJob
     private const int PanelsPerPackPart = 4;
 
     private GemmArgs _args;
-    private delegate*<float*, float*, int, float*, int, in GemmTileStore, float*, float*, void> _kernel;
+    private delegate*<float*, nint, float*, nint, int, float*, int, in GemmTileStore, float*, float*, void> _kernel;
     private float* _packedA;
     private float* _packedB;
     private float* _columnBias;
@@ -19,14 +19,18 @@ internal sealed unsafe class GemmJob : IComputeJob
     private GemmTileStore _store;
     private bool _packing;
     private bool _packB;
+    private bool _directA;
+    private bool _directB;
+    private bool _rowsKernel;
     private int _jc, _nc, _pc, _kc, _ic, _mc;
     private int _rowChunk, _colChunk, _rowChunks;
 
     public void Begin(
         in GemmArgs args,
-        delegate*<float*, float*, int, float*, int, in GemmTileStore, float*, float*, void> kernel,
-        float* packedA, float* packedB, float* columnBias, float* rowBias)
+        delegate*<float*, nint, float*, nint, int, float*, int, in GemmTileStore, float*, float*, void> kernel,
+        float* packedA, float* packedB, float* columnBias, float* rowBias, bool rowsKernel)
     {
+        _rowsKernel = rowsKernel;
         _args = args;
         _kernel = kernel;
         _packedA = packedA;
@@ -37,10 +41,18 @@ internal sealed unsafe class GemmJob : IComputeJob
 
     public void End() => _args = default;
 
-    /// <summary>Sets the block: C rows [ic, ic + mc) x columns [jc, jc + nc), k range [pc, pc + kc).</summary>
-    public void SetBlock(int jc, int nc, int pc, int kc, int ic, int mc)
+    /// <summary>
+    /// Sets the block: C rows [ic, ic + mc) x columns [jc, jc + nc), k range [pc, pc + kc).
+    /// <paramref name="directA"/> / <paramref name="directB"/>: whole panels are read in place instead of packed
+    /// (B only when not transposed, so one k step's 32 values are side by side; A either way, row-major A through
+    /// <see cref="GemmKernel512RowsA"/>); edge panels are always packed, so kernels never read past the matrix.
+    /// </summary>
+    public void SetBlock(int jc, int nc, int pc, int kc, int ic, int mc, bool directA, bool directB)
     {
         (_jc, _nc, _pc, _kc, _ic, _mc) = (jc, nc, pc, kc, ic, mc);
+        // Row-major A in place needs the row-reading kernel, which exists for AVX-512 only.
+        _directA = directA && (_args.TransA || _rowsKernel);
+        _directB = directB && !_args.TransB;
         var first = pc == 0;
         _store = new GemmTileStore(
             _args.Alpha,
@@ -71,9 +83,14 @@ internal sealed unsafe class GemmJob : IComputeJob
         return _rowChunks * ((_nc + colChunk - 1) / colChunk);
     }
 
-    private int BPackParts => _packB ? (BPanels + PanelsPerPackPart - 1) / PanelsPerPackPart : 0;
+    // Panels read in place are never packed: with direct A (B), only the edge panel past the last whole one is.
+    private int FirstAPanelToPack => _directA ? _mc / GemmLayout.MR : 0;
 
-    private int APackParts => (APanels + PanelsPerPackPart - 1) / PanelsPerPackPart;
+    private int FirstBPanelToPack => _directB ? _nc / GemmLayout.NR : 0;
+
+    private int BPackParts => _packB ? (BPanels - FirstBPanelToPack + PanelsPerPackPart - 1) / PanelsPerPackPart : 0;
+
+    private int APackParts => (APanels - FirstAPanelToPack + PanelsPerPackPart - 1) / PanelsPerPackPart;
 
     private int APanels => (_mc + GemmLayout.MR - 1) / GemmLayout.MR;
 
@@ -96,8 +113,9 @@ internal sealed unsafe class GemmJob : IComputeJob
         var bParts = BPackParts;
         if (part < bParts)
         {
-            var end = Math.Min(BPanels, (part + 1) * PanelsPerPackPart);
-            for (var panel = part * PanelsPerPackPart; panel < end; panel++)
+            var first = FirstBPanelToPack + (part * PanelsPerPackPart);
+            var end = Math.Min(BPanels, first + PanelsPerPackPart);
+            for (var panel = first; panel < end; panel++)
             {
                 var j = panel * GemmLayout.NR;
                 GemmPacking.PackB(in _args, _pc, _kc, _jc + j, Math.Min(GemmLayout.NR, _nc - j), _packedB + ((long)panel * _kc * GemmLayout.NR));
@@ -106,9 +124,9 @@ internal sealed unsafe class GemmJob : IComputeJob
             return;
         }
 
-        part -= bParts;
-        var last = Math.Min(APanels, (part + 1) * PanelsPerPackPart);
-        for (var panel = part * PanelsPerPackPart; panel < last; panel++)
+        var firstA = FirstAPanelToPack + ((part - bParts) * PanelsPerPackPart);
+        var last = Math.Min(APanels, firstA + PanelsPerPackPart);
+        for (var panel = firstA; panel < last; panel++)
         {
             var i = panel * GemmLayout.MR;
             GemmPacking.PackA(in _args, _ic + i, Math.Min(GemmLayout.MR, _mc - i), _pc, _kc, _packedA + ((long)panel * _kc * GemmLayout.MR));
@@ -128,18 +146,33 @@ internal sealed unsafe class GemmJob : IComputeJob
         var temp = stackalloc float[mr * nr];
         for (var jr = colBegin; jr < colEnd; jr += nr)
         {
-            var bp = _packedB + ((long)(jr / nr) * _kc * nr);
             var cols = Math.Min(nr, _nc - jr);
+            var bInPlace = _directB && cols == nr;
+            var bp = bInPlace ? _args.B + ((long)_pc * _args.Ldb) + _jc + jr : _packedB + ((long)(jr / nr) * _kc * nr);
+            var bStride = bInPlace ? _args.Ldb : nr;
             var columnBias = _columnBias == null ? null : _columnBias + _jc + jr;
             for (var ir = rowBegin; ir < rowEnd; ir += mr)
             {
-                var ap = _packedA + ((long)(ir / mr) * _kc * mr);
                 var rows = Math.Min(mr, _mc - ir);
+                var aInPlace = _directA && rows == mr;
+                var rowsA = aInPlace && !_args.TransA;
+                var ap = !aInPlace ? _packedA + ((long)(ir / mr) * _kc * mr)
+                    : rowsA ? _args.A + ((long)(_ic + ir) * _args.Lda) + _pc
+                    : _args.A + ((long)_pc * _args.Lda) + _ic + ir;
+                var aStride = !aInPlace ? mr : _args.Lda;
                 var rowBias = _rowBias == null ? null : _rowBias + _ic + ir;
                 var c = _args.C + ((long)(_ic + ir) * ldc) + _jc + jr;
                 if (rows == mr && cols == nr)
                 {
-                    kernel(ap, bp, _kc, c, ldc, in _store, columnBias, rowBias);
+                    if (rowsA)
+                    {
+                        GemmKernel512RowsA.Tile(ap, aStride, bp, bStride, _kc, c, ldc, in _store, columnBias, rowBias);
+                    }
+                    else
+                    {
+                        kernel(ap, aStride, bp, bStride, _kc, c, ldc, in _store, columnBias, rowBias);
+                    }
+
                     continue;
                 }
 
@@ -149,7 +182,15 @@ internal sealed unsafe class GemmJob : IComputeJob
                     CopyTile(c, ldc, temp, nr, rows, cols);
                 }
 
-                kernel(ap, bp, _kc, temp, nr, in _store, columnBias, rowBias);
+                if (rowsA)
+                {
+                    GemmKernel512RowsA.Tile(ap, aStride, bp, bStride, _kc, temp, nr, in _store, columnBias, rowBias);
+                }
+                else
+                {
+                    kernel(ap, aStride, bp, bStride, _kc, temp, nr, in _store, columnBias, rowBias);
+                }
+
                 CopyTile(temp, nr, c, ldc, rows, cols);
             }
         }

@@ -12,14 +12,14 @@ namespace MLPipelines.Neural.Kernels;
 internal static unsafe class GemmKernel256
 {
     /// <inheritdoc cref="GemmKernel512.Tile"/>
-    public static void Tile(float* ap, float* bp, int kc, float* c, int ldc, in GemmTileStore store, float* columnBias, float* rowBias)
+    public static void Tile(float* ap, nint aStride, float* bp, nint bStride, int kc, float* c, int ldc, in GemmTileStore store, float* columnBias, float* rowBias)
     {
         for (var r0 = 0; r0 < GemmLayout.MR; r0 += 4)
         {
             for (var j0 = 0; j0 < GemmLayout.NR; j0 += 16)
             {
                 Quarter(
-                    ap + r0, bp + j0, kc, c + (r0 * (long)ldc) + j0, ldc, in store,
+                    ap + r0, aStride, bp + j0, bStride, kc, c + (r0 * (long)ldc) + j0, ldc, in store,
                     columnBias == null ? null : columnBias + j0,
                     rowBias == null ? null : rowBias + r0);
             }
@@ -27,7 +27,7 @@ internal static unsafe class GemmKernel256
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Quarter(float* ap, float* bp, int kc, float* c, int ldc, in GemmTileStore store, float* columnBias, float* rowBias)
+    private static void Quarter(float* ap, nint aStride, float* bp, nint bStride, int kc, float* c, int ldc, in GemmTileStore store, float* columnBias, float* rowBias)
     {
         var c0a = Vector256<float>.Zero;
         var c0b = Vector256<float>.Zero;
@@ -53,8 +53,8 @@ internal static unsafe class GemmKernel256
             var a3 = Vector256.Create(ap[3]);
             c3a = Vector256.FusedMultiplyAdd(a3, b0, c3a);
             c3b = Vector256.FusedMultiplyAdd(a3, b1, c3b);
-            ap += GemmLayout.MR;
-            bp += GemmLayout.NR;
+            ap += aStride;
+            bp += bStride;
         }
 
         StoreRow(c, c0a, c0b, in store, columnBias, rowBias);

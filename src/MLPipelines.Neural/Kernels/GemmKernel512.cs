@@ -15,13 +15,16 @@ namespace MLPipelines.Neural.Kernels;
 internal static unsafe class GemmKernel512
 {
     /// <summary>
-    /// Computes the product of an A panel (kc x MR, p-major) and a B panel (kc x 32, p-major) and stores it
-    /// into the MR x 32 tile at <paramref name="c"/> as <paramref name="store"/> says.
+    /// Computes the product of an A panel (kc steps of MR values, <paramref name="aStride"/> floats apart) and a
+    /// B panel (kc steps of 32 values, <paramref name="bStride"/> floats apart) and stores it into the MR x 32
+    /// tile at <paramref name="c"/> as <paramref name="store"/> says.
     /// </summary>
+    /// <param name="aStride">Floats between consecutive k steps of A: MR when packed, lda when read in place.</param>
+    /// <param name="bStride">Floats between consecutive k steps of B: NR when packed, ldb when read in place.</param>
     /// <param name="columnBias">Column bias for this tile's 32 columns, or null.</param>
     /// <param name="rowBias">Row bias for this tile's MR rows, or null.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Tile(float* ap, float* bp, int kc, float* c, int ldc, in GemmTileStore store, float* columnBias, float* rowBias)
+    public static void Tile(float* ap, nint aStride, float* bp, nint bStride, int kc, float* c, int ldc, in GemmTileStore store, float* columnBias, float* rowBias)
     {
         var c0a = Vector512<float>.Zero;
         var c0b = Vector512<float>.Zero;
@@ -67,8 +70,8 @@ internal static unsafe class GemmKernel512
             var a7 = Vector512.Create(ap[7]);
             c7a = Vector512.FusedMultiplyAdd(a7, b0, c7a);
             c7b = Vector512.FusedMultiplyAdd(a7, b1, c7b);
-            ap += GemmLayout.MR;
-            bp += GemmLayout.NR;
+            ap += aStride;
+            bp += bStride;
         }
 
         StoreRow(c + (0 * (long)ldc), c0a, c0b, in store, columnBias, rowBias == null ? null : rowBias + 0);
@@ -82,7 +85,7 @@ internal static unsafe class GemmKernel512
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void StoreRow(float* c, Vector512<float> v0, Vector512<float> v1, in GemmTileStore store, float* columnBias, float* rowBias)
+    internal static void StoreRow(float* c, Vector512<float> v0, Vector512<float> v1, in GemmTileStore store, float* columnBias, float* rowBias)
     {
         if (store.Alpha != 1f)
         {

@@ -7,7 +7,7 @@ namespace MLPipelines.Neural.Kernels;
 internal static unsafe class GemmKernelScalar
 {
     /// <inheritdoc cref="GemmKernel512.Tile"/>
-    public static void Tile(float* ap, float* bp, int kc, float* c, int ldc, in GemmTileStore store, float* columnBias, float* rowBias)
+    public static void Tile(float* ap, nint aStride, float* bp, nint bStride, int kc, float* c, int ldc, in GemmTileStore store, float* columnBias, float* rowBias)
     {
         var acc = stackalloc float[GemmLayout.MR * GemmLayout.NR];
         new Span<float>(acc, GemmLayout.MR * GemmLayout.NR).Clear();
@@ -23,8 +23,8 @@ internal static unsafe class GemmKernelScalar
                 }
             }
 
-            ap += GemmLayout.MR;
-            bp += GemmLayout.NR;
+            ap += aStride;
+            bp += bStride;
         }
 
         for (var r = 0; r < GemmLayout.MR; r++)

@@ -43,7 +43,17 @@ internal static unsafe class GemmPacking
             return;
         }
 
-        // Stored m x k: each row is contiguous in p; write it down the panel's column r.
+        // Stored m x k: each row is contiguous in p; 8 x 8 transposes turn 8 rows x 8 p into 8 p x 8 rows.
+        var done = 0;
+        if (rows == mr && Transpose8x8.IsSupported)
+        {
+            var rowsStart = g.A + ((long)i0 * g.Lda) + p0;
+            for (; done + 8 <= kc; done += 8)
+            {
+                Transpose8x8.Run(rowsStart + done, g.Lda, dst + (done * mr), mr);
+            }
+        }
+
         for (var r = 0; r < mr; r++)
         {
             var d = dst + r;
@@ -58,7 +68,7 @@ internal static unsafe class GemmPacking
             }
 
             var src = g.A + ((long)(i0 + r) * g.Lda) + p0;
-            for (var p = 0; p < kc; p++)
+            for (var p = done; p < kc; p++)
             {
                 d[p * mr] = src[p];
             }
@@ -102,7 +112,20 @@ internal static unsafe class GemmPacking
             return;
         }
 
-        // Stored n x k: each column j of op(B) is a contiguous row of B; write it down the panel.
+        // Stored n x k: each column j of op(B) is a contiguous row of B; 8 x 8 transposes write 8 of them at a time.
+        var packed = 0;
+        if (cols == nr && Transpose8x8.IsSupported)
+        {
+            var colsStart = g.B + ((long)j0 * g.Ldb) + p0;
+            for (; packed + 8 <= kc; packed += 8)
+            {
+                for (var jb = 0; jb < nr; jb += 8)
+                {
+                    Transpose8x8.Run(colsStart + (jb * (long)g.Ldb) + packed, g.Ldb, dst + (packed * nr) + jb, nr);
+                }
+            }
+        }
+
         for (var j = 0; j < nr; j++)
         {
             var d = dst + j;
@@ -117,7 +140,7 @@ internal static unsafe class GemmPacking
             }
 
             var src = g.B + ((long)(j0 + j) * g.Ldb) + p0;
-            for (var p = 0; p < kc; p++)
+            for (var p = packed; p < kc; p++)
             {
                 d[p * nr] = src[p];
             }
