@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 """:"
-# Runs onnx.checker on an ONNX file (default: one the mlp-train bench writes). Installs python3-onnx if missing.
+# Runs onnx.checker on ONNX files (default: the trained benchmark MLP and a network using every exportable layer,
+# both written by the mlp-train bench verb). Installs python3-onnx if missing.
 # Usage: bench/check_onnx.py [model.onnx]
 exec /usr/bin/python3 "$0" "$@"
 ":"""
@@ -24,17 +25,18 @@ def main():
     import onnx
 
     if len(sys.argv) > 1:
-        path = sys.argv[1]
+        paths = sys.argv[1:]
     else:
-        path = "/tmp/mlpipelines_check.onnx"
+        paths = ["/tmp/mlpipelines_mlp.onnx", "/tmp/mlpipelines_all_layers.onnx"]
         subprocess.run(["dotnet", "run", "-c", "Release", "--project", os.path.join(ROOT, "bench/MLPipelines.Bench"), "--",
                         "mlp-train", "--data", os.path.join(ROOT, "datasets/letter.csv"), "--epochs", "1", "--repeats", "1",
-                        "--onnx-out", path], check=True, stdout=subprocess.DEVNULL)
-    model = onnx.load(path)
-    onnx.checker.check_model(model, full_check=True)
-    outs = [(o.name, [d.dim_param or d.dim_value for d in o.type.tensor_type.shape.dim]) for o in model.graph.output]
-    ops = sorted({n.op_type for n in model.graph.node})
-    print(f"onnx.checker: OK {path} ir_version={model.ir_version} opset={model.opset_import[0].version} ops={ops} outputs={outs}")
+                        "--onnx-out", paths[0], "--onnx-all-layers", paths[1]], check=True, stdout=subprocess.DEVNULL)
+    for path in paths:
+        model = onnx.load(path)
+        onnx.checker.check_model(model, full_check=True)
+        outs = [(o.name, [d.dim_param or d.dim_value for d in o.type.tensor_type.shape.dim]) for o in model.graph.output]
+        ops = sorted({n.op_type for n in model.graph.node})
+        print(f"onnx.checker: OK {path} ir_version={model.ir_version} opset={model.opset_import[0].version} ops={ops} outputs={outs}")
 
 
 if __name__ == "__main__":

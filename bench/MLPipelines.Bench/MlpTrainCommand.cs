@@ -28,8 +28,14 @@ internal static class MlpTrainCommand
         catch (Exception e) when (e is ArgumentException or FormatException)
         {
             Console.Error.WriteLine($"mlp-train: {e.Message}");
-            Console.Error.WriteLine("usage: mlp-train [--data letter.csv|synthetic] [--hidden 256,256,256] [--batch 256] [--epochs 5] [--threads 2] [--lr 1e-3] [--repeats 3] [--onnx-out file.onnx]");
+            Console.Error.WriteLine("usage: mlp-train [--data letter.csv|synthetic] [--hidden 256,256,256] [--batch 256] [--epochs 5] [--threads 2] [--lr 1e-3] [--repeats 3] [--onnx-out file.onnx] [--onnx-all-layers file.onnx]");
             return 2;
+        }
+
+        if (a.OnnxAllLayers is not null)
+        {
+            OnnxShowcase.Write(a.OnnxAllLayers);
+            Console.WriteLine($"wrote {a.OnnxAllLayers}");
         }
 
         var data = a.Data == "synthetic" ? LetterData.Synthetic(20000, 16, 26, a.Seed) : LetterData.Load(a.Data);

@@ -25,6 +25,8 @@ internal sealed class MlpTrainArgs
 
     public string? OnnxOut { get; private set; }
 
+    public string? OnnxAllLayers { get; private set; }
+
     public static MlpTrainArgs Parse(string[] args)
     {
         var a = new MlpTrainArgs();
@@ -44,6 +46,7 @@ internal sealed class MlpTrainArgs
                 case "--repeats": a.Repeats = NextInt(); break;
                 case "--no-fuse": a.NoFuse = true; break;
                 case "--onnx-out": a.OnnxOut = Next(); break;
+                case "--onnx-all-layers": a.OnnxAllLayers = Next(); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }

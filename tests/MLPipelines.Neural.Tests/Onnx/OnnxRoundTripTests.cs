@@ -164,4 +164,36 @@ public sealed class OnnxRoundTripTests
 
         AssertClose(net.Predict(x, 30), outputs["output"]);
     }
+
+    [Fact]
+    public void OnnxExporter_NetworkWithEveryLayer_MatchesOnnxRuntime()
+    {
+        // Given a trained network chaining every exportable layer kind
+        var data = TrainingData.Blobs(300, 8, 4, seed: 9);
+        for (var i = 0; i < data.Rows; i++)
+        {
+            data.Features[i * 8] = i % 5;
+        }
+
+        var net = new Network(8)
+            .Add(new Embedding([new CategoricalColumn(0, 5, 3)]))
+            .Add(new PeriodicEmbedding(3, 0.5f, 4, columns: [0, 1, 2])).Add(new Relu())
+            .Add(new BatchNorm())
+            .Add(new Dense(16)).Add(new BatchNorm()).Add(new Gelu()).Add(new Dropout(0.1f))
+            .Add(new Dense(16)).Add(new Silu()).Add(new LayerNorm())
+            .Add(new Dense(16)).Add(new Mish())
+            .Add(new Dense(16)).Add(new Selu())
+            .Add(new Dense(16)).Add(new LeakyRelu(0.05f))
+            .Add(new Dense(16)).Add(new Tanh())
+            .Add(new Dense(16)).Add(new Sigmoid())
+            .Add(new Dense(4)).Build(2);
+        new NetworkTrainer(net, new SoftmaxCrossEntropy(), new AdamW(), new ConstantSchedule(3e-3f), new TrainingOptions { Epochs = 3, BatchSize = 32 }).Fit(data);
+
+        // When exported and run by ONNX Runtime
+        var outputs = RunOnnx(OnnxExporter.Export(net, new OnnxExportOptions { Output = OnnxOutputKind.Softmax, OutputName = "Probability" }), data.Features, 300, 8, out var shapes);
+
+        // Then the probabilities match ours
+        AssertClose(Softmax(net.Predict(data.Features, 300), 4), outputs["Probability"]);
+        Assert.Equal([300, 4], shapes["Probability"]);
+    }
 }
