@@ -17,10 +17,4 @@ internal static class ScalarMath
         var erfc = t * Math.Exp(poly);
         return x >= 0 ? 1.0 - erfc : erfc - 1.0;
     }
-
-    /// <summary>Logistic sigmoid 1 / (1 + e^-x), stable for large |x|.</summary>
-    public static double Sigmoid(double x) => x >= 0 ? 1.0 / (1.0 + Math.Exp(-x)) : Math.Exp(x) / (1.0 + Math.Exp(x));
-
-    /// <summary>Softplus log(1 + e^x), stable for large |x|.</summary>
-    public static double Softplus(double x) => x > 20 ? x : (x < -20 ? Math.Exp(x) : Math.Log(1.0 + Math.Exp(x)));
 }

@@ -10,29 +10,14 @@ namespace MLPipelines.Neural.Layers;
 public sealed class Gelu : ActivationLayer, IOnnxExportable
 {
     private const double InvSqrt2 = 0.70710678118654752440;
-    private const double InvSqrt2Pi = 0.39894228040143267794;
 
     /// <inheritdoc />
-    public override void Apply(ReadOnlySpan<float> x, Span<float> y)
-    {
-        for (var i = 0; i < y.Length; i++)
-        {
-            double v = x[i];
-            y[i] = (float)(0.5 * v * (1.0 + ScalarMath.Erf(v * InvSqrt2)));
-        }
-    }
+    public override void Apply(ReadOnlySpan<float> x, Span<float> y) =>
+        ElementwiseMap.Apply<ActivationOps.GeluOp>(x, y);
 
     /// <inheritdoc />
-    public override void Differentiate(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx)
-    {
-        for (var i = 0; i < dx.Length; i++)
-        {
-            double v = x[i];
-            var cdf = 0.5 * (1.0 + ScalarMath.Erf(v * InvSqrt2));
-            var pdf = InvSqrt2Pi * Math.Exp(-0.5 * v * v);
-            dx[i] = (float)(dy[i] * (cdf + (v * pdf)));
-        }
-    }
+    public override void Differentiate(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx) =>
+        ElementwiseMap.Backward<ActivationOps.GeluBackward>(x, y, dy, dx);
 
     /// <summary>Exported in opset-13 primitives (Gelu is an op only from opset 20): <c>x * 0.5 * (1 + Erf(x / sqrt 2))</c>.</summary>
     public string ExportOnnx(OnnxGraphBuilder graph, string input)

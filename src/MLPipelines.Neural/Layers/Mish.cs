@@ -10,25 +10,12 @@ namespace MLPipelines.Neural.Layers;
 public sealed class Mish : ActivationLayer, IOnnxExportable
 {
     /// <inheritdoc />
-    public override void Apply(ReadOnlySpan<float> x, Span<float> y)
-    {
-        for (var i = 0; i < y.Length; i++)
-        {
-            double v = x[i];
-            y[i] = (float)(v * Math.Tanh(ScalarMath.Softplus(v)));
-        }
-    }
+    public override void Apply(ReadOnlySpan<float> x, Span<float> y) =>
+        ElementwiseMap.Apply<ActivationOps.MishOp>(x, y);
 
     /// <inheritdoc />
-    public override void Differentiate(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx)
-    {
-        for (var i = 0; i < dx.Length; i++)
-        {
-            double v = x[i];
-            var t = Math.Tanh(ScalarMath.Softplus(v));
-            dx[i] = (float)(dy[i] * (t + (v * (1.0 - (t * t)) * ScalarMath.Sigmoid(v))));
-        }
-    }
+    public override void Differentiate(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx) =>
+        ElementwiseMap.Backward<ActivationOps.MishBackward>(x, y, dy, dx);
 
     /// <summary>Exported as <c>x * Tanh(Softplus(x))</c>.</summary>
     public string ExportOnnx(OnnxGraphBuilder graph, string input)

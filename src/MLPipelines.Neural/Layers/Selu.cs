@@ -1,3 +1,4 @@
+using MLPipelines.Neural.Kernels;
 using MLPipelines.Neural.Onnx;
 
 namespace MLPipelines.Neural.Layers;
@@ -16,24 +17,12 @@ public sealed class Selu : ActivationLayer, IOnnxExportable
     public const float Alpha = 1.6732632423543772f;
 
     /// <inheritdoc />
-    public override void Apply(ReadOnlySpan<float> x, Span<float> y)
-    {
-        for (var i = 0; i < y.Length; i++)
-        {
-            var v = x[i];
-            y[i] = v > 0f ? Lambda * v : Lambda * Alpha * (MathF.Exp(v) - 1f);
-        }
-    }
+    public override void Apply(ReadOnlySpan<float> x, Span<float> y) =>
+        ElementwiseMap.Apply<ActivationOps.SeluOp>(x, y);
 
     /// <inheritdoc />
-    public override void Differentiate(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx)
-    {
-        for (var i = 0; i < dx.Length; i++)
-        {
-            var v = x[i];
-            dx[i] = dy[i] * (v > 0f ? Lambda : Lambda * Alpha * MathF.Exp(v));
-        }
-    }
+    public override void Differentiate(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx) =>
+        ElementwiseMap.Backward<ActivationOps.SeluBackward>(x, y, dy, dx);
 
     /// <inheritdoc />
     public string ExportOnnx(OnnxGraphBuilder graph, string input) =>

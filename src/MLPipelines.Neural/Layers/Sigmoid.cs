@@ -1,4 +1,4 @@
-using System.Numerics.Tensors;
+using MLPipelines.Neural.Kernels;
 using MLPipelines.Neural.Onnx;
 
 namespace MLPipelines.Neural.Layers;
@@ -7,16 +7,12 @@ namespace MLPipelines.Neural.Layers;
 public sealed class Sigmoid : ActivationLayer, IOnnxExportable
 {
     /// <inheritdoc />
-    public override void Apply(ReadOnlySpan<float> x, Span<float> y) => TensorPrimitives.Sigmoid(x, y);
+    public override void Apply(ReadOnlySpan<float> x, Span<float> y) =>
+        ElementwiseMap.Apply<ActivationOps.SigmoidOp>(x, y);
 
     /// <inheritdoc />
-    public override void Differentiate(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx)
-    {
-        for (var i = 0; i < dx.Length; i++)
-        {
-            dx[i] = dy[i] * y[i] * (1f - y[i]);
-        }
-    }
+    public override void Differentiate(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx) =>
+        ElementwiseMap.Backward<ActivationOps.SigmoidBackward>(x, y, dy, dx);
 
     /// <inheritdoc />
     public string ExportOnnx(OnnxGraphBuilder graph, string input) => graph.AddNode("Sigmoid", [input]);

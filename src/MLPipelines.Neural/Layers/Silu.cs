@@ -7,25 +7,12 @@ namespace MLPipelines.Neural.Layers;
 public sealed class Silu : ActivationLayer, IOnnxExportable
 {
     /// <inheritdoc />
-    public override void Apply(ReadOnlySpan<float> x, Span<float> y)
-    {
-        for (var i = 0; i < y.Length; i++)
-        {
-            double v = x[i];
-            y[i] = (float)(v * ScalarMath.Sigmoid(v));
-        }
-    }
+    public override void Apply(ReadOnlySpan<float> x, Span<float> y) =>
+        ElementwiseMap.Apply<ActivationOps.SiluOp>(x, y);
 
     /// <inheritdoc />
-    public override void Differentiate(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx)
-    {
-        for (var i = 0; i < dx.Length; i++)
-        {
-            double v = x[i];
-            var s = ScalarMath.Sigmoid(v);
-            dx[i] = (float)(dy[i] * s * (1.0 + (v * (1.0 - s))));
-        }
-    }
+    public override void Differentiate(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx) =>
+        ElementwiseMap.Backward<ActivationOps.SiluBackward>(x, y, dy, dx);
 
     /// <summary>Exported as <c>x * Sigmoid(x)</c>.</summary>
     public string ExportOnnx(OnnxGraphBuilder graph, string input)

@@ -1,4 +1,4 @@
-using System.Numerics.Tensors;
+using MLPipelines.Neural.Kernels;
 using MLPipelines.Neural.Onnx;
 
 namespace MLPipelines.Neural.Layers;
@@ -7,16 +7,12 @@ namespace MLPipelines.Neural.Layers;
 public sealed class Tanh : ActivationLayer, IOnnxExportable
 {
     /// <inheritdoc />
-    public override void Apply(ReadOnlySpan<float> x, Span<float> y) => TensorPrimitives.Tanh(x, y);
+    public override void Apply(ReadOnlySpan<float> x, Span<float> y) =>
+        System.Numerics.Tensors.TensorPrimitives.Tanh(x, y);
 
     /// <inheritdoc />
-    public override void Differentiate(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx)
-    {
-        for (var i = 0; i < dx.Length; i++)
-        {
-            dx[i] = dy[i] * (1f - (y[i] * y[i]));
-        }
-    }
+    public override void Differentiate(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx) =>
+        ElementwiseMap.Backward<ActivationOps.TanhBackward>(x, y, dy, dx);
 
     /// <inheritdoc />
     public string ExportOnnx(OnnxGraphBuilder graph, string input) => graph.AddNode("Tanh", [input]);
