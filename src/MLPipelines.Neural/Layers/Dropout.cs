@@ -1,3 +1,4 @@
+using MLPipelines.Neural.Kernels;
 using MLPipelines.Neural.Tensors;
 using MLPipelines.Neural.Onnx;
 
@@ -5,8 +6,8 @@ namespace MLPipelines.Neural.Layers;
 
 /// <summary>
 /// Inverted dropout: in training each element is kept with probability <c>1 - rate</c> and scaled by
-/// <c>1 / (1 - rate)</c>, otherwise zeroed; at inference it is the identity. The mask comes from the layer's
-/// own generator, seeded at build time, so runs repeat exactly.
+/// <c>1 / (1 - rate)</c>, otherwise zeroed; at inference it is the identity. Masks come from a counter-based
+/// hash keyed per call by the layer's own generator (seeded at build time), so runs repeat exactly.
 /// </summary>
 public sealed class Dropout : Layer, IOnnxExportable
 {
@@ -53,24 +54,14 @@ public sealed class Dropout : Layer, IOnnxExportable
             _mask = new float[input.Data.Length];
         }
 
-        var keep = 1f - Rate;
-        var scale = 1f / keep;
-        var threshold = (uint)(keep * 16777216f);
+        // A fresh 64-bit key per call from the layer's seeded generator (splitmix64 step).
+        _state += 0x9E3779B97F4A7C15UL;
+        var key = _state;
+        key = (key ^ (key >> 30)) * 0xBF58476D1CE4E5B9UL;
+        key = (key ^ (key >> 27)) * 0x94D049BB133111EBUL;
+        key ^= key >> 31;
         var y = Tensor.Ensure(ref _output, input.Batch, OutputShape);
-        var x = input.Span;
-        var o = y.Span;
-        for (var i = 0; i < n; i++)
-        {
-            // xorshift64*: cheap and fully deterministic; the top 24 bits give a uniform in [0, 2^24).
-            _state ^= _state >> 12;
-            _state ^= _state << 25;
-            _state ^= _state >> 27;
-            var u = (uint)((_state * 2685821657736338717UL) >> 40);
-            var m = u < threshold ? scale : 0f;
-            _mask[i] = m;
-            o[i] = x[i] * m;
-        }
-
+        DropoutKernel.Apply(input.Span, y.Span, _mask.AsSpan(0, n), key, 1f - Rate);
         return y;
     }
 

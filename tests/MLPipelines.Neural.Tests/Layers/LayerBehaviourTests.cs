@@ -97,4 +97,23 @@ public sealed class LayerBehaviourTests
         var ex = Assert.Throws<ArgumentException>(() => layer.Forward(new Tensor(2, TensorShape.Vector(5)), Infer));
         Assert.Contains("expected input samples of shape [4], got [5]", ex.Message);
     }
+
+    [Fact]
+    public void Dropout_Forward_NewMaskEachCallSameMasksForSameSeed()
+    {
+        float[] Masks(int seed)
+        {
+            var layer = new Dropout(0.5f);
+            layer.Build(TensorShape.Vector(100), new Random(seed));
+            var x = new Tensor(1, TensorShape.Vector(100));
+            x.Span.Fill(1f);
+            var first = layer.Forward(x, Train).Span.ToArray();
+            var second = layer.Forward(x, Train).Span.ToArray();
+            Assert.NotEqual(first, second);
+            return [.. first, .. second];
+        }
+
+        Assert.Equal(Masks(7), Masks(7));
+        Assert.NotEqual(Masks(7), Masks(8));
+    }
 }
