@@ -1,4 +1,5 @@
 using MLPipelines.Neural.Tensors;
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 using MLPipelines.Neural.Onnx;
 
 namespace MLPipelines.Neural.Layers;
@@ -93,58 +94,60 @@ public sealed class BatchNorm : Layer, IOnnxExportable
         var x = input.Span;
         var y = Tensor.Ensure(ref _output, n, OutputShape).Span;
         _lastWasTraining = context.Training;
-        if (context.Training)
+        ReadOnlySpan<float> gamma = Gamma.Value, beta = Beta.Value;
+        if (!context.Training)
         {
-            if (n < 2)
-            {
-                throw new ArgumentException("BatchNorm needs at least 2 samples per training batch.", nameof(input));
-            }
-
-            var xhat = Tensor.Ensure(ref _xhat, n, OutputShape).Span;
+            // Inference: y = x * s + t with s = gamma / sqrt(running var + eps), t = beta - running mean * s.
             for (var j = 0; j < f; j++)
             {
-                double sum = 0;
-                for (var i = 0; i < n; i++)
-                {
-                    sum += x[(i * f) + j];
-                }
-
-                var mean = sum / n;
-                double sq = 0;
-                for (var i = 0; i < n; i++)
-                {
-                    var d = x[(i * f) + j] - mean;
-                    sq += d * d;
-                }
-
-                var variance = sq / n;
-                var invStd = 1.0 / Math.Sqrt(variance + Epsilon);
-                _mean[j] = (float)mean;
-                _invStd[j] = (float)invStd;
-                _runningMean[j] = (float)(((1 - Momentum) * _runningMean[j]) + (Momentum * mean));
-                _runningVar[j] = (float)(((1 - Momentum) * _runningVar[j]) + (Momentum * sq / (n - 1)));
-                float g = Gamma.Value[j], b = Beta.Value[j], m = (float)mean, s = (float)invStd;
-                for (var i = 0; i < n; i++)
-                {
-                    var idx = (i * f) + j;
-                    var h = (x[idx] - m) * s;
-                    xhat[idx] = h;
-                    y[idx] = (g * h) + b;
-                }
+                _invStd[j] = gamma[j] / MathF.Sqrt(_runningVar[j] + Epsilon);
+                _mean[j] = beta[j] - (_runningMean[j] * _invStd[j]);
             }
+
+            for (var i = 0; i < n; i++)
+            {
+                TensorPrimitives.MultiplyAdd(x.Slice(i * f, f), _invStd, _mean, y.Slice(i * f, f));
+            }
+
+            return _output!;
         }
-        else
+
+        if (n < 2)
         {
-            for (var j = 0; j < f; j++)
-            {
-                var s = Gamma.Value[j] / MathF.Sqrt(_runningVar[j] + Epsilon);
-                var shift = Beta.Value[j] - (_runningMean[j] * s);
-                for (var i = 0; i < n; i++)
-                {
-                    var idx = (i * f) + j;
-                    y[idx] = (x[idx] * s) + shift;
-                }
-            }
+            throw new ArgumentException("BatchNorm needs at least 2 samples per training batch.", nameof(input));
+        }
+
+        var xhat = Tensor.Ensure(ref _xhat, n, OutputShape).Span;
+
+        // Column statistics, rows added in order (deterministic): mean, then the biased variance.
+        Array.Clear(_sumDy);
+        for (var i = 0; i < n; i++)
+        {
+            TensorPrimitives.Add(_sumDy, x.Slice(i * f, f), _sumDy);
+        }
+
+        TensorPrimitives.Multiply(_sumDy, 1f / n, _mean);
+        Array.Clear(_sumDyXhat);
+        for (var i = 0; i < n; i++)
+        {
+            var d = xhat.Slice(i * f, f);
+            TensorPrimitives.Subtract(x.Slice(i * f, f), _mean, d);
+            TensorPrimitives.MultiplyAdd(d, d, _sumDyXhat, _sumDyXhat);
+        }
+
+        for (var j = 0; j < f; j++)
+        {
+            var variance = _sumDyXhat[j] / n;
+            _invStd[j] = 1f / MathF.Sqrt(variance + Epsilon);
+            _runningMean[j] = ((1 - Momentum) * _runningMean[j]) + (Momentum * _mean[j]);
+            _runningVar[j] = ((1 - Momentum) * _runningVar[j]) + (Momentum * _sumDyXhat[j] / (n - 1));
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            var h = xhat.Slice(i * f, f);
+            TensorPrimitives.Multiply(h, _invStd, h);
+            TensorPrimitives.MultiplyAdd(h, gamma, beta, y.Slice(i * f, f));
         }
 
         return _output!;
@@ -166,12 +169,9 @@ public sealed class BatchNorm : Layer, IOnnxExportable
         Array.Clear(_sumDyXhat);
         for (var i = 0; i < n; i++)
         {
-            for (var j = 0; j < f; j++)
-            {
-                var idx = (i * f) + j;
-                _sumDy[j] += dy[idx];
-                _sumDyXhat[j] += dy[idx] * xhat[idx];
-            }
+            var g = dy.Slice(i * f, f);
+            TensorPrimitives.Add(_sumDy, g, _sumDy);
+            TensorPrimitives.MultiplyAdd(g, xhat.Slice(i * f, f), _sumDyXhat, _sumDyXhat);
         }
 
         _sumDyXhat.CopyTo(Gamma.Gradient, 0);
@@ -181,15 +181,18 @@ public sealed class BatchNorm : Layer, IOnnxExportable
             return null;
         }
 
+        // dx = k (n dy - sum dy - xhat sum(dy xhat)), k = gamma / (n sigma); _mean is reused to hold k.
+        TensorPrimitives.Multiply(Gamma.Value, _invStd, _mean);
+        TensorPrimitives.Multiply(_mean, 1f / n, _mean);
+        TensorPrimitives.Negate(_sumDyXhat, _sumDyXhat);
         var dx = Tensor.Ensure(ref _inputGradient, n, InputShape).Span;
         for (var i = 0; i < n; i++)
         {
-            for (var j = 0; j < f; j++)
-            {
-                var idx = (i * f) + j;
-                var k = Gamma.Value[j] * _invStd[j] / n;
-                dx[idx] = k * ((n * dy[idx]) - _sumDy[j] - (xhat[idx] * _sumDyXhat[j]));
-            }
+            var d = dx.Slice(i * f, f);
+            TensorPrimitives.Multiply(dy.Slice(i * f, f), (float)n, d);
+            TensorPrimitives.Subtract(d, _sumDy, d);
+            TensorPrimitives.MultiplyAdd(xhat.Slice(i * f, f), _sumDyXhat, d, d);
+            TensorPrimitives.Multiply(d, _mean, d);
         }
 
         return _inputGradient;

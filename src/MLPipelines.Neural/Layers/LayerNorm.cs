@@ -1,3 +1,4 @@
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 using MLPipelines.Neural.Tensors;
 using MLPipelines.Neural.Onnx;
 
@@ -69,29 +70,13 @@ public sealed class LayerNorm : Layer, IOnnxExportable
         ReadOnlySpan<float> gamma = Gamma.Value, beta = Beta.Value;
         for (var i = 0; i < n; i++)
         {
-            var row = x.Slice(i * f, f);
-            double sum = 0;
-            foreach (var v in row)
-            {
-                sum += v;
-            }
-
-            var mean = sum / f;
-            double sq = 0;
-            foreach (var v in row)
-            {
-                sq += (v - mean) * (v - mean);
-            }
-
-            var s = (float)(1.0 / Math.Sqrt((sq / f) + Epsilon));
+            var h = xhat.Slice(i * f, f);
+            var mean = TensorPrimitives.Sum(x.Slice(i * f, f)) / f;
+            TensorPrimitives.Subtract(x.Slice(i * f, f), mean, h);
+            var s = 1f / MathF.Sqrt((TensorPrimitives.SumOfSquares<float>(h) / f) + Epsilon);
             _invStd[i] = s;
-            var m = (float)mean;
-            for (var j = 0; j < f; j++)
-            {
-                var h = (row[j] - m) * s;
-                xhat[(i * f) + j] = h;
-                y[(i * f) + j] = (gamma[j] * h) + beta[j];
-            }
+            TensorPrimitives.Multiply(h, s, h);
+            TensorPrimitives.MultiplyAdd(h, gamma, beta, y.Slice(i * f, f));
         }
 
         return _output!;
@@ -111,33 +96,25 @@ public sealed class LayerNorm : Layer, IOnnxExportable
         dBeta.Clear();
         ReadOnlySpan<float> gamma = Gamma.Value;
         var dx = NeedsInputGradient ? Tensor.Ensure(ref _inputGradient, n, InputShape).Span : default;
+        var g = _scratch.AsSpan();
         for (var i = 0; i < n; i++)
         {
-            double meanG = 0, meanGx = 0;
-            for (var j = 0; j < f; j++)
-            {
-                var idx = (i * f) + j;
-                dGamma[j] += dy[idx] * xhat[idx];
-                dBeta[j] += dy[idx];
-                var g = dy[idx] * gamma[j];
-                _scratch[j] = g;
-                meanG += g;
-                meanGx += g * xhat[idx];
-            }
-
+            var dyr = dy.Slice(i * f, f);
+            var h = xhat.Slice(i * f, f);
+            TensorPrimitives.MultiplyAdd(dyr, h, dGamma, dGamma);
+            TensorPrimitives.Add(dBeta, dyr, dBeta);
             if (!NeedsInputGradient)
             {
                 continue;
             }
 
-            meanG /= f;
-            meanGx /= f;
-            var s = _invStd[i];
-            for (var j = 0; j < f; j++)
-            {
-                var idx = (i * f) + j;
-                dx[idx] = s * (float)(_scratch[j] - meanG - (xhat[idx] * meanGx));
-            }
+            // dx = s (g - mean(g) - xhat mean(g xhat)), g = dy gamma.
+            TensorPrimitives.Multiply(dyr, gamma, g);
+            var meanG = TensorPrimitives.Sum<float>(g) / f;
+            var meanGx = TensorPrimitives.Dot<float>(g, h) / f;
+            TensorPrimitives.Subtract(g, meanG, g);
+            TensorPrimitives.MultiplyAdd(h, -meanGx, g, g);
+            TensorPrimitives.Multiply(g, _invStd[i], dx.Slice(i * f, f));
         }
 
         return NeedsInputGradient ? _inputGradient : null;

@@ -82,4 +82,12 @@ public sealed class LayerGradientTests
     [Fact]
     public void PeriodicEmbedding_BackwardWithoutLinear_MatchesFiniteDifferences() =>
         GradientChecker.Check(new PeriodicEmbedding(frequencies: 2, sigma: 0.3f, dimension: 0), TensorShape.Vector(3), batch: 2, h: 1e-3, tolerance: 5e-3);
+
+    [Fact]
+    public void BatchNorm_BackwardWideFeatures_MatchesFiniteDifferences() =>
+        GradientChecker.Check(new BatchNorm(), TensorShape.Vector(21), batch: 4);
+
+    [Fact]
+    public void LayerNorm_BackwardWideFeatures_MatchesFiniteDifferences() =>
+        GradientChecker.Check(new LayerNorm(), TensorShape.Vector(21), batch: 2);
 }
