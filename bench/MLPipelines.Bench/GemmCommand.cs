@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using MLPipelines.Bench.Kernels;
 using MLPipelines.Neural.Kernels;
 
 namespace MLPipelines.Bench;
@@ -71,6 +72,7 @@ internal static class GemmCommand
         WarmUp(Once, 0.5);
         var rates = new List<double>();
         var started = Stopwatch.GetTimestamp();
+        var cpuStarted = ThreadCpuTime.Seconds();
         while (rates.Count < minCalls || Stopwatch.GetElapsedTime(started).TotalSeconds < seconds)
         {
             var start = Stopwatch.GetTimestamp();
@@ -78,10 +80,14 @@ internal static class GemmCommand
             rates.Add(flops / Stopwatch.GetElapsedTime(start).TotalSeconds / 1e9);
         }
 
+        // With one thread, flops over this thread's CPU time: a second estimate that ignores time the thread was
+        // descheduled by other load (cache pollution from that load still counts against us).
+        var cpuRate = threads == 1 ? flops * rates.Count / (ThreadCpuTime.Seconds() - cpuStarted) / 1e9 : double.NaN;
+
         rates.Sort();
         var shape = m == n && n == k ? $"{m}" : $"{m}x{n}x{k}";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"# gemm m={m} n={n} k={k} transA={transA} transB={transB} isa={GemmDriver.Isa} calls={rates.Count} median={rates[rates.Count / 2]:F1} max-rel-error={error:G2}"));
+            $"# gemm m={m} n={n} k={k} transA={transA} transB={transB} isa={GemmDriver.Isa} calls={rates.Count} median={rates[rates.Count / 2]:F1} per-cpu-second={cpuRate:F1} max-rel-error={error:G2}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"gemm size={shape} threads={threads} gflops={rates[^1]:F1}"));
         return 0;
     }
