@@ -68,21 +68,28 @@ internal static class ActivationOps
         public static float Invoke(float x) => x * Sigmoid(x);
     }
 
-    /// <summary>SiLU': s(x) (1 + x (1 - s(x))).</summary>
+    /// <summary>
+    /// SiLU': s (1 + x (1 - s)) with s = y / x recovered from the output (no exponential); near 0, where the
+    /// division loses precision, s = 1/2 + x/4 (error O(x^3)).
+    /// </summary>
     internal readonly struct SiluBackward : IBackwardOp
     {
         public static Vector512<float> Invoke(Vector512<float> x, Vector512<float> y, Vector512<float> dy)
         {
-            var s = Sigmoid(x);
+            var near0 = Vector512.LessThan(Vector512.Abs(x), Vector512.Create(SmallX));
+            var s = Vector512.ConditionalSelect(near0, Vector512.Create(0.5f) + (Vector512.Create(0.25f) * x), y / x);
             return dy * s * (Vector512<float>.One + (x * (Vector512<float>.One - s)));
         }
 
         public static float Invoke(float x, float y, float dy)
         {
-            var s = Sigmoid(x);
+            var s = MathF.Abs(x) < SmallX ? 0.5f + (0.25f * x) : y / x;
             return dy * s * (1f + (x * (1f - s)));
         }
     }
+
+    /// <summary>Below this |x|, ratios y / x are replaced by their Taylor expansion at 0.</summary>
+    private const float SmallX = 1e-3f;
 
     private const float InvSqrt2 = 0.70710678f;
     private const float InvSqrt2Pi = 0.39894228f;
@@ -96,19 +103,23 @@ internal static class ActivationOps
         public static float Invoke(float x) => 0.5f * x * (1f + Erf(x * InvSqrt2));
     }
 
-    /// <summary>GELU': Phi(x) + x phi(x).</summary>
+    /// <summary>
+    /// GELU': Phi(x) + x phi(x), with Phi = y / x recovered from the output (no second erf); near 0,
+    /// Phi = 1/2 + x phi(0) (error O(x^3)).
+    /// </summary>
     internal readonly struct GeluBackward : IBackwardOp
     {
         public static Vector512<float> Invoke(Vector512<float> x, Vector512<float> y, Vector512<float> dy)
         {
-            var cdf = Vector512.Create(0.5f) * (Vector512<float>.One + Erf(x * Vector512.Create(InvSqrt2)));
+            var near0 = Vector512.LessThan(Vector512.Abs(x), Vector512.Create(SmallX));
+            var cdf = Vector512.ConditionalSelect(near0, Vector512.Create(0.5f) + (Vector512.Create(InvSqrt2Pi) * x), y / x);
             var pdf = Vector512.Create(InvSqrt2Pi) * Vector512.Exp(Vector512.Max(Vector512.Create(-0.5f) * x * x, Vector512.Create(-Clamp)));
             return dy * (cdf + (x * pdf));
         }
 
         public static float Invoke(float x, float y, float dy)
         {
-            var cdf = 0.5f * (1f + Erf(x * InvSqrt2));
+            var cdf = MathF.Abs(x) < SmallX ? 0.5f + (InvSqrt2Pi * x) : y / x;
             var pdf = InvSqrt2Pi * MathF.Exp(-0.5f * x * x);
             return dy * (cdf + (x * pdf));
         }
