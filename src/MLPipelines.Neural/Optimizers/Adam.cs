@@ -48,6 +48,8 @@ public class Adam : Optimizer
     /// <inheritdoc />
     protected override int StateArrays => 2;
 
+    private readonly AdamJob _job = new();
+
     /// <inheritdoc />
     protected override void Update(Parameter parameter, float[][] state, float learningRate, long step)
     {
@@ -56,7 +58,18 @@ public class Adam : Optimizer
         var wd = parameter.Decays ? WeightDecay : 0f;
         var decayFactor = DecoupledDecay ? 1f - (learningRate * wd) : 1f;
         var l2 = DecoupledDecay ? 0f : wd;
+        var stepSize = (float)(learningRate / bias1);
+        var invSqrtBias2 = (float)(1.0 / Math.Sqrt(bias2));
+        var length = parameter.Value.Length;
+        if (Threads > 1 && length >= AdamJob.ParallelMinLength)
+        {
+            // Element-wise and split into disjoint chunks: the same bits for any thread count.
+            _job.Set(parameter, state, Beta1, Beta2, Epsilon, stepSize, invSqrtBias2, decayFactor, l2);
+            Kernels.ComputePool.Shared.Run(_job, (length + AdamJob.Chunk - 1) / AdamJob.Chunk, Threads);
+            return;
+        }
+
         AdamKernel.Update(parameter.Value, parameter.Gradient, state[0], state[1], Beta1, Beta2, Epsilon,
-            (float)(learningRate / bias1), (float)(1.0 / Math.Sqrt(bias2)), decayFactor, l2);
+            stepSize, invSqrtBias2, decayFactor, l2);
     }
 }

@@ -10,6 +10,9 @@ public abstract class Optimizer
 {
     private readonly Dictionary<Parameter, float[][]> _state = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>Threads an optimizer may use for large parameters (set by the trainer); results do not depend on it.</summary>
+    public int Threads { get; set; } = 1;
+
     /// <summary>Number of completed steps.</summary>
     public long Steps { get; private set; }
 

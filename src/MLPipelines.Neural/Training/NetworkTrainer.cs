@@ -75,6 +75,7 @@ public sealed class NetworkTrainer
         }
 
         _network.Threads = _options.Threads;
+        _optimizer.Threads = _network.Threads;
         var history = new TrainingHistory(_metric?.Name);
         var batchSize = Math.Min(_options.BatchSize, train.Rows);
         var outWidth = _network.OutputShape.Size;

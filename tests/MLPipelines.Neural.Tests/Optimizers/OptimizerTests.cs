@@ -124,4 +124,34 @@ public sealed class OptimizerTests
         GradientClipping.ClipByGlobalNorm([a], 1f);
         Assert.Equal(0.3f, a.Gradient[0]);
     }
+
+    [Fact]
+    public void AdamW_StepWithTwoThreads_IsBitIdenticalToOneThread()
+    {
+        // 70,001 elements: above the parallel threshold, split into 5 chunks, the last one ragged.
+        Parameter Make()
+        {
+            var p = new Parameter("w", TensorShape.Vector(70_001), ParameterRole.Weight);
+            var r = new Random(3);
+            for (var i = 0; i < p.Value.Length; i++)
+            {
+                p.Value[i] = (float)r.NextDouble();
+                p.Gradient[i] = (float)(r.NextDouble() - 0.5);
+            }
+
+            return p;
+        }
+
+        var one = Make();
+        var two = Make();
+        var a = new AdamW { Threads = 1 };
+        var b = new AdamW { Threads = 2 };
+        for (var s = 0; s < 3; s++)
+        {
+            a.Step([one], 1e-2f);
+            b.Step([two], 1e-2f);
+        }
+
+        Assert.Equal(one.Value, two.Value);
+    }
 }
