@@ -97,6 +97,28 @@ public sealed class SoftmaxCrossEntropy : Loss
         return total / weightSum;
     }
 
+    /// <summary>
+    /// "Balanced" class weights <c>w_k = n / (K n_k)</c> from class-index targets (classes absent from the data
+    /// get weight 1), for imbalanced data.
+    /// </summary>
+    public static float[] BalancedWeights(ReadOnlySpan<float> targets, int classes)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(classes, 2);
+        var counts = new long[classes];
+        for (var i = 0; i < targets.Length; i++)
+        {
+            counts[ClassOf(targets[i], classes, i)]++;
+        }
+
+        var weights = new float[classes];
+        for (var k = 0; k < classes; k++)
+        {
+            weights[k] = counts[k] == 0 ? 1f : (float)((double)targets.Length / (classes * counts[k]));
+        }
+
+        return weights;
+    }
+
     internal static int ClassOf(float target, int classes, int row)
     {
         var y = (int)target;

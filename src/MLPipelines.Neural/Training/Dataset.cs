@@ -70,22 +70,42 @@ public sealed class Dataset
         return new Dataset(f, t, FeatureShape, TargetWidth);
     }
 
-    /// <summary>Randomly (seeded) splits off a share <paramref name="fraction"/> of the rows for validation.</summary>
-    public (Dataset Train, Dataset Validation) Split(double fraction, int seed)
+    /// <summary>
+    /// Randomly (seeded) splits off a share <paramref name="fraction"/> of the rows for validation. With
+    /// <paramref name="stratify"/>, rows are grouped by their first target value (a class index) and each class
+    /// contributes its share, so rare classes appear on both sides.
+    /// </summary>
+    public (Dataset Train, Dataset Validation) Split(double fraction, int seed, bool stratify = false)
     {
         if (!(fraction > 0 && fraction < 1))
         {
             throw new ArgumentOutOfRangeException(nameof(fraction), fraction, "Validation fraction must be in (0, 1).");
         }
 
-        var order = Enumerable.Range(0, Rows).ToArray();
-        new Random(seed).Shuffle(order);
-        var valid = (int)Math.Round(Rows * fraction);
-        if (valid < 1 || valid >= Rows)
+        var random = new Random(seed);
+        var train = new List<int>();
+        var valid = new List<int>();
+        var groups = stratify
+            ? Enumerable.Range(0, Rows).GroupBy(r => Targets[r * TargetWidth]).OrderBy(g => g.Key).Select(g => g.ToArray())
+            : [Enumerable.Range(0, Rows).ToArray()];
+        foreach (var group in groups)
+        {
+            random.Shuffle(group);
+            var take = (int)Math.Round(group.Length * fraction);
+            valid.AddRange(group[..take]);
+            train.AddRange(group[take..]);
+        }
+
+        if (valid.Count < 1 || train.Count < 1)
         {
             throw new ArgumentException($"A validation fraction of {fraction} of {Rows} rows leaves an empty train or validation set.", nameof(fraction));
         }
 
-        return (Subset(order[valid..]), Subset(order[..valid]));
+        // Keep a seeded random order (not grouped by class) on both sides.
+        var trainRows = train.ToArray();
+        var validRows = valid.ToArray();
+        random.Shuffle(trainRows);
+        random.Shuffle(validRows);
+        return (Subset(trainRows), Subset(validRows));
     }
 }

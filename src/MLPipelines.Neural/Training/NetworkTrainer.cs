@@ -60,7 +60,8 @@ public sealed class NetworkTrainer
         ArgumentNullException.ThrowIfNull(train);
         if (validation is null && _options.ValidationFraction > 0)
         {
-            (train, validation) = train.Split(_options.ValidationFraction, _options.Seed);
+            var classification = _loss is SoftmaxCrossEntropy || (_loss is BinaryCrossEntropyWithLogits && train.TargetWidth == 1);
+            (train, validation) = train.Split(_options.ValidationFraction, _options.Seed, _options.StratifiedValidation && classification);
         }
 
         CheckData(train, nameof(train));
@@ -81,12 +82,19 @@ public sealed class NetworkTrainer
         var outWidth = _network.OutputShape.Size;
         var targetWidth = train.TargetWidth;
         var featureSize = train.FeatureShape.Size;
-        var batchX = new Tensor(batchSize, train.FeatureShape);
-        var batchT = new float[batchSize * targetWidth];
-        var gradient = new Tensor(batchSize, _network.OutputShape);
+        // Capacity batchSize + 1: a last batch of a single row is merged into the one before it (batch norm needs
+        // two rows, and a one-row step is mostly noise), so one batch per epoch may hold batchSize + 1 rows.
+        var batchX = new Tensor(batchSize + 1, train.FeatureShape);
+        var batchT = new float[(batchSize + 1) * targetWidth];
+        var gradient = new Tensor(batchSize + 1, _network.OutputShape);
         var order = Enumerable.Range(0, train.Rows).ToArray();
         var random = new Random(_options.Seed);
         var batchesPerEpoch = (train.Rows + batchSize - 1) / batchSize;
+        if (train.Rows > batchSize && train.Rows % batchSize == 1)
+        {
+            batchesPerEpoch--;
+        }
+
         long totalSteps = (long)batchesPerEpoch * _options.Epochs;
         long step = 0;
         var bestLoss = double.PositiveInfinity;
@@ -101,10 +109,15 @@ public sealed class NetworkTrainer
             _metric?.Reset();
             double lossSum = 0;
             var lr = 0f;
-            for (var start = 0; start < train.Rows; start += batchSize)
+            for (var start = 0; start < train.Rows;)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var count = Math.Min(batchSize, train.Rows - start);
+                if (train.Rows - start - count == 1)
+                {
+                    count++;
+                }
+
                 batchX.Resize(count);
                 gradient.Resize(count);
                 var xs = batchX.Span;
@@ -134,6 +147,7 @@ public sealed class NetworkTrainer
                 lr = _schedule.Rate(step, totalSteps);
                 _optimizer.Step(_network.Parameters, lr);
                 step++;
+                start += count;
             }
 
             trainTicks += Stopwatch.GetTimestamp() - started;

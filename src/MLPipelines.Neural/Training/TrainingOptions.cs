@@ -18,6 +18,12 @@ public sealed class TrainingOptions
     /// </summary>
     public double ValidationFraction { get; set; }
 
+    /// <summary>
+    /// Stratify the validation split by class (first target value). Default true; it applies when the loss is
+    /// a classification loss (softmax cross-entropy, or binary cross-entropy with one output).
+    /// </summary>
+    public bool StratifiedValidation { get; set; } = true;
+
     /// <summary>Stop when validation loss has not improved for <see cref="Patience"/> epochs. Needs validation data. Default false.</summary>
     public bool EarlyStopping { get; set; }
 

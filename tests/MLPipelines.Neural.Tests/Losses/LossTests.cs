@@ -92,4 +92,12 @@ public sealed class LossTests
         Assert.Equal(0.125, huber.Evaluate([0.5f], [0f], 1, 1, []), 6);
         Assert.Equal(2.5, huber.Evaluate([3f], [0f], 1, 1, []), 6);
     }
+
+    [Fact]
+    public void SoftmaxCrossEntropy_BalancedWeights_AreInverseFrequency()
+    {
+        // 6 rows: class 0 x4, class 1 x2, class 2 absent: w = 6 / (3 * count), absent -> 1.
+        var w = SoftmaxCrossEntropy.BalancedWeights([0f, 0f, 1f, 0f, 1f, 0f], 3);
+        Assert.Equal([0.5f, 1f, 1f], w);
+    }
 }

@@ -203,4 +203,32 @@ public sealed class NetworkTrainerTests
 
         Assert.True(history.Epochs[^1].TrainMetric < 0.2, $"rmse {history.Epochs[^1].TrainMetric}");
     }
+
+    [Fact]
+    public void Dataset_SplitStratified_KeepsEachClassShare()
+    {
+        // 100 rows of class 0 and 10 of class 1; 20% validation: 20 + 2 rows, vs. possibly 0 of class 1 unstratified.
+        var y = Enumerable.Range(0, 110).Select(i => i < 100 ? 0f : 1f).ToArray();
+        var data = new Dataset(new float[110], y, 1);
+
+        var (train, valid) = data.Split(0.2, seed: 1, stratify: true);
+
+        Assert.Equal(22, valid.Rows);
+        Assert.Equal(2, valid.Targets.Count(t => t == 1f));
+        Assert.Equal(8, train.Targets.Count(t => t == 1f));
+    }
+
+    [Fact]
+    public void NetworkTrainer_Fit_MergesALastSingleRowBatchSoBatchNormTrains()
+    {
+        // 65 rows in batches of 16: the last batch would hold one row, which batch norm cannot normalize.
+        var net = new Network(4).Add(new Dense(8)).Add(new BatchNorm()).Add(new Relu()).Add(new Dense(3)).Build(1);
+        var trainer = new NetworkTrainer(net, new SoftmaxCrossEntropy(), new Adam(), new ConstantSchedule(1e-2f),
+            new TrainingOptions { Epochs = 2, BatchSize = 16 });
+
+        var history = trainer.Fit(TrainingData.Blobs(65, 4, 3, 1));
+
+        Assert.Equal(2, history.Epochs.Count);
+        Assert.True(double.IsFinite(history.Epochs[^1].TrainLoss));
+    }
 }
