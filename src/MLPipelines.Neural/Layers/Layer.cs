@@ -17,6 +17,8 @@ namespace MLPipelines.Neural.Layers;
 /// parameter's <see cref="Parameter.Gradient"/> and returns dLoss/dInput in a tensor it owns, or null when
 /// <see cref="NeedsInputGradient"/> is false (the first layer: nothing upstream needs it).</item>
 /// <item>No allocation after the first batch of a given size: workspaces are kept between calls.</item>
+/// <item>Never write into the input tensor or the incoming gradient: other layers keep references to them
+/// (a Dense with a fused ReLU reads its own stored output in backward).</item>
 /// </list>
 /// </remarks>
 public abstract class Layer
