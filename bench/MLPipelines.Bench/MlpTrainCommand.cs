@@ -28,7 +28,7 @@ internal static class MlpTrainCommand
         catch (Exception e) when (e is ArgumentException or FormatException)
         {
             Console.Error.WriteLine($"mlp-train: {e.Message}");
-            Console.Error.WriteLine("usage: mlp-train [--data letter.csv|synthetic] [--hidden 256,256,256] [--batch 256] [--epochs 5] [--threads 2] [--lr 1e-3] [--repeats 3] [--onnx-out file.onnx] [--onnx-all-layers file.onnx]");
+            Console.Error.WriteLine("usage: mlp-train [--data letter.csv|synthetic] [--hidden 256,256,256] [--batch 256] [--epochs 5] [--threads 2] [--lr 1e-3] [--repeats 3] [--activation relu|gelu|silu|mish|...] [--dropout p] [--layer-norm] [--no-fuse] [--onnx-out file.onnx] [--onnx-all-layers file.onnx]");
             return 2;
         }
 
@@ -36,6 +36,16 @@ internal static class MlpTrainCommand
         {
             OnnxShowcase.Write(a.OnnxAllLayers);
             Console.WriteLine($"wrote {a.OnnxAllLayers}");
+        }
+
+        try
+        {
+            Activation(a.Activation); // validate the name before loading data
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"mlp-train: {e.Message}");
+            return 2;
         }
 
         var data = a.Data == "synthetic" ? LetterData.Synthetic(20000, 16, 26, a.Seed) : LetterData.Load(a.Data);
@@ -64,7 +74,7 @@ internal static class MlpTrainCommand
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"mlp-train rows={data.Rows} features={features} classes={classes} hidden={string.Join('x', a.Hidden)} batch={a.Batch} threads={a.Threads} epochs={a.Epochs} samples_per_sec={best:F0}"));
+            $"mlp-train rows={data.Rows} features={features} classes={classes} hidden={string.Join('x', a.Hidden)} activation={a.Activation} dropout={a.Dropout} layer_norm={a.LayerNorm} batch={a.Batch} threads={a.Threads} epochs={a.Epochs} samples_per_sec={best:F0}"));
         return 0;
     }
 
@@ -73,11 +83,34 @@ internal static class MlpTrainCommand
         var network = new Network(features) { FuseDenseActivations = !a.NoFuse };
         foreach (var h in a.Hidden)
         {
-            network.Add(new Dense(h)).Add(new Relu());
+            network.Add(new Dense(h));
+            if (a.LayerNorm)
+            {
+                network.Add(new LayerNorm());
+            }
+
+            network.Add(Activation(a.Activation));
+            if (a.Dropout > 0)
+            {
+                network.Add(new Dropout(a.Dropout));
+            }
         }
 
         return network.Add(new Dense(classes)).Build(a.Seed);
     }
+
+    private static Layer Activation(string name) => name switch
+    {
+        "relu" => new Relu(),
+        "leaky_relu" => new LeakyRelu(),
+        "gelu" => new Gelu(),
+        "silu" => new Silu(),
+        "selu" => new Selu(),
+        "mish" => new Mish(),
+        "tanh" => new Tanh(),
+        "sigmoid" => new Sigmoid(),
+        _ => throw new ArgumentException($"unknown activation '{name}' (relu, leaky_relu, gelu, silu, selu, mish, tanh, sigmoid)"),
+    };
 
     private static TrainingHistory Train(Network network, MlpTrainArgs a, Dataset data, int epochs)
     {

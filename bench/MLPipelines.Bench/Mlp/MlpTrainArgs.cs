@@ -23,6 +23,12 @@ internal sealed class MlpTrainArgs
 
     public bool NoFuse { get; private set; }
 
+    public string Activation { get; private set; } = "relu";
+
+    public float Dropout { get; private set; }
+
+    public bool LayerNorm { get; private set; }
+
     public string? OnnxOut { get; private set; }
 
     public string? OnnxAllLayers { get; private set; }
@@ -45,6 +51,9 @@ internal sealed class MlpTrainArgs
                 case "--seed": a.Seed = NextInt(); break;
                 case "--repeats": a.Repeats = NextInt(); break;
                 case "--no-fuse": a.NoFuse = true; break;
+                case "--activation": a.Activation = Next(); break;
+                case "--dropout": a.Dropout = float.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--layer-norm": a.LayerNorm = true; break;
                 case "--onnx-out": a.OnnxOut = Next(); break;
                 case "--onnx-all-layers": a.OnnxAllLayers = Next(); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
