@@ -5,8 +5,8 @@ Usage: bench/gemm_vs_numpy.py [--rounds R] [--quick]
 
 For each shape and thread count (1 and 2) it alternates ours and numpy R times (default 3) and keeps each
 side's best, because other processes share the cores and a single reading can be low for either side.
-Each single reading is itself the fastest call of about a second of separately timed calls after half a
-second of warm-up, on both sides (see GemmCommand.cs and numpy_worker below). Threads: `--threads T` for ours, OPENBLAS_NUM_THREADS=T for numpy.
+Each single reading is itself the fastest call of about a second (3 s for 1024) of separately timed calls after
+half a second of warm-up, on both sides (see GemmCommand.cs and numpy_worker below). Threads: `--threads T` for ours, OPENBLAS_NUM_THREADS=T for numpy.
 Installs python3-numpy and libopenblas0-pthread with apt-get when missing (without OpenBLAS numpy falls
 back to the reference BLAS, ~15x slower, which would make the comparison meaningless).
 """
@@ -45,6 +45,7 @@ def numpy_worker(args):
     """Runs in a child process so OPENBLAS_NUM_THREADS is set before numpy loads OpenBLAS."""
     import numpy as np
     m, n, k, ta, tb = int(args[0]), int(args[1]), int(args[2]), args[3] == "1", args[4] == "1"
+    window = float(args[5])
     rng = np.random.default_rng(42)
     a = rng.uniform(-1, 1, (k, m) if ta else (m, k)).astype(np.float32)
     b = rng.uniform(-1, 1, (n, k) if tb else (k, n)).astype(np.float32)
@@ -57,7 +58,7 @@ def numpy_worker(args):
         np.matmul(a, b, out=c)
     times = []
     start = time.perf_counter()
-    while len(times) < 20 or time.perf_counter() - start < 1.0:
+    while len(times) < 20 or time.perf_counter() - start < window:
         t0 = time.perf_counter()
         np.matmul(a, b, out=c)
         times.append(time.perf_counter() - t0)
@@ -65,17 +66,22 @@ def numpy_worker(args):
     print(f"{best:.1f}")
 
 
+def window(m, n, k):
+    """Seconds of timed calls per reading: longer for big shapes, whose ~10 ms calls are rarely left undisturbed."""
+    return 3.0 if 2.0 * m * n * k >= 1e9 else 1.0
+
+
 def run_numpy(m, n, k, ta, tb, threads):
     env = dict(os.environ, OPENBLAS_NUM_THREADS=str(threads), OMP_NUM_THREADS=str(threads))
     out = subprocess.run([sys.executable, os.path.abspath(__file__), "--numpy-worker",
-                          str(m), str(n), str(k), "1" if ta else "0", "1" if tb else "0"],
+                          str(m), str(n), str(k), "1" if ta else "0", "1" if tb else "0", str(window(m, n, k))],
                          env=env, capture_output=True, text=True, check=True)
     return float(out.stdout.strip().splitlines()[-1])
 
 
 def run_ours(m, n, k, ta, tb, threads):
     cmd = ["dotnet", "run", "-c", "Release", "--no-build", "--project", BENCH, "--",
-           "gemm", "--m", str(m), "--n", str(n), "--k", str(k), "--threads", str(threads)]
+           "gemm", "--m", str(m), "--n", str(n), "--k", str(k), "--threads", str(threads), "--seconds", str(window(m, n, k))]
     cmd += ["--transA"] if ta else []
     cmd += ["--transB"] if tb else []
     out = subprocess.run(cmd, capture_output=True, text=True, check=True, cwd=REPO)

@@ -9,7 +9,7 @@ namespace MLPipelines.Bench;
 
 /// <summary>
 /// <c>kernels [BenchmarkDotNet args]</c>: a small BenchmarkDotNet suite over the kernels (GEMM shapes of the MLP
-/// bench, the bias-gradient reduction, a fused Dense forward). Runs in process with a short job so the whole
+/// bench, the bias-gradient reduction, a fused Dense forward, the compute pool's fork-join cost). Runs in process with a short job so the whole
 /// suite takes a minute or two; pass e.g. <c>--filter *Gemm*</c> to select. The last line sums up the run:
 /// <c>kernels benchmarks=N fastest_us=X slowest_us=Y</c>.
 /// </summary>
@@ -20,7 +20,7 @@ internal static class KernelsCommand
         var config = DefaultConfig.Instance
             .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
             .WithOptions(ConfigOptions.DisableOptimizationsValidator);
-        var summaries = BenchmarkSwitcher.FromTypes([typeof(GemmBenchmarks), typeof(ReductionBenchmarks)])
+        var summaries = BenchmarkSwitcher.FromTypes([typeof(GemmBenchmarks), typeof(ReductionBenchmarks), typeof(ComputePoolBenchmarks)])
             .Run(args.Length == 0 ? ["--filter", "*"] : args, config)
             .ToList();
         var means = summaries.SelectMany(s => s.Reports)

@@ -3,9 +3,12 @@ namespace MLPipelines.Core.Spec;
 /// <summary>The <c>report:</c> section.</summary>
 public sealed class ReportSpec
 {
-    /// <summary>Report files to write: <c>json</c>, <c>markdown</c>, <c>html</c>. Default json + markdown.</summary>
+    /// <summary>
+    /// Report files to write, each at most once: <c>json</c> (<c>results.json</c>), <c>markdown</c>
+    /// (<c>report.md</c>), <c>html</c> (<c>report.html</c>). Default json + markdown.
+    /// </summary>
     public List<string> Formats { get; set; } = ["json", "markdown"];
 
-    /// <summary>Model every other model is compared with; null = the best boosted-tree model.</summary>
+    /// <summary>Name of the model every other model is compared with (must be one of <c>models</c>); null = the best boosted-tree model.</summary>
     public string? Baseline { get; set; }
 }

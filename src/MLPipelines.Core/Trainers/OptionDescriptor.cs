@@ -24,4 +24,10 @@ public sealed record OptionDescriptor(string Name, OptionKind Kind, object? Defa
 
     /// <summary>True when <c>null</c> (YAML <c>~</c> / <c>null</c>) is a valid value, meaning "automatic".</summary>
     public bool Nullable { get; init; }
+
+    /// <summary>
+    /// Tasks the option applies to; empty = every task the trainer supports. Writing the option in a pipeline of
+    /// another task is a spec error (e.g. a binary-only <c>unbalanced</c> flag in a regression pipeline).
+    /// </summary>
+    public IReadOnlyList<TaskKind> Tasks { get; init; } = [];
 }

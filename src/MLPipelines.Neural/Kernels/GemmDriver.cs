@@ -71,7 +71,7 @@ internal static unsafe class GemmDriver
         var columnBias = args.BiasAxis == GemmBiasAxis.PerColumn ? Pad(context.ColumnBias, args.Bias, args.N, GemmLayout.NR) : null;
         var rowBias = args.BiasAxis == GemmBiasAxis.PerRow ? Pad(context.RowBias, args.Bias, args.M, GemmLayout.MR) : null;
         var job = context.Job;
-        job.Begin(in args, Kernel(Isa), packedA, packedB, columnBias, rowBias, rowsKernel: Isa == GemmIsa.Avx512);
+        job.Begin(in args, Kernel(Isa), packedA, packedB, columnBias, rowBias, avx512: Isa == GemmIsa.Avx512);
         try
         {
             for (var jc = 0; jc < args.N; jc += GemmLayout.NC)
@@ -80,6 +80,8 @@ internal static unsafe class GemmDriver
                 for (var pc = 0; pc < args.K; pc += GemmLayout.KC)
                 {
                     var kc = Math.Min(GemmLayout.KC, args.K - pc);
+                    // Decided once per B block: row blocks after the first reuse the B panels packed for it.
+                    var directB = Math.Min(GemmLayout.MC, args.M) <= DirectBMaxRows || args.Ldb <= DirectBMaxLeading;
                     for (var ic = 0; ic < args.M; ic += GemmLayout.MC)
                     {
                         var mc = Math.Min(GemmLayout.MC, args.M - ic);
@@ -88,7 +90,7 @@ internal static unsafe class GemmDriver
                             directA: args.TransA
                                 ? nc <= DirectAMaxColumns || args.Lda <= DirectAMaxLeading
                                 : nc <= DirectRowsAMaxColumns,
-                            directB: mc <= DirectBMaxRows || args.Ldb <= DirectBMaxLeading);
+                            directB);
                         pool.Run(job, job.BeginPacking(packB: ic == 0), threads);
                         var (rowChunk, colChunk) = Chunks(mc, nc, threads);
                         pool.Run(job, job.BeginCompute(rowChunk, colChunk), threads);
@@ -140,7 +142,7 @@ internal static unsafe class GemmDriver
         static int Parts(int size, int chunk) => (size + chunk - 1) / chunk;
     }
 
-    private static delegate*<float*, nint, float*, nint, int, float*, int, in GemmTileStore, float*, float*, void> Kernel(GemmIsa isa) => isa switch
+    private static delegate*<float*, nint, float*, nint, int, float*, int, int, int, in GemmTileStore, float*, float*, void> Kernel(GemmIsa isa) => isa switch
     {
         GemmIsa.Avx512 => &GemmKernel512.Tile,
         GemmIsa.Avx2 => &GemmKernel256.Tile,

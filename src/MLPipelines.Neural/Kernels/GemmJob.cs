@@ -11,7 +11,7 @@ internal sealed unsafe class GemmJob : IComputeJob
     private const int PanelsPerPackPart = 4;
 
     private GemmArgs _args;
-    private delegate*<float*, nint, float*, nint, int, float*, int, in GemmTileStore, float*, float*, void> _kernel;
+    private delegate*<float*, nint, float*, nint, int, float*, int, int, int, in GemmTileStore, float*, float*, void> _kernel;
     private float* _packedA;
     private float* _packedB;
     private float* _columnBias;
@@ -21,16 +21,16 @@ internal sealed unsafe class GemmJob : IComputeJob
     private bool _packB;
     private bool _directA;
     private bool _directB;
-    private bool _rowsKernel;
+    private bool _avx512;
     private int _jc, _nc, _pc, _kc, _ic, _mc;
     private int _rowChunk, _colChunk, _rowChunks;
 
     public void Begin(
         in GemmArgs args,
-        delegate*<float*, nint, float*, nint, int, float*, int, in GemmTileStore, float*, float*, void> kernel,
-        float* packedA, float* packedB, float* columnBias, float* rowBias, bool rowsKernel)
+        delegate*<float*, nint, float*, nint, int, float*, int, int, int, in GemmTileStore, float*, float*, void> kernel,
+        float* packedA, float* packedB, float* columnBias, float* rowBias, bool avx512)
     {
-        _rowsKernel = rowsKernel;
+        _avx512 = avx512;
         _args = args;
         _kernel = kernel;
         _packedA = packedA;
@@ -51,7 +51,7 @@ internal sealed unsafe class GemmJob : IComputeJob
     {
         (_jc, _nc, _pc, _kc, _ic, _mc) = (jc, nc, pc, kc, ic, mc);
         // Row-major A in place needs the row-reading kernel, which exists for AVX-512 only.
-        _directA = directA && (_args.TransA || _rowsKernel);
+        _directA = directA && (_args.TransA || _avx512);
         _directB = directB && !_args.TransB;
         var first = pc == 0;
         _store = new GemmTileStore(
@@ -162,35 +162,28 @@ internal sealed unsafe class GemmJob : IComputeJob
                 var aStride = !aInPlace ? mr : _args.Lda;
                 var rowBias = _rowBias == null ? null : _rowBias + _ic + ir;
                 var c = _args.C + ((long)(_ic + ir) * ldc) + _jc + jr;
-                if (rows == mr && cols == nr)
+                if ((rows == mr && cols == nr) || _avx512)
                 {
+                    // Whole tile, or AVX-512, whose kernels mask the edge lanes of C themselves.
                     if (rowsA)
                     {
-                        GemmKernel512RowsA.Tile(ap, aStride, bp, bStride, _kc, c, ldc, in _store, columnBias, rowBias);
+                        GemmKernel512RowsA.Tile(ap, aStride, bp, bStride, _kc, c, ldc, cols, in _store, columnBias, rowBias);
                     }
                     else
                     {
-                        kernel(ap, aStride, bp, bStride, _kc, c, ldc, in _store, columnBias, rowBias);
+                        kernel(ap, aStride, bp, bStride, _kc, c, ldc, rows, cols, in _store, columnBias, rowBias);
                     }
 
                     continue;
                 }
 
-                // Edge tile: run the same kernel on a scratch tile, then copy back only the part inside C.
+                // Edge tile on the other kernels: compute a scratch tile, then copy back only the part inside C.
                 if (_store.ReadC)
                 {
                     CopyTile(c, ldc, temp, nr, rows, cols);
                 }
 
-                if (rowsA)
-                {
-                    GemmKernel512RowsA.Tile(ap, aStride, bp, bStride, _kc, temp, nr, in _store, columnBias, rowBias);
-                }
-                else
-                {
-                    kernel(ap, aStride, bp, bStride, _kc, temp, nr, in _store, columnBias, rowBias);
-                }
-
+                kernel(ap, aStride, bp, bStride, _kc, temp, nr, mr, nr, in _store, columnBias, rowBias);
                 CopyTile(temp, nr, c, ldc, rows, cols);
             }
         }

@@ -11,8 +11,11 @@ namespace MLPipelines.Neural.Kernels;
 /// <remarks>Same per-lane arithmetic as <see cref="GemmKernel512"/>: fma over p in order, then the store.</remarks>
 internal static unsafe class GemmKernel256
 {
-    /// <inheritdoc cref="GemmKernel512.Tile"/>
-    public static void Tile(float* ap, nint aStride, float* bp, nint bStride, int kc, float* c, int ldc, in GemmTileStore store, float* columnBias, float* rowBias)
+    /// <summary>
+    /// As <see cref="GemmKernel512.Tile"/> but always stores the whole MR x 32 tile: the caller passes
+    /// <paramref name="rows"/> = MR and <paramref name="cols"/> = 32 and handles edge tiles through a scratch tile.
+    /// </summary>
+    public static void Tile(float* ap, nint aStride, float* bp, nint bStride, int kc, float* c, int ldc, int rows, int cols, in GemmTileStore store, float* columnBias, float* rowBias)
     {
         for (var r0 = 0; r0 < GemmLayout.MR; r0 += 4)
         {

@@ -15,8 +15,9 @@ internal static unsafe class GemmKernel512RowsA
     /// </summary>
     /// <param name="a">Row 0, column p0 of the tile's A rows.</param>
     /// <param name="lda">Floats between consecutive rows of A.</param>
+    /// <param name="cols">Columns of the tile inside C (32 for a whole tile); the tile always has all 8 rows.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Tile(float* a, nint lda, float* bp, nint bStride, int kc, float* c, int ldc, in GemmTileStore store, float* columnBias, float* rowBias)
+    public static void Tile(float* a, nint lda, float* bp, nint bStride, int kc, float* c, int ldc, int cols, in GemmTileStore store, float* columnBias, float* rowBias)
     {
         var aHigh = a + (4 * lda);
         var lda2 = 2 * lda;
@@ -70,13 +71,28 @@ internal static unsafe class GemmKernel512RowsA
             bp += bStride;
         }
 
-        GemmKernel512.StoreRow(c + (0 * (long)ldc), c0a, c0b, in store, columnBias, rowBias == null ? null : rowBias + 0);
-        GemmKernel512.StoreRow(c + (1 * (long)ldc), c1a, c1b, in store, columnBias, rowBias == null ? null : rowBias + 1);
-        GemmKernel512.StoreRow(c + (2 * (long)ldc), c2a, c2b, in store, columnBias, rowBias == null ? null : rowBias + 2);
-        GemmKernel512.StoreRow(c + (3 * (long)ldc), c3a, c3b, in store, columnBias, rowBias == null ? null : rowBias + 3);
-        GemmKernel512.StoreRow(c + (4 * (long)ldc), c4a, c4b, in store, columnBias, rowBias == null ? null : rowBias + 4);
-        GemmKernel512.StoreRow(c + (5 * (long)ldc), c5a, c5b, in store, columnBias, rowBias == null ? null : rowBias + 5);
-        GemmKernel512.StoreRow(c + (6 * (long)ldc), c6a, c6b, in store, columnBias, rowBias == null ? null : rowBias + 6);
-        GemmKernel512.StoreRow(c + (7 * (long)ldc), c7a, c7b, in store, columnBias, rowBias == null ? null : rowBias + 7);
+        if (cols == GemmLayout.NR)
+        {
+            GemmKernel512.StoreRow(c + (0 * (long)ldc), c0a, c0b, in store, columnBias, rowBias == null ? null : rowBias + 0);
+            GemmKernel512.StoreRow(c + (1 * (long)ldc), c1a, c1b, in store, columnBias, rowBias == null ? null : rowBias + 1);
+            GemmKernel512.StoreRow(c + (2 * (long)ldc), c2a, c2b, in store, columnBias, rowBias == null ? null : rowBias + 2);
+            GemmKernel512.StoreRow(c + (3 * (long)ldc), c3a, c3b, in store, columnBias, rowBias == null ? null : rowBias + 3);
+            GemmKernel512.StoreRow(c + (4 * (long)ldc), c4a, c4b, in store, columnBias, rowBias == null ? null : rowBias + 4);
+            GemmKernel512.StoreRow(c + (5 * (long)ldc), c5a, c5b, in store, columnBias, rowBias == null ? null : rowBias + 5);
+            GemmKernel512.StoreRow(c + (6 * (long)ldc), c6a, c6b, in store, columnBias, rowBias == null ? null : rowBias + 6);
+            GemmKernel512.StoreRow(c + (7 * (long)ldc), c7a, c7b, in store, columnBias, rowBias == null ? null : rowBias + 7);
+            return;
+        }
+
+        var mask0 = GemmKernel512.EdgeMask(cols);
+        var mask1 = GemmKernel512.EdgeMask(cols - 16);
+        GemmKernel512.StoreRowMasked(c + (0 * (long)ldc), c0a, c0b, mask0, mask1, in store, columnBias, rowBias == null ? null : rowBias + 0);
+        GemmKernel512.StoreRowMasked(c + (1 * (long)ldc), c1a, c1b, mask0, mask1, in store, columnBias, rowBias == null ? null : rowBias + 1);
+        GemmKernel512.StoreRowMasked(c + (2 * (long)ldc), c2a, c2b, mask0, mask1, in store, columnBias, rowBias == null ? null : rowBias + 2);
+        GemmKernel512.StoreRowMasked(c + (3 * (long)ldc), c3a, c3b, mask0, mask1, in store, columnBias, rowBias == null ? null : rowBias + 3);
+        GemmKernel512.StoreRowMasked(c + (4 * (long)ldc), c4a, c4b, mask0, mask1, in store, columnBias, rowBias == null ? null : rowBias + 4);
+        GemmKernel512.StoreRowMasked(c + (5 * (long)ldc), c5a, c5b, mask0, mask1, in store, columnBias, rowBias == null ? null : rowBias + 5);
+        GemmKernel512.StoreRowMasked(c + (6 * (long)ldc), c6a, c6b, mask0, mask1, in store, columnBias, rowBias == null ? null : rowBias + 6);
+        GemmKernel512.StoreRowMasked(c + (7 * (long)ldc), c7a, c7b, mask0, mask1, in store, columnBias, rowBias == null ? null : rowBias + 7);
     }
 }

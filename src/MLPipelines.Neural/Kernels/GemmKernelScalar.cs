@@ -6,8 +6,11 @@ namespace MLPipelines.Neural.Kernels;
 /// </summary>
 internal static unsafe class GemmKernelScalar
 {
-    /// <inheritdoc cref="GemmKernel512.Tile"/>
-    public static void Tile(float* ap, nint aStride, float* bp, nint bStride, int kc, float* c, int ldc, in GemmTileStore store, float* columnBias, float* rowBias)
+    /// <summary>
+    /// As <see cref="GemmKernel512.Tile"/> but always stores the whole MR x 32 tile: the caller passes
+    /// <paramref name="rows"/> = MR and <paramref name="cols"/> = 32 and handles edge tiles through a scratch tile.
+    /// </summary>
+    public static void Tile(float* ap, nint aStride, float* bp, nint bStride, int kc, float* c, int ldc, int rows, int cols, in GemmTileStore store, float* columnBias, float* rowBias)
     {
         var acc = stackalloc float[GemmLayout.MR * GemmLayout.NR];
         new Span<float>(acc, GemmLayout.MR * GemmLayout.NR).Clear();

@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace MLPipelines.Neural.Kernels;
 
@@ -92,6 +93,22 @@ internal static unsafe class GemmPacking
                     var d = dst + (p * nr);
                     Vector512.Store(Vector512.Load(src), d);
                     Vector512.Store(Vector512.Load(src + 16), d + 16);
+                    src += g.Ldb;
+                }
+
+                return;
+            }
+
+            if (Avx512F.IsSupported)
+            {
+                // Masked loads read only the first cols values of each row (no fault past the matrix) and zero the rest.
+                var mask0 = GemmKernel512.EdgeMask(cols);
+                var mask1 = GemmKernel512.EdgeMask(cols - 16);
+                for (var p = 0; p < kc; p++)
+                {
+                    var d = dst + (p * nr);
+                    Vector512.Store(Avx512F.MaskLoad(src, mask0, Vector512<float>.Zero), d);
+                    Vector512.Store(Avx512F.MaskLoad(src + 16, mask1, Vector512<float>.Zero), d + 16);
                     src += g.Ldb;
                 }
 

@@ -1,0 +1,132 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MLPipelines.Core.Data;
+
+namespace MLPipelines.Core.Evaluation;
+
+/// <summary>
+/// The prediction columns of a scored view read into arrays, row for row: binary <c>Score</c>,
+/// <c>Probability</c>, <c>PredictedLabel</c>; multiclass <c>Score</c> (class probabilities) and
+/// <c>PredictedLabel</c> (0-based here); regression <c>Score</c> (model scale) and <c>Prediction</c> (file scale).
+/// </summary>
+public sealed class ScoredRows
+{
+    private ScoredRows(TaskKind task, int count)
+    {
+        Task = task;
+        Score = new float[count];
+        Probability = new float[count];
+        PredictedPositive = new bool[count];
+        PredictedClass = new int[count];
+        ClassProbabilities = new float[count][];
+        Prediction = new float[count];
+    }
+
+    public TaskKind Task { get; }
+
+    public float[] Score { get; }
+
+    public float[] Probability { get; }
+
+    public bool[] PredictedPositive { get; }
+
+    public int[] PredictedClass { get; }
+
+    public float[][] ClassProbabilities { get; }
+
+    /// <summary>Regression prediction on the file's scale.</summary>
+    public float[] Prediction { get; }
+
+    public int Count => Score.Length;
+
+    /// <summary>Reads every prediction row of <paramref name="scored"/> (this materializes the transform).</summary>
+    public static ScoredRows Read(IDataView scored, TaskKind task)
+    {
+        ArgumentNullException.ThrowIfNull(scored);
+        var count = (int)(scored.GetRowCount() ?? scored.GetColumn<float>(scored.Schema[0].Name).LongCount());
+        var rows = new ScoredRows(task, count);
+        var schema = scored.Schema;
+        var needed = task switch
+        {
+            TaskKind.Binary => new[] { "Score", "Probability", "PredictedLabel" },
+            TaskKind.Multiclass => ["Score", "PredictedLabel"],
+            _ => ["Score", "Prediction"],
+        };
+        foreach (var name in needed)
+        {
+            if (schema.GetColumnOrNull(name) is null)
+            {
+                throw new InvalidOperationException($"The trained model did not produce the column '{name}' a {task} model must have.");
+            }
+        }
+
+        using var cursor = scored.GetRowCursor(needed.Select(n => schema[n]));
+        var i = 0;
+        switch (task)
+        {
+            case TaskKind.Binary:
+            {
+                var score = cursor.GetGetter<float>(schema["Score"]);
+                var probability = cursor.GetGetter<float>(schema["Probability"]);
+                var predicted = cursor.GetGetter<bool>(schema["PredictedLabel"]);
+                while (cursor.MoveNext())
+                {
+                    score(ref rows.Score[i]);
+                    probability(ref rows.Probability[i]);
+                    predicted(ref rows.PredictedPositive[i]);
+                    i++;
+                }
+
+                break;
+            }
+
+            case TaskKind.Multiclass:
+            {
+                var score = cursor.GetGetter<VBuffer<float>>(schema["Score"]);
+                var predicted = cursor.GetGetter<uint>(schema["PredictedLabel"]);
+                var buffer = default(VBuffer<float>);
+                uint key = 0;
+                while (cursor.MoveNext())
+                {
+                    score(ref buffer);
+                    predicted(ref key);
+                    rows.ClassProbabilities[i] = buffer.DenseValues().ToArray();
+                    rows.PredictedClass[i] = (int)key - 1;
+                    rows.Score[i] = key > 0 ? rows.ClassProbabilities[i][key - 1] : float.NaN;
+                    i++;
+                }
+
+                break;
+            }
+
+            default:
+            {
+                var score = cursor.GetGetter<float>(schema["Score"]);
+                var prediction = cursor.GetGetter<float>(schema["Prediction"]);
+                while (cursor.MoveNext())
+                {
+                    score(ref rows.Score[i]);
+                    prediction(ref rows.Prediction[i]);
+                    i++;
+                }
+
+                break;
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>The task's metrics against the labels of <paramref name="rows"/> (indices into the dataset).</summary>
+    public Dictionary<string, double> Metrics(LabelInfo label, IReadOnlyList<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        ArgumentNullException.ThrowIfNull(rows);
+        return Task switch
+        {
+            TaskKind.Binary => BinaryMetrics.Compute([.. rows.Select(r => label.ClassIndex[r] == 1)], Score, Probability, PredictedPositive),
+            TaskKind.Multiclass => MulticlassMetrics.Compute([.. rows.Select(r => label.ClassIndex[r])], PredictedClass, ClassProbabilities),
+            _ => RegressionMetrics.Compute([.. rows.Select(r => label.Values[r])], Score),
+        };
+    }
+}

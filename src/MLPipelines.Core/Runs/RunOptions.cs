@@ -1,0 +1,20 @@
+namespace MLPipelines.Core.Runs;
+
+/// <summary>How to run a pipeline (command-line choices, not spec content).</summary>
+public sealed record RunOptions
+{
+    /// <summary>Exact output folder; null = <c>RunsRoot/&lt;UTC time&gt;-&lt;name&gt;</c>.</summary>
+    public string? OutputDirectory { get; init; }
+
+    /// <summary>Parent of timestamped run folders. Default <c>runs</c> (relative to the current directory).</summary>
+    public string RunsRoot { get; init; } = "runs";
+
+    /// <summary>Replaces a non-empty <see cref="OutputDirectory"/>.</summary>
+    public bool Overwrite { get; init; }
+
+    /// <summary>Report writers available (the spec's <c>report.formats</c> picks among them).</summary>
+    public IReadOnlyList<IRunReportWriter> ReportWriters { get; init; } = [];
+
+    /// <summary>Writes <c>resolved.yaml</c> (the spec with every default filled in); null = a plain summary.</summary>
+    public Action<Spec.PipelineSpec, string>? ResolvedSpecWriter { get; init; }
+}

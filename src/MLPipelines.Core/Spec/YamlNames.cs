@@ -1,0 +1,57 @@
+namespace MLPipelines.Core.Spec;
+
+/// <summary>The YAML spelling of the spec's enums (<c>binary</c>, <c>kfold</c>, <c>log</c>), both ways.</summary>
+internal static class YamlNames
+{
+    public static string Of(TaskKind task) => task switch
+    {
+        TaskKind.Binary => "binary",
+        TaskKind.Multiclass => "multiclass",
+        TaskKind.Regression => "regression",
+        _ => throw new ArgumentOutOfRangeException(nameof(task), task, "Unknown task."),
+    };
+
+    public static string Of(EvaluationMethod method) => method switch
+    {
+        EvaluationMethod.KFold => "kfold",
+        EvaluationMethod.Holdout => "holdout",
+        _ => throw new ArgumentOutOfRangeException(nameof(method), method, "Unknown evaluation method."),
+    };
+
+    public static string Of(LabelTransform transform) => transform switch
+    {
+        LabelTransform.None => "none",
+        LabelTransform.Log => "log",
+        _ => throw new ArgumentOutOfRangeException(nameof(transform), transform, "Unknown label transform."),
+    };
+
+    public static TaskKind Task(string name) => name switch
+    {
+        "binary" => TaskKind.Binary,
+        "multiclass" => TaskKind.Multiclass,
+        "regression" => TaskKind.Regression,
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown task."),
+    };
+
+    public static EvaluationMethod Method(string name) => name switch
+    {
+        "kfold" => EvaluationMethod.KFold,
+        "holdout" => EvaluationMethod.Holdout,
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown evaluation method."),
+    };
+
+    public static LabelTransform Transform(string name) => name switch
+    {
+        "none" => LabelTransform.None,
+        "log" => LabelTransform.Log,
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown label transform."),
+    };
+
+    /// <summary><c>auto</c> as null, <c>tab</c> as a tab, else the single character.</summary>
+    public static string OfSeparator(char? separator) => separator switch
+    {
+        null => "auto",
+        '\t' => "tab",
+        var c => c.Value.ToString(),
+    };
+}
