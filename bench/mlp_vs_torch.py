@@ -4,9 +4,10 @@
 Network: 16 inputs -> 3 x 256 ReLU -> 26 outputs, batch 256, AdamW (lr 1e-3, weight decay 0.01), softmax
 cross-entropy, on datasets/letter.csv (20,000 rows, standardized), shuffled mini-batches, 2 cores.
 PyTorch is run under every thread setting (torch.set_num_threads 1/2 x OPENBLAS_NUM_THREADS 1/2) and its best
-setting is the peer; ours runs with 1 and 2 threads (the last line gives the ratio for our best and for 2 threads). Each side alternates `--rounds` times (default 3) and keeps its best reading, because other
-processes share the cores; each reading is itself the best of 3 timed runs of `--epochs` epochs after warm-up (a torch run stops
-early, at an epoch boundary, after 8 s: the oversubscribed settings are ~50x slower).
+setting is the peer; ours runs with 1 and 2 threads (the last line gives the ratio for our best and for 2 threads).
+Each side alternates `--rounds` times (default 3) and keeps its best reading, because other processes share the
+cores; each reading is itself the best of 3 timed runs of `--epochs` epochs after warm-up (a torch run stops early,
+at an epoch boundary, after 8 s: the oversubscribed settings are ~50x slower).
 
 Also prints samples per CPU-second of the main thread for the single-thread runs of both (ours threads=1,
 torch threads 1 + OpenBLAS 1): a figure that other load on the machine cannot depress.
