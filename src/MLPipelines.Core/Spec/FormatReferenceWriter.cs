@@ -32,6 +32,11 @@ public static class FormatReferenceWriter
         Section(md, "`report`", SpecFormat.Report.Children);
         Section(md, "`models[]` entries", SpecFormat.ModelKeys);
 
+        Section(md, "Experiment files: top level", Experiments.ExperimentFormat.Root);
+        Section(md, "Experiment files: `evaluation`", Experiments.ExperimentFormat.Evaluation.Children);
+        Section(md, "Experiment files: `datasets[]` entries (or a bare pipeline file path)", Experiments.ExperimentFormat.DatasetKeys);
+        Section(md, "Experiment files: `report`", Experiments.ExperimentFormat.Report.Children);
+
         md.Append("### Metrics\n\n| Task | Metrics | Default primary metric |\n|---|---|---|\n");
         foreach (var task in Enum.GetValues<TaskKind>())
         {
@@ -135,6 +140,7 @@ public static class FormatReferenceWriter
             SpecValueKind.Steps => "list of steps",
             SpecValueKind.Models => "list of models",
             SpecValueKind.ImageSet => "path, or `{images, labels}` for idx",
+            SpecValueKind.Datasets => "list of datasets",
             _ => key.Kind.ToString(),
         };
         if (range.Length > 0)
