@@ -3,6 +3,7 @@ using MLPipelines.Cli.Display;
 using MLPipelines.Core.Data;
 using MLPipelines.Core.Runs;
 using MLPipelines.Core.Spec;
+using MLPipelines.Reports.Html;
 using MLPipelines.Reports.Markdown;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -49,7 +50,7 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Sett
         {
             OutputDirectory = settings.Out,
             Overwrite = settings.Force,
-            ReportWriters = [new MarkdownReportWriter()],
+            ReportWriters = [new MarkdownReportWriter(), new HtmlReportWriter()],
         };
         var runner = new PipelineRunner(registry);
         RunOutcome outcome;
