@@ -31,6 +31,9 @@ public sealed record ColumnInfo
     /// <summary>Numeric columns: smallest, mean, largest non-missing value.</summary>
     public (double Min, double Mean, double Max)? Range { get; init; }
 
+    /// <summary>Numeric columns: sample standard deviation of the non-missing values.</summary>
+    public double? Std { get; init; }
+
     /// <summary>Most frequent values with their counts (up to five), for summaries.</summary>
     public IReadOnlyList<(string Value, int Count)> Top { get; init; } = [];
 

@@ -56,7 +56,7 @@ public static class SchemaInferrer
         var numbers = 0;
         var firstNonNumber = -1;
         var integers = true;
-        double min = double.MaxValue, max = double.MinValue, sum = 0;
+        double min = double.MaxValue, max = double.MinValue, sum = 0, runningMean = 0, squares = 0;
         for (var r = 0; r < values.Length; r++)
         {
             var v = values[r].Trim();
@@ -74,6 +74,10 @@ public static class SchemaInferrer
                 min = Math.Min(min, x);
                 max = Math.Max(max, x);
                 sum += x;
+                // Welford's update: no cancellation when values are large and close together.
+                var delta = x - runningMean;
+                runningMean += delta / numbers;
+                squares += delta * (x - runningMean);
             }
             else if (firstNonNumber < 0)
             {
@@ -95,6 +99,7 @@ public static class SchemaInferrer
             Distinct = counts.Count,
             Top = top,
             Range = allNumbers ? (min, sum / numbers, max) : null,
+            Std = allNumbers ? (numbers < 2 ? 0 : Math.Sqrt(squares / (numbers - 1))) : null,
             IsNumberInFile = allNumbers,
         };
 

@@ -3,10 +3,10 @@ namespace MLPipelines.Core.Results;
 /// <summary>The <c>evaluation</c> block of <c>results.json</c>: how rows were split.</summary>
 public sealed record EvaluationResult
 {
-    /// <summary><c>kfold</c> or <c>holdout</c>.</summary>
+    /// <summary><c>kfold</c>, <c>holdout</c> or <c>test_set</c> (images: trained on the training set, scored once on the test set).</summary>
     public required string Method { get; init; }
 
-    /// <summary>k of k-fold (1 for holdout).</summary>
+    /// <summary>k of k-fold (1 for holdout and test_set).</summary>
     public required int Folds { get; init; }
 
     public required int Repeats { get; init; }

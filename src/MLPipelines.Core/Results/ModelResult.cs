@@ -34,13 +34,29 @@ public sealed record ModelResult
     /// <summary>Model file relative to the run folder (<c>models/NAME.zip</c>).</summary>
     public string? ModelFile { get; init; }
 
-    /// <summary>Out-of-fold predictions file relative to the run folder (<c>predictions/NAME.csv</c>).</summary>
+    /// <summary>
+    /// Out-of-fold predictions file relative to the run folder (<c>predictions/NAME.csv</c>); its columns are
+    /// described by <see cref="PredictionColumns"/>.
+    /// </summary>
     public string? PredictionsFile { get; init; }
+
+    /// <summary>Permutation feature importance of this model on its test rows; null when not computed (<c>report.feature_importance: false</c>).</summary>
+    public FeatureImportanceResult? FeatureImportance { get; init; }
 }
 
-/// <summary>Mean, sample standard deviation (n - 1; 0 for a single value) and the per-fold values of one metric.</summary>
+/// <summary>
+/// Mean, sample standard deviation (n - 1; 0 for a single value) and the per-fold values of one metric, with the
+/// run's 95% confidence interval of the mean (<see cref="CiLow"/>, <see cref="CiHigh"/>; see
+/// <see cref="StatisticsResult.Interval"/> for the formula).
+/// </summary>
 public sealed record MetricSummary(double Mean, double Std, IReadOnlyList<double> Folds)
 {
+    /// <summary>Lower end of the confidence interval of the mean (corrected for overlapping training sets); null with fewer than two splits.</summary>
+    public double? CiLow { get; init; }
+
+    /// <summary>Upper end of the confidence interval of the mean; null with fewer than two splits.</summary>
+    public double? CiHigh { get; init; }
+
     /// <summary>Summary of <paramref name="values"/>.</summary>
     public static MetricSummary Of(IReadOnlyList<double> values)
     {

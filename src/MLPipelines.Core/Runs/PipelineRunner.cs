@@ -148,6 +148,8 @@ public sealed class PipelineRunner(TrainerRegistry registry)
                     Missing = c.Missing,
                     Distinct = c.Distinct,
                     Reason = c.Reason,
+                    Numeric = c.Range is { } r ? new NumericSummaryResult(r.Min, r.Mean, c.Std ?? 0, r.Max) : null,
+                    Top = [.. c.Top.Select(t => new ValueCountResult(t.Value, t.Count))],
                 })],
             },
             Evaluation = new EvaluationResult
