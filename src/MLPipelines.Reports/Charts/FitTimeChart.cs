@@ -16,32 +16,33 @@ public static class FitTimeChart
     {
         ArgumentNullException.ThrowIfNull(models);
         var plot = SvgChart.NewPlot(null, "fit time per split (seconds, log scale)", metric);
-        var logs = new List<double>();
-        foreach (var model in models)
+        var points = models.SelectMany(m => m.X.Select((s, i) => (Model: m, X: Math.Log10(Math.Max(s, 1e-4)), Y: m.Y[i]))).ToList();
+        if (points.Count == 0)
         {
-            var x = model.X.Select(s => Math.Log10(Math.Max(s, 1e-4))).ToArray();
-            logs.AddRange(x);
-            var points = plot.Add.ScatterPoints(x, model.Y, ModelColors.For(model.ColorIndex));
-            points.MarkerSize = 11;
-            for (var i = 0; i < x.Length; i++)
-            {
-                var label = plot.Add.Text(SvgChart.Label(model.Name, 24), x[i], model.Y[i]);
-                label.LabelFontColor = ModelColors.For(model.ColorIndex);
-                label.LabelFontSize = 13;
-                label.LabelAlignment = Alignment.MiddleLeft;
-                label.LabelOffsetX = 9;
-            }
+            return SvgChart.Render(plot, "no fit times");
         }
 
-        if (logs.Count > 0)
+        double left = points.Min(p => p.X) - 0.3, right = points.Max(p => p.X) + 0.3;
+        double bottom = points.Min(p => p.Y), top = points.Max(p => p.Y);
+        var pad = top > bottom ? 0.12 * (top - bottom) : Math.Max(1e-3, 0.01 * Math.Abs(top));
+        foreach (var (model, x, y) in points)
         {
-            double low = Math.Floor(logs.Min() - 0.3), high = Math.Ceiling(logs.Max() + 0.3);
-            var (positions, labels) = LogTicks(low, high);
-            plot.Axes.Bottom.TickGenerator = new NumericManual(positions, labels);
-            plot.Axes.SetLimitsX(logs.Min() - 0.3, logs.Max() + 0.3 + (0.12 * (logs.Max() - logs.Min() + 0.6)));
+            var color = ModelColors.For(model.ColorIndex);
+            var marker = plot.Add.ScatterPoints(new[] { x }, new[] { y }, color);
+            marker.MarkerSize = 11;
+            var label = plot.Add.Text(SvgChart.Label(model.Name, 24), x, y);
+            label.LabelFontColor = color;
+            label.LabelFontSize = 13;
+
+            // Names of points in the right part go to their left, so they stay inside the plot.
+            var onRight = x > left + (0.6 * (right - left));
+            label.LabelAlignment = onRight ? Alignment.MiddleRight : Alignment.MiddleLeft;
+            label.LabelOffsetX = onRight ? -9 : 9;
         }
 
-        plot.Axes.Margins(bottom: 0.1, top: 0.1);
+        var (positions, labels) = LogTicks(Math.Floor(left), Math.Ceiling(right));
+        plot.Axes.Bottom.TickGenerator = new NumericManual(positions, labels);
+        plot.Axes.SetLimits(left, right, bottom - pad, top + pad);
         return SvgChart.Render(plot, $"mean {metric} against mean fit time, one point per model");
     }
 

@@ -20,7 +20,7 @@ public static class FoldScoresChart
             line.MarkerSize = 6;
         }
 
-        var step = Math.Max(1, (int)Math.Ceiling(splitNames.Count / 8.0));
+        var step = Math.Max(1, (int)Math.Ceiling(splitNames.Count / 10.0));
         var ticks = Enumerable.Range(0, splitNames.Count).Where(i => i % step == 0).ToArray();
         plot.Axes.Bottom.SetTicks([.. ticks.Select(i => (double)i)], [.. ticks.Select(i => SvgChart.Label(splitNames[i], 12))]);
         plot.Axes.Margins(0.05, 0.15);

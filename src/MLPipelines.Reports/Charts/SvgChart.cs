@@ -84,6 +84,7 @@ public static partial class SvgChart
         }
 
         svg = svg[start..];
+        svg = Attribute().Replace(svg, m => m.Groups[1].Value + "=\"" + LongNumber().Replace(m.Groups[2].Value, n => n.Groups[1].Value) + "\"");
         var prefix = "c" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(svg)).AsSpan(0, 4)) + "-";
         svg = IdAttribute().Replace(svg, m => $"id=\"{prefix}{m.Groups[1].Value}\"");
         svg = svg.Replace("url(#", "url(#" + prefix, StringComparison.Ordinal)
@@ -101,6 +102,14 @@ public static partial class SvgChart
         var clean = new string([.. text.Where(c => !char.IsControl(c))]);
         return clean.Length <= max ? clean : clean[..(max - 1)] + "…";
     }
+
+    /// <summary>An attribute of ScottPlot's markup (coordinates, paths); text content is never touched.</summary>
+    [GeneratedRegex("([A-Za-z][A-Za-z:-]*)=\"([^\"]*)\"")]
+    private static partial Regex Attribute();
+
+    /// <summary>A decimal with more than two digits after the point: kept to two (a hundredth of a pixel).</summary>
+    [GeneratedRegex(@"(\d+\.\d{1,2})\d+")]
+    private static partial Regex LongNumber();
 
     [GeneratedRegex("id=\"([^\"]+)\"")]
     private static partial Regex IdAttribute();

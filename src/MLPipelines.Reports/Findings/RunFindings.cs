@@ -21,13 +21,15 @@ public sealed class RunFindings
         Ranked = Rank(results.Models, PrimaryMetric);
         Metrics = [.. results.Models.SelectMany(m => m.Metrics.Keys).Distinct(StringComparer.Ordinal).OrderBy(m => m == PrimaryMetric ? 0 : 1)];
         Splits = results.Models.Count > 0 ? results.Models.Max(m => m.Folds.Count) : 0;
-        Alpha = 0.05;
+        Alpha = results.Statistics?.Alpha ?? 0.05;
         Design = TryDesign(results);
         (Baseline, BaselineReason) = ChooseBaseline(results, requestedBaseline);
+        AllPairs = results.Statistics?.AllPairs == true && results.Comparisons?.Count > 0;
         versusBaseline = CompareWithBaseline();
         summaries = Summarize();
-        Comparisons = results.Comparisons?.Count > 0 ? [.. results.Comparisons.Select(FromResult)] : [.. versusBaseline.Values.OrderBy(c => c.Metric == PrimaryMetric ? 0 : 1)];
-        AllPairs = false;
+        Comparisons = results.Comparisons?.Count > 0
+            ? [.. results.Comparisons.OrderBy(c => c.Metric == PrimaryMetric ? 0 : 1)]
+            : [.. versusBaseline.Values.OrderBy(c => c.Metric == PrimaryMetric ? 0 : 1)];
         Lead = CompareLeaders();
         Summary = SummarySentence.For(this);
     }
@@ -60,11 +62,11 @@ public sealed class RunFindings
     /// <summary>Why <see cref="Baseline"/> is the baseline, e.g. "best boosted-tree model".</summary>
     public string BaselineReason { get; }
 
-    /// <summary>The comparisons to list: those of results.json when present, else every model against the baseline.</summary>
+    /// <summary>The comparisons to list: those of results.json when present, else every model against the baseline (computed here).</summary>
     public IReadOnlyList<PairedComparison> Comparisons { get; }
 
     /// <summary>True when <see cref="Comparisons"/> holds every pair (Holm-adjusted).</summary>
-    public bool AllPairs { get; private init; }
+    public bool AllPairs { get; }
 
     /// <summary>The best model against the runner-up on the primary metric; null with fewer than two ranked models.</summary>
     public PairedComparison? Lead { get; }
@@ -119,6 +121,11 @@ public sealed class RunFindings
             return (null, "");
         }
 
+        if (results.Statistics is { Baseline: var recorded } statistics && results.Models.Any(m => m.Name == recorded))
+        {
+            return (recorded, statistics.BaselineReason.Length > 0 ? statistics.BaselineReason : "baseline");
+        }
+
         if (requested is not null && results.Models.Any(m => m.Name == requested))
         {
             return (requested, "report.baseline");
@@ -147,7 +154,8 @@ public sealed class RunFindings
 
             foreach (var model in Results.Models.Where(m => m.Name != Baseline && m.Metrics.ContainsKey(metric)))
             {
-                if (TryCompare(metric, model.Name, model.Metrics[metric].Folds, Baseline, reference.Folds) is { } test)
+                var recorded = AllPairs ? null : Results.Comparisons?.FirstOrDefault(c => c.A == model.Name && c.B == Baseline && c.Metric == metric);
+                if ((recorded ?? TryCompare(metric, model.Name, model.Metrics[metric].Folds, Baseline, reference.Folds)) is { } test)
                 {
                     result[(model.Name, metric)] = test;
                 }
@@ -174,12 +182,14 @@ public sealed class RunFindings
         {
             foreach (var (metric, summary) in model.Metrics)
             {
-                double? low = null, high = null;
-                if (Design is not null && summary.Folds.Count(double.IsFinite) >= 2)
+                double? low = summary.CiLow, high = summary.CiHigh;
+                if (low is null && Design is not null && summary.Folds.Count(double.IsFinite) >= 2)
                 {
                     var statistics = DescriptiveStatistics.Summarize(summary.Folds, Design);
-                    (low, high) = (Clamp(metric, statistics.Lower), Clamp(metric, statistics.Upper));
+                    (low, high) = (statistics.Lower, statistics.Upper);
                 }
+
+                (low, high) = (Clamp(metric, low), Clamp(metric, high));
 
                 var test = VersusBaseline(model.Name, metric);
                 var mark = test?.Better is null ? "" : test.Better == model.Name ? "v" : "*";
@@ -203,24 +213,4 @@ public sealed class RunFindings
         var (best, second) = (ranked[0], ranked[1]);
         return TryCompare(PrimaryMetric, best.Name, best.Metrics[PrimaryMetric].Folds, second.Name, second.Metrics[PrimaryMetric].Folds);
     }
-
-    private PairedComparison FromResult(ComparisonResult c) => new()
-    {
-        A = c.A,
-        B = c.B,
-        Metric = c.Metric,
-        Count = Splits,
-        MeanA = double.NaN,
-        MeanB = double.NaN,
-        MeanDiff = c.MeanDiff,
-        T = c.T,
-        DegreesOfFreedom = Math.Max(0, Splits - 1),
-        PValue = c.PValue,
-        Alpha = Alpha,
-        Significant = c.Significant,
-        Better = null,
-        FoldWins = 0,
-        FoldTies = 0,
-        FoldLosses = 0,
-    };
 }

@@ -56,6 +56,11 @@ public sealed class HtmlReportWriter : IRunReportWriter
         Add("comparisons", "Comparisons", ComparisonsSection.Render(context));
         Add("splits", "Scores per split", FoldsSection.Render(context));
         Add("fit-time", "Fit time vs score", FitTimeSection.Render(context));
+        Add("roc", "ROC and precision-recall", RocSection.Render(context));
+        Add("calibration", "Calibration", CalibrationSection.Render(context));
+        Add("confusion", "Confusion matrices", ConfusionSection.Render(context));
+        Add("predicted-vs-actual", "Predicted vs actual", RegressionSection.RenderPredictedVsActual(context));
+        Add("residuals", "Residuals", RegressionSection.RenderResiduals(context));
         Add("learning-curves", "Learning curves", LearningCurvesSection.Render(context));
         Add("data", "Data", DatasetSection.Render(context));
         Add("configuration", "Configuration", SpecSection.Render(context));

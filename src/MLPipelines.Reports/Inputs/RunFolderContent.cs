@@ -1,3 +1,4 @@
+using MLPipelines.Core.Data;
 using MLPipelines.Core.Results;
 using YamlDotNet.RepresentationModel;
 
@@ -43,6 +44,50 @@ public sealed class RunFolderContent
     /// <summary>The path of a file named relative to the run folder, or null when there is no folder or no name.</summary>
     public string? PathOf(string? relative) =>
         Directory is null || string.IsNullOrEmpty(relative) ? null : Path.Combine(Directory, relative);
+
+    /// <summary>
+    /// The first repeat of each model's out-of-fold predictions, in run order, read once; models whose file is
+    /// missing or unreadable are left out and named in <see cref="PredictionProblems"/>.
+    /// </summary>
+    public IReadOnlyList<PredictionSample> Predictions => predictions ??= ReadPredictions();
+
+    /// <summary>Why some models have no predictions (one line each); empty when all were read.</summary>
+    public IReadOnlyList<string> PredictionProblems
+    {
+        get
+        {
+            _ = Predictions;
+            return problems;
+        }
+    }
+
+    private readonly List<string> problems = [];
+    private IReadOnlyList<PredictionSample>? predictions;
+
+    private List<PredictionSample> ReadPredictions()
+    {
+        var samples = new List<PredictionSample>();
+        foreach (var model in Results.Models)
+        {
+            var path = PathOf(model.PredictionsFile);
+            if (path is null || !File.Exists(path))
+            {
+                problems.Add($"{model.Name}: no predictions file ({model.PredictionsFile ?? "none recorded"})");
+                continue;
+            }
+
+            try
+            {
+                samples.Add(PredictionSample.FirstRepeat(model, ModelPredictions.Read(path)));
+            }
+            catch (Exception e) when (e is DataFileException or IOException or FormatException)
+            {
+                problems.Add($"{model.Name}: {e.Message}");
+            }
+        }
+
+        return samples;
+    }
 
     private static string? ReadText(string path) => File.Exists(path) ? File.ReadAllText(path) : null;
 
