@@ -4,7 +4,7 @@ using System.Text;
 namespace MLPipelines.Reports.Html;
 
 /// <summary>
-/// The document shell: head (charset, viewport, a Content-Security-Policy that forbids every network load and
+/// The document shell (well-formed XML as well as HTML: void elements are self-closed, so tests can parse it): head (charset, viewport, a Content-Security-Policy that forbids every network load and
 /// every script, inline CSS), title block, a table of contents of the sections present, the sections, a footer.
 /// </summary>
 internal static class HtmlPage
@@ -19,10 +19,10 @@ internal static class HtmlPage
     public static string Render(string title, string subtitleHtml, IReadOnlyList<(string Id, string Title, string Body)> sections, string footer)
     {
         var sb = new StringBuilder();
-        sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-        sb.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        sb.Append(CultureInfo.InvariantCulture, $"<meta http-equiv=\"Content-Security-Policy\" content=\"{ContentSecurityPolicy}\">\n");
-        sb.Append("<meta name=\"generator\" content=\"MLPipelines\">\n");
+        sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n");
+        sb.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n");
+        sb.Append(CultureInfo.InvariantCulture, $"<meta http-equiv=\"Content-Security-Policy\" content=\"{ContentSecurityPolicy}\" />\n");
+        sb.Append("<meta name=\"generator\" content=\"MLPipelines\" />\n");
         sb.Append(CultureInfo.InvariantCulture, $"<title>{HtmlText.Escape(title)} · MLPipelines report</title>\n");
         sb.Append("<style>\n").Append(HtmlStyles.Css).Append("</style>\n</head>\n<body>\n");
         sb.Append(CultureInfo.InvariantCulture, $"<header>\n<h1>{HtmlText.Escape(title)}</h1>\n<p class=\"meta\">{subtitleHtml}</p>\n</header>\n");

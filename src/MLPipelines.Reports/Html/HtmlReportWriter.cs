@@ -62,6 +62,7 @@ public sealed class HtmlReportWriter : IRunReportWriter
         Add("predicted-vs-actual", "Predicted vs actual", RegressionSection.RenderPredictedVsActual(context));
         Add("residuals", "Residuals", RegressionSection.RenderResiduals(context));
         Add("learning-curves", "Learning curves", LearningCurvesSection.Render(context));
+        Add("feature-importance", "Feature importance", FeatureImportanceSection.Render(context));
         Add("data", "Data", DatasetSection.Render(context));
         Add("configuration", "Configuration", SpecSection.Render(context));
         return HtmlPage.Render(results.Name, Subtitle(context), sections, Footer(results));
