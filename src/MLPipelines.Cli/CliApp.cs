@@ -1,6 +1,8 @@
 using MLPipelines.Cli.Commands;
 using MLPipelines.Cli.Infrastructure;
 using MLPipelines.Core.Data;
+using MLPipelines.Core.Experiments;
+using MLPipelines.Core.Images;
 using MLPipelines.Core.Runs;
 using MLPipelines.Core.Spec;
 using Spectre.Console;
@@ -77,7 +79,7 @@ public static class CliApp
             errors.WriteLine("Interrupted. The run folder, if any, was left as NAME.incomplete.");
             return ExitCodes.Interrupted;
         }
-        catch (Exception e) when (e is SpecException or DataFileException or RunFolderException)
+        catch (Exception e) when (e is SpecException or DataFileException or RunFolderException or ImageDataException or ExperimentException)
         {
             // Unwrapped lines, one per problem, so editors and grep can use file:line:col.
             errors.WriteLine(e.Message);

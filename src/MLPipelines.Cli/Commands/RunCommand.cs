@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using MLPipelines.Cli.Display;
+using MLPipelines.Cli.Infrastructure;
 using MLPipelines.Core.Data;
 using MLPipelines.Core.Runs;
 using MLPipelines.Core.Spec;
@@ -45,7 +46,7 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Sett
             spec.OverrideSeed(seed);
         }
 
-        DatasetLoader.CheckHeader(spec);
+        DataChecks.CheckHeaders(spec);
         var options = new RunOptions
         {
             OutputDirectory = settings.Out,

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using MLPipelines.Cli.Infrastructure;
 using MLPipelines.Core.Data;
 using MLPipelines.Core.Spec;
 using Spectre.Console;
@@ -19,9 +20,8 @@ internal sealed class ValidateCommand(IAnsiConsole console) : Command<ValidateCo
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var spec = new SpecLoader(Infrastructure.Trainers.CreateRegistry()).Load(settings.Spec);
-        DatasetLoader.CheckHeader(spec);
-        console.MarkupLineInterpolated(
-            $"[green]OK[/] {settings.Spec}: '{spec.Name}', {spec.Models.Count} model(s), data {DatasetLoader.DisplayPath(spec.Data.Path)} (label '{spec.Data.Label}')");
+        var data = DataChecks.CheckHeaders(spec);
+        console.MarkupLineInterpolated($"[green]OK[/] {settings.Spec}: '{spec.Name}', {spec.Models.Count} model(s), data {data}");
         return ExitCodes.Ok;
     }
 }

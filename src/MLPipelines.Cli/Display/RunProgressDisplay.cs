@@ -42,6 +42,9 @@ internal static class RunProgressDisplay
                             task.StartTask();
                             task.Description = $"{Markup.Escape(e.Model!)} [grey]split {e.Split}/{e.Splits}[/]";
                             break;
+                        case RunEventKind.ImportanceStarted when tasks.TryGetValue(e.Model!, out var task):
+                            task.Description = $"{Markup.Escape(e.Model!)} [grey]split {e.Split}/{e.Splits} permutation importance[/]";
+                            break;
                         case RunEventKind.SplitFinished when tasks.TryGetValue(e.Model!, out var task):
                             task.Increment(1);
                             task.Description = $"{Markup.Escape(e.Model!)} [grey]split {e.Split}/{e.Splits} {e.Metric ?? "score"} {Value(e.Value)}[/]";

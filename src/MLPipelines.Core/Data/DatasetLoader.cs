@@ -27,7 +27,7 @@ public static class DatasetLoader
             Categorical = data.Columns.Categorical,
             Numeric = data.Columns.Numeric,
         }, missing);
-        var label = LabelEncoder.Encode(table, table.IndexOf(data.Label), data.Task, data.LabelTransform, missing, key => Where(spec, key));
+        var label = LabelEncoder.Encode(table, table.IndexOf(data.Label), data.Task, data.LabelTransform, missing, key => Where(spec, key), data.PositiveClass);
         if (schema.Features.Count == 0)
         {
             throw DataFileException.File(display,

@@ -13,7 +13,7 @@ namespace MLPipelines.Core.Data;
 /// Class order: numeric order when every class is a number, else ordinal string order. The positive class of a
 /// binary task is the true-like value of a true/false, yes/no, y/n, t/f or 1/0 pair, else the second class in that
 /// order (the scikit-learn convention: <c>No</c>/<c>Yes</c> gives <c>Yes</c>, <c>bad</c>/<c>good</c> gives
-/// <c>good</c>).
+/// <c>good</c>); <c>data.positive_class</c> overrides it.
 /// </remarks>
 public static class LabelEncoder
 {
@@ -28,9 +28,11 @@ public static class LabelEncoder
 
     /// <summary>Encodes column <paramref name="labelIndex"/> of <paramref name="table"/>.</summary>
     /// <param name="where">Prefix for messages about spec keys (e.g. <c>x.yaml:3:9: </c>); may be empty.</param>
-    /// <exception cref="DataFileException">Unusable label values, each reported by row and column.</exception>
+    /// <param name="positiveClass">Binary only: the class to score as positive (<c>data.positive_class</c>); null = the rule above.</param>
+    /// <exception cref="DataFileException">Unusable label values, each reported by row and column; a positive class that is not a label value or a task that is not binary.</exception>
     public static LabelInfo Encode(
-        CsvTable table, int labelIndex, TaskKind? task, LabelTransform transform, MissingValueSet missing, Func<string, string> where)
+        CsvTable table, int labelIndex, TaskKind? task, LabelTransform transform, MissingValueSet missing, Func<string, string> where,
+        string? positiveClass = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(missing);
@@ -63,6 +65,11 @@ public static class LabelEncoder
         }
 
         var dropped = raw.Length - rows.Count;
+        if (positiveClass is not null && task != TaskKind.Binary)
+        {
+            throw new DataFileException($"{where("data.positive_class")}data.positive_class: applies to binary tasks only, but the task is {Lower(task.Value)} ({reason})");
+        }
+
         if (task == TaskKind.Regression)
         {
             return EncodeRegression(table, labelIndex, transform, rows, original, dropped, reason);
@@ -73,7 +80,7 @@ public static class LabelEncoder
             throw new DataFileException($"{where("data.label_transform")}data.label_transform: log applies to regression only, but the task is {Lower(task.Value)} ({reason})");
         }
 
-        return EncodeClasses(table, name, task.Value, rows, original, distinct, allNumbers, dropped, reason, where);
+        return EncodeClasses(table, name, task.Value, rows, original, distinct, allNumbers, dropped, reason, where, positiveClass);
     }
 
     private static (TaskKind, string) Infer(List<string> distinct, bool allNumbers)
@@ -96,7 +103,7 @@ public static class LabelEncoder
 
     private static LabelInfo EncodeClasses(
         CsvTable table, string name, TaskKind task, List<int> rows, List<string> original, List<string> distinct,
-        bool allNumbers, int dropped, string reason, Func<string, string> where)
+        bool allNumbers, int dropped, string reason, Func<string, string> where, string? positiveClass)
     {
         if (distinct.Count < 2)
         {
@@ -119,7 +126,13 @@ public static class LabelEncoder
         string? positive = null, negative = null;
         if (task == TaskKind.Binary)
         {
-            var trueIndex = TrueLikeIndex(classes);
+            if (positiveClass is not null && !classes.Contains(positiveClass))
+            {
+                throw new DataFileException(
+                    $"{where("data.positive_class")}data.positive_class: '{positiveClass}' is not a value of label '{name}' in {table.Path} ({Sample(classes)}){NameSuggester.DidYouMean(positiveClass, classes)}");
+            }
+
+            var trueIndex = positiveClass is null ? TrueLikeIndex(classes) : classes.IndexOf(positiveClass);
             if (trueIndex == 0)
             {
                 (classes[0], classes[1]) = (classes[1], classes[0]);

@@ -38,6 +38,39 @@ public sealed class TabularDataView : IDataView
     /// <summary>The same columns restricted to <paramref name="rows"/> (storage row indices).</summary>
     public TabularDataView Select(int[] rows) => new(_columns, rows);
 
+    /// <summary>
+    /// The rows <paramref name="rows"/> (storage indices) in which column <paramref name="name"/> reads its value
+    /// from storage row <paramref name="sources"/>[i] instead of <paramref name="rows"/>[i]: the column shuffled
+    /// among the rows when <paramref name="sources"/> is a permutation of them (permutation importance).
+    /// Nothing is copied; other columns are unchanged.
+    /// </summary>
+    /// <exception cref="ArgumentException">No such column, or the arrays differ in length.</exception>
+    public TabularDataView WithColumnFrom(string name, int[] rows, int[] sources)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(sources);
+        if (rows.Length != sources.Length)
+        {
+            throw new ArgumentException($"Got {sources.Length} source rows for {rows.Length} rows.", nameof(sources));
+        }
+
+        var index = _columns.ToList().FindIndex(c => c.Name == name);
+        if (index < 0)
+        {
+            throw new ArgumentException($"The view has no column '{name}'.", nameof(name));
+        }
+
+        var map = new Dictionary<int, int>(rows.Length);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            map[rows[i]] = sources[i];
+        }
+
+        var columns = _columns.ToArray();
+        columns[index] = ViewColumn.Remapped(columns[index], map);
+        return new TabularDataView(columns, rows);
+    }
+
     /// <inheritdoc />
     public long? GetRowCount() => _rows.Length;
 

@@ -24,6 +24,20 @@ internal abstract class ViewColumn(string name, DataViewType type)
     /// <summary>A key column (values 1..classes.Count; 0 = missing) annotated with the class names.</summary>
     public static ViewColumn Keys(string name, uint[] values, IReadOnlyList<string> classes) => new KeyColumn(name, values, classes);
 
+    /// <summary><paramref name="inner"/> read at storage row <c>map[row]</c> instead of <c>row</c> (rows not in the map read themselves).</summary>
+    public static ViewColumn Remapped(ViewColumn inner, IReadOnlyDictionary<int, int> map) => new RemappedColumn(inner, map);
+
+    private sealed class RemappedColumn(ViewColumn inner, IReadOnlyDictionary<int, int> map) : ViewColumn(inner.Name, inner.Type)
+    {
+        public override DataViewSchema.Annotations? Annotations => inner.Annotations;
+
+        public override Delegate MakeGetter(Func<int> row) => inner.MakeGetter(() =>
+        {
+            var r = row();
+            return map.TryGetValue(r, out var source) ? source : r;
+        });
+    }
+
     private sealed class FloatColumn(string name, float[] values) : ViewColumn(name, NumberDataViewType.Single)
     {
         public override Delegate MakeGetter(Func<int> row) => (ValueGetter<float>)((ref float v) => v = values[row()]);

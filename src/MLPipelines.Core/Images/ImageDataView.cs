@@ -20,8 +20,14 @@ public sealed class ImageDataView : IDataView
 
     private readonly int[] _rows;
 
-    internal ImageDataView(ImageDataset dataset, TaskKind task, int[]? rows)
+    // Permutation importance: pixel positions whose values come from another image (by dataset row).
+    private readonly IReadOnlyDictionary<int, int>? _patchSources;
+    private readonly int[]? _patchPixels;
+
+    internal ImageDataView(ImageDataset dataset, TaskKind task, int[]? rows, IReadOnlyDictionary<int, int>? patchSources = null, int[]? patchPixels = null)
     {
+        _patchSources = patchSources;
+        _patchPixels = patchPixels;
         if (task == TaskKind.Regression)
         {
             throw new ArgumentException("Images are classified: the task must be binary or multiclass, not regression.", nameof(task));
@@ -77,6 +83,37 @@ public sealed class ImageDataView : IDataView
         }
 
         return new ImageDataView(Dataset, Task, rows);
+    }
+
+    /// <summary>
+    /// The images <paramref name="rows"/> in which the pixel positions <paramref name="pixels"/> (indices into the
+    /// flattened <c>[C, H, W]</c> vector) hold the values of image <paramref name="sources"/>[i] instead of
+    /// <paramref name="rows"/>[i]: a block of the picture shuffled among the images when the sources are a
+    /// permutation of the rows (permutation importance). Nothing is copied up front.
+    /// </summary>
+    public ImageDataView WithPixelsFrom(int[] rows, int[] sources, int[] pixels)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(sources);
+        ArgumentNullException.ThrowIfNull(pixels);
+        if (rows.Length != sources.Length)
+        {
+            throw new ArgumentException($"Got {sources.Length} source images for {rows.Length} images.", nameof(sources));
+        }
+
+        var size = Dataset.Shape.Size;
+        if (pixels.Any(p => (uint)p >= (uint)size) || sources.Any(r => (uint)r >= (uint)Dataset.Count))
+        {
+            throw new ArgumentOutOfRangeException(nameof(pixels), "A pixel index or source image is out of range.");
+        }
+
+        var map = new Dictionary<int, int>(rows.Length);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            map[rows[i]] = sources[i];
+        }
+
+        return new ImageDataView(Dataset, Task, Select(rows)._rows, map, pixels);
     }
 
     /// <inheritdoc />
@@ -182,7 +219,17 @@ public sealed class ImageDataView : IDataView
         private void GetFeatures(ref VBuffer<float> value)
         {
             var editor = VBufferEditor.Create(ref value, _size);
-            _pixels.AsSpan(Row() * _size, _size).CopyTo(editor.Values);
+            var row = Row();
+            _pixels.AsSpan(row * _size, _size).CopyTo(editor.Values);
+            if (_view._patchPixels is { } patch && _view._patchSources!.TryGetValue(row, out var source))
+            {
+                var from = source * _size;
+                foreach (var p in patch)
+                {
+                    editor.Values[p] = _pixels[from + p];
+                }
+            }
+
             value = editor.Commit();
         }
 

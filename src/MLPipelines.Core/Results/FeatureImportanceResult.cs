@@ -23,6 +23,9 @@ public sealed record FeatureImportanceResult
     /// <summary>Splits the values were averaged over.</summary>
     public required int Splits { get; init; }
 
+    /// <summary>Seconds spent computing the importances (all splits).</summary>
+    public double Seconds { get; init; }
+
     /// <summary>
     /// What was permuted: <c>columns</c> (tabular data: each input column) or <c>image_blocks</c> (images: each
     /// square block of pixel positions, all channels together; <see cref="Grid"/> gives the layout).

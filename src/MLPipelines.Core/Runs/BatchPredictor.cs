@@ -39,7 +39,14 @@ public sealed class BatchPredictor
         try
         {
             var model = ml.Model.Load(path, out var inputSchema);
-            return new BatchPredictor(model, inputSchema, ModelPackage.ReadMetadata(path));
+            var metadata = ModelPackage.ReadMetadata(path);
+            if (metadata?.Image is { } image)
+            {
+                throw DataFileException.File(path,
+                    $"an image model (input: {image.Channels}x{image.Height}x{image.Width} pixels); mlpipe predict scores tables only. Load it with ml.Model.Load and feed a 'Features' vector of pixels in [0, 1]");
+            }
+
+            return new BatchPredictor(model, inputSchema, metadata);
         }
         catch (Exception e) when (e is InvalidDataException or FormatException or InvalidOperationException or IOException)
         {

@@ -10,17 +10,21 @@ using MLPipelines.Core.Trainers;
 namespace MLPipelines.Core.Runs;
 
 /// <summary>
-/// Trains and scores one model on every split, then on all rows. Each split gets a fresh, seeded
-/// <see cref="MLContext"/> and a fresh chain (preprocessing, cache, trainer, <c>Prediction</c> mapping) fitted on
-/// the split's training rows only and applied to its test rows.
+/// Trains and scores one model on every split, then on all rows, for any <see cref="IEvaluationData"/> (tables or
+/// images). Each split gets a fresh, seeded <see cref="MLContext"/> and a fresh chain (preprocessing, cache when
+/// useful, trainer, <c>Prediction</c> mapping) fitted on the split's training rows only and applied to its test
+/// rows. With <c>evaluation.method: test_set</c> the one split's model is the final model (no refit on the
+/// training and test images together: the saved model is the one that was scored).
 /// </summary>
-internal sealed class ModelEvaluator(PipelineSpec spec, TabularDataset dataset, IReadOnlyList<FoldSplit> splits, Func<string, string> where)
+internal sealed class ModelEvaluator(PipelineSpec spec, IEvaluationData data, IReadOnlyList<FoldSplit> splits, Func<string, string> where)
 {
     /// <summary>Seed of the fit of split (<paramref name="repeat"/>, <paramref name="fold"/>): the same for every model.</summary>
     public static int SplitSeed(int seed, int repeat, int fold) => unchecked((seed * 31) + (repeat * 1009) + (fold * 17) + 1) & int.MaxValue;
 
-    public (ModelResult Result, List<(FoldSplit, ScoredRows)> Scored, ITransformer Final, MLContext FinalContext) Evaluate(
-        int modelIndex, ITrainerPlugin plugin, IProgress<RunEvent>? progress, CancellationToken cancellation)
+    /// <summary>Permutation importance settings; null = not computed.</summary>
+    public (int MaxRows, int Permutations)? Importance { get; init; }
+
+    public ModelEvaluation Evaluate(int modelIndex, ITrainerPlugin plugin, IProgress<RunEvent>? progress, CancellationToken cancellation)
     {
         var model = spec.Models[modelIndex];
         var stepsKey = model.Preprocessing is null ? "preprocessing" : $"models[{modelIndex}].preprocessing";
@@ -31,11 +35,14 @@ internal sealed class ModelEvaluator(PipelineSpec spec, TabularDataset dataset, 
             options[key] = value;
         }
 
+        var testSet = spec.Evaluation.Method == EvaluationMethod.TestSet;
+        var importance = Importance is { } settings ? new PermutationImportance(data, PrimaryMetric, settings.MaxRows, settings.Permutations) : null;
         var folds = new List<FoldResult>(splits.Count);
         var scoredFolds = new List<(FoldSplit, ScoredRows)>(splits.Count);
         IReadOnlyList<string> stepLines = [];
         double predictSeconds = 0;
         long predictedRows = 0;
+        (ITransformer Model, MLContext Context)? last = null;
         foreach (var split in splits)
         {
             cancellation.ThrowIfCancellationRequested();
@@ -46,25 +53,20 @@ internal sealed class ModelEvaluator(PipelineSpec spec, TabularDataset dataset, 
                 Split = index,
                 Splits = splits.Count,
             });
-            var ml = new MLContext(SplitSeed(spec.Evaluation.Seed, split.Repeat, split.Fold));
-            var log = new TrainingLog();
             var seed = SplitSeed(spec.Evaluation.Seed, split.Repeat, split.Fold);
+            var ml = new MLContext(seed);
+            var log = new TrainingLog();
             var (estimator, lines) = BuildChain(ml, plugin, steps, stepsKey, options, log, seed, cancellation);
             stepLines = lines;
             var clock = Stopwatch.StartNew();
-            ITransformer fitted;
-            using (MlContextCancellation.Register(ml, cancellation))
-            {
-                fitted = Fit(estimator, dataset.View.Select(split.Train), cancellation);
-            }
-
+            var fitted = Fit(ml, estimator, data.Select(split.Train), cancellation);
             var fitSeconds = clock.Elapsed.TotalSeconds;
             clock.Restart();
-            var scored = ScoredRows.Read(fitted.Transform(dataset.View.Select(split.Test)), dataset.Label.Task);
+            var scored = ScoredRows.Read(fitted.Transform(data.Select(split.Test)), data.Label.Task);
             var seconds = clock.Elapsed.TotalSeconds;
             predictSeconds += seconds;
             predictedRows += split.Test.Length;
-            var metrics = scored.Metrics(dataset.Label, split.Test);
+            var metrics = scored.Metrics(data.Label, split.Test);
             folds.Add(new FoldResult
             {
                 Repeat = split.Repeat,
@@ -77,6 +79,18 @@ internal sealed class ModelEvaluator(PipelineSpec spec, TabularDataset dataset, 
                 TrainingLog = TrainingLogResult.From(log),
             });
             scoredFolds.Add((split, scored));
+            if (importance is not null)
+            {
+                progress?.Report(new RunEvent(RunEventKind.ImportanceStarted, $"{model.Name}: permutation importance, split {index}/{splits.Count}")
+                {
+                    Model = model.Name,
+                    Split = index,
+                    Splits = splits.Count,
+                });
+                importance.AddSplit(fitted, split.Test, seed ^ 0x2545F491, cancellation);
+            }
+
+            last = (fitted, ml);
             progress?.Report(new RunEvent(RunEventKind.SplitFinished, $"{model.Name}: split {index}/{splits.Count} done")
             {
                 Model = model.Name,
@@ -88,14 +102,19 @@ internal sealed class ModelEvaluator(PipelineSpec spec, TabularDataset dataset, 
         }
 
         cancellation.ThrowIfCancellationRequested();
-        progress?.Report(new RunEvent(RunEventKind.FinalFitStarted, $"{model.Name}: final fit on all {dataset.RowCount} rows") { Model = model.Name, Splits = splits.Count });
-        var finalMl = new MLContext(spec.Evaluation.Seed);
-        var (finalEstimator, _) = BuildChain(finalMl, plugin, steps, stepsKey, options, new TrainingLog(), spec.Evaluation.Seed, cancellation);
-        var finalClock = Stopwatch.StartNew();
         ITransformer final;
-        using (MlContextCancellation.Register(finalMl, cancellation))
+        MLContext finalMl;
+        var finalClock = Stopwatch.StartNew();
+        if (testSet && last is { } scoredModel)
         {
-            final = Fit(finalEstimator, dataset.View, cancellation);
+            (final, finalMl) = scoredModel;
+        }
+        else
+        {
+            progress?.Report(new RunEvent(RunEventKind.FinalFitStarted, $"{model.Name}: final fit on all {data.RowCount} rows") { Model = model.Name, Splits = splits.Count });
+            finalMl = new MLContext(spec.Evaluation.Seed);
+            var (finalEstimator, _) = BuildChain(finalMl, plugin, steps, stepsKey, options, new TrainingLog(), spec.Evaluation.Seed, cancellation);
+            final = Fit(finalMl, finalEstimator, data.All, cancellation);
         }
 
         var metricNames = folds[0].Metrics.Keys.ToList();
@@ -110,44 +129,48 @@ internal sealed class ModelEvaluator(PipelineSpec spec, TabularDataset dataset, 
             Options = options,
             Preprocessing = stepLines,
             Folds = folds,
-            FinalFitSeconds = finalClock.Elapsed.TotalSeconds,
+            FinalFitSeconds = testSet ? folds[0].FitSeconds : finalClock.Elapsed.TotalSeconds,
             ModelFile = $"models/{model.Name}.zip",
             PredictionsFile = $"predictions/{model.Name}.csv",
+            FeatureImportance = importance?.Result(),
         };
-        return (result, scoredFolds, final, finalMl);
+        return new ModelEvaluation(result, scoredFolds, final, finalMl);
     }
 
-    private string PrimaryMetric => spec.Evaluation.PrimaryMetric ?? (dataset.Label.Task == TaskKind.Regression ? "rmse" : "accuracy");
+    private string PrimaryMetric => spec.Evaluation.PrimaryMetric ?? (data.Label.Task == TaskKind.Regression ? "rmse" : "accuracy");
 
     private (IEstimator<ITransformer> Estimator, IReadOnlyList<string> Steps) BuildChain(
         MLContext ml, ITrainerPlugin plugin, IReadOnlyList<PreprocessingStepSpec> steps, string stepsKey,
         IReadOnlyDictionary<string, object?> options, TrainingLog log, int seed, CancellationToken cancellation)
     {
-        var features = FeaturePipelineBuilder.Build(ml, dataset.Schema, dataset.Missing, steps, plugin.Family, stepsKey, where);
+        var features = data.BuildFeatures(ml, steps, plugin.Family, stepsKey, where);
         var context = new TrainerContext
         {
             MLContext = ml,
-            Task = dataset.Label.Task,
+            Task = data.Label.Task,
             LabelColumn = TabularDataset.LabelColumn,
             FeatureColumn = FeaturePipelineBuilder.FeatureColumn,
-            ClassCount = dataset.Label.ClassCount,
+            ClassCount = data.Label.ClassCount,
             Seed = seed,
+            Image = features.Image,
             FeaturesNormalized = features.Normalized,
             Log = log,
             Cancellation = cancellation,
         };
-        var estimator = features.Estimator
-            .AppendCacheCheckpoint(ml)
+        var estimator = features.Cache ? features.Estimator.AppendCacheCheckpoint(ml) : features.Estimator;
+        return (estimator
             .Append(plugin.CreateEstimator(context, options))
-            .Append(PredictionOutput.Create(ml, dataset.Label));
-        return (estimator, features.Steps);
+            .Append(PredictionOutput.Create(ml, data.Label)), features.Steps);
     }
 
-    private static ITransformer Fit(IEstimator<ITransformer> estimator, IDataView data, CancellationToken cancellation)
+    private static ITransformer Fit(MLContext ml, IEstimator<ITransformer> estimator, IDataView data, CancellationToken cancellation)
     {
         try
         {
-            return estimator.Fit(data);
+            using (MlContextCancellation.Register(ml, cancellation))
+            {
+                return estimator.Fit(data);
+            }
         }
         catch (Exception) when (cancellation.IsCancellationRequested)
         {

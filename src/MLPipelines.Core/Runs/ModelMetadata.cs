@@ -32,7 +32,16 @@ public sealed record ModelMetadata
 
     /// <summary>Rows the final model was trained on.</summary>
     public int TrainingRows { get; init; }
+
+    /// <summary>
+    /// Image models only: the shape of the <c>Features</c> input (flattened <c>[C, H, W]</c> pixels in [0, 1]);
+    /// null for tabular models, which read the columns in <see cref="Inputs"/>.
+    /// </summary>
+    public ModelImageShape? Image { get; init; }
 }
+
+/// <summary>The image size an image model takes.</summary>
+public sealed record ModelImageShape(int Channels, int Height, int Width);
 
 /// <summary>One input column of a saved model.</summary>
 public sealed record ModelInputColumn(string Name, string FileColumn, bool IsNumber);

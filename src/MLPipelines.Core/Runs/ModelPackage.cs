@@ -31,6 +31,22 @@ public static class ModelPackage
         ArgumentNullException.ThrowIfNull(dataset);
         var loader = CreateLoader(ml, dataset);
         ml.Model.Save(model, loader, path);
+        AddMetadata(metadata, path);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="model"/> with its input schema and metadata, for data that is not read from a text
+    /// file (images: <c>Label</c> and the <c>Features</c> pixel vector); load it with <c>ml.Model.Load(path, out schema)</c>.
+    /// </summary>
+    public static void Save(MLContext ml, ITransformer model, DataViewSchema inputSchema, ModelMetadata metadata, string path)
+    {
+        ArgumentNullException.ThrowIfNull(ml);
+        ml.Model.Save(model, inputSchema, path);
+        AddMetadata(metadata, path);
+    }
+
+    private static void AddMetadata(ModelMetadata metadata, string path)
+    {
         using var zip = ZipFile.Open(path, ZipArchiveMode.Update);
         var entry = zip.CreateEntry(MetadataEntry);
         using var stream = entry.Open();

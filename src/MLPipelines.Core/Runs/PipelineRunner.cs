@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using MLPipelines.Core.Data;
-using MLPipelines.Core.Evaluation;
 using MLPipelines.Core.Results;
 using MLPipelines.Core.Spec;
 using MLPipelines.Core.Trainers;
@@ -9,16 +8,27 @@ using MLPipelines.Core.Trainers;
 namespace MLPipelines.Core.Runs;
 
 /// <summary>
-/// Runs a pipeline end to end: reads the data, plans the splits once (shared by every model), evaluates each
-/// model, fits it on all rows, and writes the run folder:
+/// Runs a pipeline end to end: reads the data (a table, or images), plans the splits once (shared by every
+/// model), evaluates each model (with permutation importance on its test rows), fits it on all rows (or keeps the
+/// scored model for <c>test_set</c>), adds intervals and significance tests, and writes the run folder:
 /// <c>spec.yaml</c>, <c>resolved.yaml</c>, <c>results.json</c>, reports (e.g. <c>report.md</c>),
 /// <c>models/NAME.zip</c>, <c>predictions/NAME.csv</c>, <c>environment.json</c>. The folder appears under its final
 /// name only when complete (<see cref="RunFolder"/>). Trainers come from the registry only.
 /// </summary>
 public sealed class PipelineRunner(TrainerRegistry registry)
 {
+    /// <summary>Test rows per split used for permutation importance of tabular data.</summary>
+    public const int ImportanceRows = 2000;
+
+    /// <summary>Shuffles per column and split for tabular data.</summary>
+    public const int ImportancePermutations = 2;
+
+    /// <summary>Test images per split used for permutation importance of images (one shuffle per block).</summary>
+    public const int ImageImportanceRows = 1000;
+
     /// <summary>Runs <paramref name="spec"/> (already validated by the spec loader).</summary>
     /// <exception cref="DataFileException">The data does not fit the spec.</exception>
+    /// <exception cref="Images.ImageDataException">Image files cannot be used.</exception>
     /// <exception cref="SpecException">A spec rule fails once the task is known (e.g. a trainer without that task).</exception>
     /// <exception cref="RunFolderException">The output folder cannot be used.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; the partial folder is renamed <c>NAME.incomplete</c>.</exception>
@@ -31,40 +41,35 @@ public sealed class PipelineRunner(TrainerRegistry registry)
         var plugins = spec.Models.Select((m, i) => registry.TryGet(m.Trainer, out var p)
             ? p
             : throw SpecException.ForKey(spec, $"models[{i}].trainer", $"unknown trainer '{m.Trainer}'; known: {string.Join(", ", registry.Names)}")).ToList();
-        var dataset = DatasetLoader.Load(spec);
-        var warnings = new List<string>(dataset.Schema.Warnings);
-        new SpecLoader(registry).ResolveTask(spec, dataset.Label.Task);
-        foreach (var column in dataset.Schema.Columns.Where(c => c.Kind is ColumnKind.Text or ColumnKind.Constant))
-        {
-            warnings.Add($"column '{column.Name}' is not used: {column.Reason}");
-        }
-
-        if (dataset.Label.DroppedMissing > 0)
-        {
-            warnings.Add($"{dataset.Label.DroppedMissing} row(s) without a label value were dropped");
-        }
-
-        progress?.Report(new RunEvent(RunEventKind.DataLoaded,
-            $"{dataset.Table.Path}: {dataset.RowCount} rows, {dataset.Schema.Features.Count} features, {Lower(dataset.Label.Task)} ({dataset.Label.TaskReason})"));
+        var (data, testSet) = Load(spec);
+        new SpecLoader(registry).ResolveTask(spec, data.Label.Task);
+        var warnings = new List<string>(data.Warnings);
+        progress?.Report(new RunEvent(RunEventKind.DataLoaded, data.Summary));
         foreach (var warning in warnings)
         {
             progress?.Report(new RunEvent(RunEventKind.Warning, warning));
         }
 
-        var splits = PlanSplits(spec, dataset);
+        var splits = SplitPlanner.Plan(spec, data, testSet, key => Where(spec, key));
         var folder = RunFolder.Create(options.OutputDirectory ?? DefaultFolder(options.RunsRoot, spec.Name, started), options.Overwrite);
         try
         {
             CopySpec(spec, folder.File("spec.yaml"));
-            var evaluator = new ModelEvaluator(spec, dataset, splits, key => Where(spec, key));
+            var evaluator = new ModelEvaluator(spec, data, splits, key => Where(spec, key))
+            {
+                Importance = !spec.Report.FeatureImportance ? null
+                    : data is ImageEvaluationData ? (ImageImportanceRows, 1) : (ImportanceRows, ImportancePermutations),
+            };
             var models = new List<ModelResult>();
             for (var i = 0; i < spec.Models.Count; i++)
             {
                 var model = spec.Models[i];
                 progress?.Report(new RunEvent(RunEventKind.ModelStarted, $"{model.Name} ({model.Trainer})") { Model = model.Name, Splits = splits.Count });
-                var (result, scored, final, finalMl) = evaluator.Evaluate(i, plugins[i], progress, cancellation);
-                ModelPackage.Save(finalMl, final, dataset, Metadata(spec, dataset, i), folder.File(result.ModelFile!));
-                PredictionsCsvWriter.Write(folder.File(result.PredictionsFile!), dataset, scored);
+                var evaluation = evaluator.Evaluate(i, plugins[i], progress, cancellation);
+                var result = evaluation.Result;
+                var metadata = data.Metadata(spec) with { Model = model.Name, Trainer = model.Trainer };
+                data.SaveModel(evaluation.FinalContext, evaluation.Final, metadata, folder.File(result.ModelFile!));
+                PredictionsCsvWriter.Write(folder.File(result.PredictionsFile!), data, evaluation.Scored);
                 models.Add(result);
                 progress?.Report(new RunEvent(RunEventKind.ModelFinished, model.Name)
                 {
@@ -77,7 +82,8 @@ public sealed class PipelineRunner(TrainerRegistry registry)
 
             cancellation.ThrowIfCancellationRequested();
             progress?.Report(new RunEvent(RunEventKind.Writing, "writing results"));
-            var results = BuildResults(spec, dataset, models, warnings, started, clock.Elapsed.TotalSeconds);
+            var results = ResultsStatistics.Apply(
+                BuildResults(spec, data, models, warnings, started, clock.Elapsed.TotalSeconds), spec.Report.Baseline, spec.Report.AllPairs);
             ResultsJson.Write(folder.File("results.json"), results);
             ResolvedSpecWriter.Write(spec, folder.File("resolved.yaml"));
             EnvironmentInfo.Capture(spec.Evaluation.Seed, SpecDirectory(spec)).Write(folder.File("environment.json"));
@@ -96,69 +102,34 @@ public sealed class PipelineRunner(TrainerRegistry registry)
         }
     }
 
-    private static IReadOnlyList<FoldSplit> PlanSplits(PipelineSpec spec, TabularDataset dataset)
+    private static (IEvaluationData Data, (int[] Train, int[] Test)? TestSet) Load(PipelineSpec spec)
     {
-        var evaluation = spec.Evaluation;
-        int[]? strata = null;
-        if (evaluation.Stratify == true)
+        if (spec.Data.Kind == DataKind.Images)
         {
-            strata = dataset.Label.Task == TaskKind.Regression
-                ? FoldPlanner.QuantileStrata(dataset.Label.Values, 10)
-                : dataset.Label.ClassIndex;
+            var images = ImageEvaluationData.Load(spec);
+            return (images, images.TestSet);
         }
 
-        if (evaluation.Method == EvaluationMethod.Holdout)
-        {
-            return FoldPlanner.Holdout(dataset.RowCount, evaluation.TestFraction, evaluation.Repeats, evaluation.Seed, strata);
-        }
-
-        if (dataset.RowCount < evaluation.Folds)
-        {
-            throw new DataFileException($"{Where(spec, "evaluation.folds")}evaluation.folds: {evaluation.Folds} folds need at least {evaluation.Folds} labelled rows, the data has {dataset.RowCount}");
-        }
-
-        return FoldPlanner.KFold(dataset.RowCount, evaluation.Folds, evaluation.Repeats, evaluation.Seed, strata);
+        return (new TabularEvaluationData(DatasetLoader.Load(spec)), null);
     }
 
     private static RunResults BuildResults(
-        PipelineSpec spec, TabularDataset dataset, List<ModelResult> models, List<string> warnings, DateTimeOffset started, double seconds)
+        PipelineSpec spec, IEvaluationData data, List<ModelResult> models, List<string> warnings, DateTimeOffset started, double seconds)
     {
-        var label = dataset.Label;
         var evaluation = spec.Evaluation;
         return new RunResults
         {
             Name = spec.Name,
-            Task = Lower(label.Task),
+            Task = Lower(data.Label.Task),
             PrimaryMetric = evaluation.PrimaryMetric!,
-            Dataset = new DatasetResult
-            {
-                Path = dataset.Table.Path,
-                Rows = dataset.RowCount,
-                Features = dataset.Schema.Features.Count,
-                Label = spec.Data.Label,
-                Classes = label.Classes,
-                ClassCounts = [.. label.Classes.Select((_, k) => label.ClassIndex.Count(i => i == k))],
-                PositiveClass = label.PositiveClass,
-                LabelTransform = label.Transform == LabelTransform.Log ? "log" : "none",
-                RowsDroppedMissingLabel = label.DroppedMissing,
-                Columns = [.. dataset.Schema.Columns.Select(c => new ColumnResult
-                {
-                    Name = c.Name,
-                    Kind = c.Kind.ToString().ToLowerInvariant(),
-                    Missing = c.Missing,
-                    Distinct = c.Distinct,
-                    Reason = c.Reason,
-                    Numeric = c.Range is { } r ? new NumericSummaryResult(r.Min, r.Mean, c.Std ?? 0, r.Max) : null,
-                    Top = [.. c.Top.Select(t => new ValueCountResult(t.Value, t.Count))],
-                })],
-            },
+            Dataset = data.Describe(spec),
             Evaluation = new EvaluationResult
             {
-                Method = evaluation.Method == EvaluationMethod.Holdout ? "holdout" : "kfold",
-                Folds = evaluation.Method == EvaluationMethod.Holdout ? 1 : evaluation.Folds,
-                Repeats = evaluation.Repeats,
+                Method = YamlNames.Of(evaluation.Method),
+                Folds = evaluation.Method == EvaluationMethod.KFold ? evaluation.Folds : 1,
+                Repeats = evaluation.Method == EvaluationMethod.TestSet ? 1 : evaluation.Repeats,
                 Seed = evaluation.Seed,
-                Stratify = evaluation.Stratify == true,
+                Stratify = evaluation.Method != EvaluationMethod.TestSet && evaluation.Stratify == true,
                 TestFraction = evaluation.Method == EvaluationMethod.Holdout ? evaluation.TestFraction : null,
             },
             Models = models,
@@ -167,20 +138,6 @@ public sealed class PipelineRunner(TrainerRegistry registry)
             DurationSeconds = seconds,
         };
     }
-
-    private static ModelMetadata Metadata(PipelineSpec spec, TabularDataset dataset, int modelIndex) => new()
-    {
-        Pipeline = spec.Name,
-        Model = spec.Models[modelIndex].Name,
-        Trainer = spec.Models[modelIndex].Trainer,
-        Task = Lower(dataset.Label.Task),
-        Label = spec.Data.Label,
-        Classes = dataset.Label.Classes,
-        LabelTransform = dataset.Label.Transform == LabelTransform.Log ? "log" : "none",
-        Inputs = ModelPackage.Inputs(dataset),
-        MissingValues = dataset.Missing.Tokens,
-        TrainingRows = dataset.RowCount,
-    };
 
     private static void CopySpec(PipelineSpec spec, string path)
     {

@@ -1,30 +1,37 @@
 using System.Globalization;
 using System.Text;
-using MLPipelines.Core.Data;
 using MLPipelines.Core.Evaluation;
+using MLPipelines.Core.Results;
 
 namespace MLPipelines.Core.Runs;
 
 /// <summary>
-/// Writes out-of-fold predictions (<c>predictions/MODEL.csv</c>): one line per test row of every split with
-/// <c>row</c> (1-based data row of the file), <c>repeat</c>, <c>fold</c>, <c>actual</c>, <c>predicted</c> (both in
-/// the file's terms), then binary <c>probability</c> (of the positive class) and <c>score</c>; multiclass
-/// <c>probability_CLASS</c> per class; regression <c>score</c> (model scale, the log when the label is log-transformed).
+/// Writes out-of-fold predictions (<c>predictions/MODEL.csv</c>): one line per test row of every split, with the
+/// columns <see cref="PredictionColumns"/> describes: <c>row</c>, (images) <c>source</c>, <c>repeat</c>,
+/// <c>fold</c>, <c>actual</c>, <c>predicted</c>, then binary <c>probability</c> (of the positive class) and
+/// <c>score</c>; multiclass <c>probability_CLASS</c> per class; regression <c>score</c> (model scale, the log when
+/// the label is log-transformed).
 /// </summary>
 public static class PredictionsCsvWriter
 {
-    public static void Write(string path, TabularDataset dataset, IReadOnlyList<(FoldSplit Split, ScoredRows Scored)> folds)
+    internal static void Write(string path, IEvaluationData data, IReadOnlyList<(FoldSplit Split, ScoredRows Scored)> folds)
     {
-        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(folds);
-        var label = dataset.Label;
+        var label = data.Label;
         using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
-        var header = new List<string> { "row", "repeat", "fold", "actual", "predicted" };
+        var header = new List<string> { PredictionColumns.Row };
+        if (data.HasSources)
+        {
+            header.Add(PredictionColumns.Source);
+        }
+
+        header.AddRange([PredictionColumns.Repeat, PredictionColumns.Fold, PredictionColumns.Actual, PredictionColumns.Predicted]);
         header.AddRange(label.Task switch
         {
-            TaskKind.Binary => ["probability", "score"],
-            TaskKind.Multiclass => label.Classes.Select(c => "probability_" + c),
-            _ => ["score"],
+            TaskKind.Binary => [PredictionColumns.Probability, PredictionColumns.Score],
+            TaskKind.Multiclass => label.Classes.Select(PredictionColumns.ClassProbability),
+            _ => [PredictionColumns.Score],
         });
         writer.WriteLine(string.Join(',', header.Select(Escape)));
         var line = new StringBuilder();
@@ -34,8 +41,13 @@ public static class PredictionsCsvWriter
             {
                 var row = split.Test[i];
                 line.Clear();
-                line.Append(dataset.FileRow(row)).Append(',').Append(split.Repeat).Append(',').Append(split.Fold).Append(',')
-                    .Append(Escape(label.Original[row])).Append(',');
+                line.Append(data.RowNumber(row)).Append(',');
+                if (data.HasSources)
+                {
+                    line.Append(Escape(data.SourceOf(row) ?? "")).Append(',');
+                }
+
+                line.Append(split.Repeat).Append(',').Append(split.Fold).Append(',').Append(Escape(label.Original[row])).Append(',');
                 switch (label.Task)
                 {
                     case TaskKind.Binary:

@@ -27,6 +27,9 @@ public enum RunEventKind
     ModelStarted,
     SplitStarted,
     SplitFinished,
+
+    /// <summary>Permutation importance of a split's model is being computed (after the split is scored).</summary>
+    ImportanceStarted,
     FinalFitStarted,
     ModelFinished,
     Writing,

@@ -18,6 +18,7 @@ internal static class DataSectionReader
             Label = data.GetOrNull<string>("label") ?? "",
             Task = data.GetOrNull<string>("task") is { } task ? YamlNames.Task(task) : null,
             LabelTransform = YamlNames.Transform(data.Get<string>("label_transform")),
+            PositiveClass = data.GetOrNull<string>("positive_class"),
             MissingValues = data.Get<List<string>>("missing_values"),
             Classes = data.Get<List<string>>("classes"),
             PixelMax = data.Get<double>("pixel_max"),

@@ -37,6 +37,12 @@ public sealed class DataSpec
     /// <summary>Transform of a regression label: <c>none</c> or <c>log</c> (natural log, predictions mapped back).</summary>
     public LabelTransform LabelTransform { get; set; } = LabelTransform.None;
 
+    /// <summary>
+    /// Binary tasks: the label value scored as positive (the class of <c>probability</c>, <c>f1</c>, <c>auprc</c>);
+    /// null = the true-like value of a yes/no-like pair, else the second class in sorted order.
+    /// </summary>
+    public string? PositiveClass { get; set; }
+
     /// <summary>Field separator; <c>null</c> (YAML <c>auto</c>) = detect from the header line (comma, tab, semicolon).</summary>
     public char? Separator { get; set; }
 

@@ -9,6 +9,8 @@ internal static class ReportSectionReader
         {
             Formats = report.Get<List<string>>("formats"),
             Baseline = report.GetOrNull<string>("baseline"),
+            AllPairs = report.Get<bool>("all_pairs"),
+            FeatureImportance = report.Get<bool>("feature_importance"),
         };
 
         if (spec.Baseline is { } baseline && report.IsValid("baseline") && models.Count > 0 && models.All(m => m.Name != baseline))

@@ -54,6 +54,8 @@ public static partial class ResolvedSpecWriter
         emitter.Emit(new MappingStart(null, null, false, MappingStyle.Block));
         Pair(emitter, "formats", spec.Report.Formats);
         Pair(emitter, "baseline", spec.Report.Baseline);
+        Pair(emitter, "all_pairs", spec.Report.AllPairs);
+        Pair(emitter, "feature_importance", spec.Report.FeatureImportance);
         emitter.Emit(new MappingEnd());
         emitter.Emit(new MappingEnd());
         emitter.Emit(new DocumentEnd(true));
@@ -76,6 +78,7 @@ public static partial class ResolvedSpecWriter
         Pair(emitter, "label", data.Label);
         Pair(emitter, "task", data.Task is { } task ? YamlNames.Of(task) : null);
         Pair(emitter, "label_transform", YamlNames.Of(data.LabelTransform));
+        Pair(emitter, "positive_class", data.PositiveClass);
         Pair(emitter, "separator", YamlNames.OfSeparator(data.Separator));
         Pair(emitter, "missing_values", data.MissingValues);
         Key(emitter, "columns");

@@ -117,6 +117,13 @@ public static class SpecFormat
                 Tasks = [TaskKind.Regression],
                 DataFormats = [Tabular],
             },
+            new("positive_class", SpecValueKind.String, null,
+                "Binary tasks: the label value scored as positive (probability, f1, auprc, ROC); default the true-like value of a yes/no, true/false, 1/0 pair, else the second value in sorted order.")
+            {
+                Nullable = true,
+                Tasks = [TaskKind.Binary],
+                DataFormats = [Tabular],
+            },
             new("separator", SpecValueKind.String, "auto",
                 "Field separator: auto (detected from the header line: comma, tab or semicolon), tab, or one character such as ';'.")
             {
@@ -225,10 +232,14 @@ public static class SpecFormat
                 Allowed = ["json", "markdown", "html"],
             },
             new("baseline", SpecValueKind.String, null,
-                "Name of the model the others are compared with; default the best boosted-tree model.")
+                "Name of the model the others are compared with (corrected resampled t-test on every metric); default the best boosted-tree model on the primary metric, else the best model.")
             {
                 Nullable = true,
             },
+            new("all_pairs", SpecValueKind.Bool, false,
+                "Also test every pair of models, with Holm's correction per metric, instead of only each model against the baseline."),
+            new("feature_importance", SpecValueKind.Bool, true,
+                "Permutation feature importance of every model on each split's test rows (at most 2,000 rows and 2 shuffles per column and split; images: 7 x 7 blocks of pixels, 1,000 rows, 1 shuffle)."),
         ],
     };
 

@@ -17,6 +17,11 @@ internal static class TaskRules
             Add(errors, spec, "data.label_transform", $"'log' applies only to regression, and this pipeline's task is {taskName}");
         }
 
+        if (spec.Data.PositiveClass is not null && task != TaskKind.Binary)
+        {
+            Add(errors, spec, "data.positive_class", $"applies only to binary tasks, and this pipeline's task is {taskName}");
+        }
+
         if (spec.Evaluation.Stratify == true && task == TaskKind.Regression)
         {
             Add(errors, spec, "evaluation.stratify", "stratified splits need class labels, and this pipeline's task is regression; remove it or set it to false");

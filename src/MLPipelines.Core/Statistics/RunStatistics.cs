@@ -83,9 +83,13 @@ public static class RunStatistics
             StringComparer.Ordinal);
     }
 
-    private static ResamplingDesign NominalOf(EvaluationResult evaluation) => evaluation.Method == "holdout"
-        ? ResamplingDesign.Holdout(
+    private static ResamplingDesign NominalOf(EvaluationResult evaluation) => evaluation.Method switch
+    {
+        "holdout" => ResamplingDesign.Holdout(
             evaluation.TestFraction ?? throw new ArgumentException("results.json: a holdout evaluation has no test_fraction.", nameof(evaluation)),
-            evaluation.Repeats)
-        : ResamplingDesign.KFold(evaluation.Folds, evaluation.Repeats);
+            evaluation.Repeats),
+        // One train/test split of given sets: no resampling, so no ratio to correct with (and nothing to test).
+        "test_set" => new ResamplingDesign(1, 0, "test set"),
+        _ => ResamplingDesign.KFold(evaluation.Folds, evaluation.Repeats),
+    };
 }

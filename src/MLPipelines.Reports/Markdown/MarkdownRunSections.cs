@@ -1,0 +1,137 @@
+using System.Text;
+using MLPipelines.Core.Results;
+using static MLPipelines.Reports.Markdown.MarkdownText;
+
+namespace MLPipelines.Reports.Markdown;
+
+/// <summary>The sections of <c>report.md</c> after the leaderboard: significance tests, feature importance, data.</summary>
+internal static class MarkdownRunSections
+{
+    /// <summary>Features listed per model in the importance section.</summary>
+    private const int TopFeatures = 10;
+
+    public static void AppendComparisons(StringBuilder sb, RunResults results)
+    {
+        if (results.Comparisons is not { Count: > 0 } comparisons || results.Statistics is not { } statistics)
+        {
+            return;
+        }
+
+        sb.AppendLine();
+        sb.AppendLine("## Significance");
+        sb.AppendLine();
+        sb.AppendLine(statistics.AllPairs
+            ? Inv($"Every pair of models, corrected resampled t-test (Nadeau and Bengio 2003) over {statistics.Runs} paired splits ({statistics.Design}), Holm-adjusted per metric, α = {statistics.Alpha}.")
+            : Inv($"Each model against the baseline **{Cell(statistics.Baseline)}** ({statistics.BaselineReason}), corrected resampled t-test (Nadeau and Bengio 2003) over {statistics.Runs} paired splits ({statistics.Design}), α = {statistics.Alpha}."));
+        if (statistics.Note is { } note)
+        {
+            sb.AppendLine();
+            sb.AppendLine($"_{Cell(note)}._");
+        }
+
+        var holm = comparisons.Any(c => c.PValueHolm is not null);
+        sb.AppendLine();
+        sb.AppendLine("| metric | a | b | mean a | mean b | a − b | t | p |" + (holm ? " p (Holm) |" : "") + " a wins/ties/losses | verdict |");
+        sb.AppendLine("|---|---|---|---:|---:|---:|---:|---:|" + (holm ? "---:|" : "") + "---:|---|");
+        foreach (var c in comparisons)
+        {
+            var t = c.T is { } tv ? tv.ToString("F3", System.Globalization.CultureInfo.InvariantCulture) : "n/a";
+            var verdict = c.Better is { } better ? $"**{Cell(better)}** better" : c.PValue is null ? "not tested" : "no significant difference";
+            sb.AppendLine(Inv($"| {c.Metric} | {Cell(c.A)} | {Cell(c.B)} | {Num(c.MeanA)} | {Num(c.MeanB)} | {Num(c.MeanDiff)} | {t} | {P(c.PValue)} |{(holm ? $" {P(c.PValueHolm)} |" : "")} {c.FoldWins}/{c.FoldTies}/{c.FoldLosses} | {verdict} |"));
+        }
+    }
+
+    public static void AppendImportance(StringBuilder sb, IReadOnlyList<ModelResult> models)
+    {
+        var withImportance = models.Where(m => m.FeatureImportance is not null).ToList();
+        if (withImportance.Count == 0)
+        {
+            return;
+        }
+
+        var first = withImportance[0].FeatureImportance!;
+        sb.AppendLine();
+        sb.AppendLine("## Permutation feature importance");
+        sb.AppendLine();
+        var unit = first.Unit == "image_blocks"
+            ? Inv($"each {first.Grid?.BlockSize}x{first.Grid?.BlockSize} block of pixels ({first.Grid?.Rows} x {first.Grid?.Columns} grid, row r and column c from the top left)")
+            : "each input column";
+        sb.AppendLine(Inv($"Drop in {first.Metric} when {unit} is shuffled among the test rows of a split (the model fitted on that split's training rows; up to {first.RowsPerSplit} rows, {first.Permutations} shuffle(s) per split, {first.Splits} split(s)). Larger = the model relies on it more; about 0 = not used."));
+        foreach (var model in withImportance)
+        {
+            var importance = model.FeatureImportance!;
+            sb.AppendLine();
+            sb.AppendLine(Inv($"**{Cell(model.Name)}**"));
+            sb.AppendLine();
+            sb.AppendLine("| feature | importance | std |");
+            sb.AppendLine("|---|---:|---:|");
+            foreach (var entry in importance.Features.Take(TopFeatures))
+            {
+                sb.AppendLine(Inv($"| {Cell(entry.Feature)} | {Num(entry.Importance)} | {Num(entry.Std)} |"));
+            }
+
+            if (importance.Features.Count > TopFeatures)
+            {
+                sb.AppendLine(Inv($"| ({importance.Features.Count - TopFeatures} more in results.json) | | |"));
+            }
+        }
+    }
+
+    public static void AppendDataset(StringBuilder sb, RunResults results)
+    {
+        var dataset = results.Dataset;
+        sb.AppendLine();
+        sb.AppendLine("## Data");
+        sb.AppendLine();
+        if (dataset.Images is { } images)
+        {
+            sb.AppendLine(Inv($"Images ({images.Format}): {images.TrainImages} training images from `{Cell(images.Train)}`")
+                + (images.Test is { } test ? Inv($", {images.TestImages} test images from `{Cell(test)}`") : "")
+                + Inv($"; {images.Channels}x{images.Height}x{images.Width} pixels ({dataset.Features} features)."));
+            if (images.Skipped > 0)
+            {
+                sb.AppendLine();
+                sb.AppendLine(Inv($"{images.Skipped} unreadable file(s) were skipped, e.g. `{Cell(images.SkippedFiles[0].Path)}` ({Cell(images.SkippedFiles[0].Reason)})."));
+            }
+
+            sb.AppendLine();
+        }
+
+        if (dataset.Classes.Count > 0)
+        {
+            var counts = dataset.Classes.Select((c, i) => Inv($"{Cell(c)} ({(i < dataset.ClassCounts.Count ? dataset.ClassCounts[i] : 0)})"));
+            sb.AppendLine($"Classes: {string.Join(", ", counts)}" + (dataset.PositiveClass is { } p ? $"; positive class: {Cell(p)}." : "."));
+            sb.AppendLine();
+        }
+
+        if (dataset.LabelSummary is { } label)
+        {
+            sb.AppendLine(Inv($"Label `{Cell(dataset.Label)}`: min {label.Min:G4}, mean {label.Mean:G4}, std {label.Std:G4}, max {label.Max:G4}."));
+            sb.AppendLine();
+        }
+
+        if (dataset.RowsDroppedMissingLabel > 0)
+        {
+            sb.AppendLine(Inv($"{dataset.RowsDroppedMissingLabel} row(s) without a label were dropped."));
+            sb.AppendLine();
+        }
+
+        if (dataset.Columns.Count == 0)
+        {
+            return;
+        }
+
+        sb.AppendLine("| column | kind | missing | distinct | summary | why |");
+        sb.AppendLine("|---|---|---:|---:|---|---|");
+        foreach (var column in dataset.Columns)
+        {
+            sb.AppendLine(Inv($"| {Cell(column.Name)} | {column.Kind} | {column.Missing} | {column.Distinct} | {Cell(Summary(column))} | {Cell(column.Reason)} |"));
+        }
+    }
+
+    private static string Summary(ColumnResult column) => column.Numeric is { } n && column.Kind is "numeric" or "label" or "boolean"
+        ? Inv($"min {n.Min:G4}, mean {n.Mean:G4}, std {n.Std:G4}, max {n.Max:G4}")
+        : string.Join(", ", column.Top.Take(3).Select(t => Inv($"{Shorten(t.Value)} ({t.Count})"))) + (column.Distinct > 3 ? ", ..." : "");
+
+    private static string Shorten(string value) => value.Length > 24 ? value[..21] + "..." : value;
+}
