@@ -24,7 +24,9 @@ public static class FeatureImportanceChart
             Value = double.IsFinite(f.Importance) ? f.Importance : 0,
             Error = double.IsFinite(f.Std) ? f.Std : 0,
             FillColor = color,
-            LineWidth = 0,
+            LineWidth = 1.2f,
+            LineColor = Colors.Black.WithAlpha(0.55),
+            ErrorSize = 0.3,
             Size = 0.7,
         }).ToList();
         var plottable = plot.Add.Bars(bars);
