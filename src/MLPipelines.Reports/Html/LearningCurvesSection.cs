@@ -2,6 +2,7 @@ using System.Globalization;
 using MLPipelines.Core.Results;
 using MLPipelines.Core.Trainers;
 using MLPipelines.Reports.Charts;
+using MLPipelines.Reports.Findings;
 using MLPipelines.Reports.Formatting;
 
 namespace MLPipelines.Reports.Html;
@@ -45,8 +46,8 @@ internal static class LearningCurvesSection
                     TableCell.Markup(context.ModelLabel(model.Name)),
                     context.SplitName(fold),
                     TableCell.Number(epochs.Count.ToString(CultureInfo.InvariantCulture)),
-                    TableCell.Number(BestEpoch(fold.TrainingLog!) is { } best ? best.Epoch.ToString(CultureInfo.InvariantCulture) : "-"),
-                    TableCell.Number(BestEpoch(fold.TrainingLog!)?.ValidationLoss is { } loss ? Numbers.Metric(loss) : "-"),
+                    TableCell.Number(LearningCurves.BestEpoch(fold.TrainingLog!) is { } best ? best.Epoch.ToString(CultureInfo.InvariantCulture) : "-"),
+                    TableCell.Number(LearningCurves.BestEpoch(fold.TrainingLog!)?.ValidationLoss is { } loss ? Numbers.Metric(loss) : "-"),
                     TableCell.Number(Numbers.Metric(epochs[^1].TrainLoss)),
                     TableCell.Text(string.Join("; ", fold.TrainingLog!.Notes), "wrap"));
             }
@@ -54,17 +55,6 @@ internal static class LearningCurvesSection
 
         table.AppendTo(html);
         return html.ToString();
-    }
-
-    /// <summary>The epoch the trainer reports as best (<c>best_epoch</c>), else the one with the lowest validation loss.</summary>
-    internal static EpochRecord? BestEpoch(TrainingLogResult log)
-    {
-        if (log.Values.TryGetValue("best_epoch", out var reported) && log.Epochs.FirstOrDefault(e => e.Epoch == (int)reported) is { } record)
-        {
-            return record;
-        }
-
-        return log.Epochs.Where(e => e.ValidationLoss is { } v && double.IsFinite(v)).MinBy(e => e.ValidationLoss);
     }
 
     private static (double[] Epoch, double[] Value) Points(IReadOnlyList<EpochRecord> epochs, Func<EpochRecord, double?> value)
