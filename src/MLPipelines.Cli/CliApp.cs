@@ -57,6 +57,12 @@ public static class CliApp
                 config.AddCommand<RunCommand>("run")
                     .WithDescription("Run a pipeline: evaluate every model on the same folds and write the run folder.")
                     .WithExample("run", "pipelines/letter.yaml");
+                config.AddCommand<ExperimentCommand>("experiment")
+                    .WithDescription("Run the same models on several datasets: matrix with significance marks, ranks, Friedman/Nemenyi, CD diagram.")
+                    .WithExample("experiment", "pipelines/experiments/tabular.yaml");
+                config.AddCommand<ReportCommand>("report")
+                    .WithDescription("Rewrite the reports of a run or experiment folder from its results, without training.")
+                    .WithExample("report", "runs/penguins");
                 config.AddCommand<ValidateCommand>("validate")
                     .WithDescription("Check a pipeline file (and the data file's header) without training.")
                     .WithExample("validate", "pipelines/letter.yaml");

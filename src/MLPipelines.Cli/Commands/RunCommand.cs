@@ -4,8 +4,6 @@ using MLPipelines.Cli.Infrastructure;
 using MLPipelines.Core.Data;
 using MLPipelines.Core.Runs;
 using MLPipelines.Core.Spec;
-using MLPipelines.Reports.Html;
-using MLPipelines.Reports.Markdown;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -51,7 +49,7 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Sett
         {
             OutputDirectory = settings.Out,
             Overwrite = settings.Force,
-            ReportWriters = [new MarkdownReportWriter(), new HtmlReportWriter()],
+            ReportWriters = ReportWriters.ForRuns(),
         };
         var runner = new PipelineRunner(registry);
         RunOutcome outcome;

@@ -11,7 +11,8 @@ namespace MLPipelines.Cli.Display;
 /// </summary>
 internal static class RunProgressDisplay
 {
-    public static RunOutcome Run(IAnsiConsole console, Func<IProgress<RunEvent>, RunOutcome> run)
+    public static T Run<T>(IAnsiConsole console, Func<IProgress<RunEvent>, T> run)
+        where T : class
     {
         if (!console.Profile.Capabilities.Interactive)
         {
@@ -19,7 +20,7 @@ internal static class RunProgressDisplay
             return run(new Reporter(e => console.MarkupLine($"[grey]{clock.Elapsed.TotalSeconds,7:F1}s[/] {Markup.Escape(Plain(e))}")));
         }
 
-        RunOutcome? outcome = null;
+        T? outcome = null;
         console.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(),
@@ -31,6 +32,9 @@ internal static class RunProgressDisplay
                 {
                     switch (e.Kind)
                     {
+                        case RunEventKind.DatasetStarted:
+                            console.MarkupLine($"[bold]{Markup.Escape(e.Message)}[/]");
+                            break;
                         case RunEventKind.DataLoaded:
                         case RunEventKind.Warning:
                             console.MarkupLine(e.Kind == RunEventKind.Warning ? $"[yellow]warning:[/] {Markup.Escape(e.Message)}" : Markup.Escape(e.Message));

@@ -22,6 +22,9 @@ public sealed record RunEvent(RunEventKind Kind, string Message)
 /// <summary>Kinds of <see cref="RunEvent"/>.</summary>
 public enum RunEventKind
 {
+    /// <summary>Experiments: a dataset's run starts (<see cref="RunEvent.Message"/> names it); its events follow, with models named <c>DATASET/MODEL</c>.</summary>
+    DatasetStarted,
+
     DataLoaded,
     Warning,
     ModelStarted,

@@ -44,4 +44,7 @@ public enum SpecValueKind
     /// <c>{images, labels}</c> of two files (see <see cref="SpecFormat.ImageSetKeys"/>).
     /// </summary>
     ImageSet,
+
+    /// <summary>Experiment files only: a list of datasets, each a pipeline spec file or an inline <c>data:</c> section.</summary>
+    Datasets,
 }

@@ -50,6 +50,7 @@ internal static class ValueReader
         SpecValueKind.Steps => "a list of preprocessing steps",
         SpecValueKind.Models => "a list of models",
         SpecValueKind.ImageSet => "a path, or {images, labels} for IDX files",
+        SpecValueKind.Datasets => "a list of datasets",
         _ => key.Kind.ToString(),
     };
 

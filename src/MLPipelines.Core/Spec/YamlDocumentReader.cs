@@ -10,7 +10,8 @@ namespace MLPipelines.Core.Spec;
 /// </summary>
 internal static class YamlDocumentReader
 {
-    public static YamlNode Read(string text, string displayPath)
+    /// <param name="what">What the file should hold, for the empty-file message (e.g. <c>pipeline definition; expected keys name, data and models</c>).</param>
+    public static YamlNode Read(string text, string displayPath, string what = "pipeline definition; expected keys name, data and models")
     {
         var stream = new YamlStream();
         var parser = new PositionTrackingParser(new Parser(new StringReader(text)));
@@ -43,7 +44,7 @@ internal static class YamlDocumentReader
         if (stream.Documents.Count == 0)
         {
             throw SpecException.FromErrors(
-                [new SpecError(new SourceLocation(displayPath, 1, 1), "", "the file holds no pipeline definition; expected keys name, data and models")]);
+                [new SpecError(new SourceLocation(displayPath, 1, 1), "", $"the file holds no {what}")]);
         }
 
         if (stream.Documents.Count > 1)
@@ -51,7 +52,7 @@ internal static class YamlDocumentReader
             var second = stream.Documents[1].RootNode;
             var location = new SourceLocation(displayPath, checked((int)second.Start.Line), checked((int)second.Start.Column));
             throw SpecException.FromErrors(
-                [new SpecError(location, "", "a spec file holds one YAML document, and a second one starts here (remove the '---' line)")]);
+                [new SpecError(location, "", "the file holds one YAML document, and a second one starts here (remove the '---' line)")]);
         }
 
         var root = stream.Documents[0].RootNode;

@@ -321,7 +321,7 @@ public sealed class SpecLoaderErrorTests : IDisposable
     {
         Assert.Equal("x.yaml:1:1: the file holds no pipeline definition; expected keys name, data and models", _folder.Error("# nothing\n"));
         Assert.Equal("x.yaml:1:1: expected a mapping with keys name, data and models, got 'hello'", _folder.Error("hello\n"));
-        Assert.Equal("x.yaml:3:1: a spec file holds one YAML document, and a second one starts here (remove the '---' line)",
+        Assert.Equal("x.yaml:3:1: the file holds one YAML document, and a second one starts here (remove the '---' line)",
             _folder.Error("name: t\n---\nname: u\n"));
     }
 

@@ -1,0 +1,28 @@
+using MLPipelines.Core.Experiments;
+using MLPipelines.Core.Runs;
+using MLPipelines.Reports.Charts;
+using MLPipelines.Reports.Html;
+using MLPipelines.Reports.Markdown;
+
+namespace MLPipelines.Cli.Infrastructure;
+
+/// <summary>
+/// The report writers every verb uses (<c>run</c>, <c>experiment</c>, <c>report</c>); a spec's or experiment's
+/// <c>report.formats</c> picks among them by <see cref="IRunReportWriter.Format"/>. A new format is one line here.
+/// </summary>
+internal static class ReportWriters
+{
+    /// <summary>Writers of one run's folder: <c>report.md</c>, <c>report.html</c>.</summary>
+    public static IReadOnlyList<IRunReportWriter> ForRuns() =>
+    [
+        new MarkdownReportWriter(),
+        new HtmlReportWriter(),
+    ];
+
+    /// <summary>Writers of an experiment's folder: <c>experiment.md</c>, <c>cd.svg</c> (and <c>experiment.html</c> once added).</summary>
+    public static IReadOnlyList<IExperimentReportWriter> ForExperiments() =>
+    [
+        new ExperimentMarkdownWriter(),
+        new CriticalDifferenceSvgWriter(),
+    ];
+}

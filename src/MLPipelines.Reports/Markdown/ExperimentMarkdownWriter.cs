@@ -1,0 +1,108 @@
+using System.Text;
+using MLPipelines.Core.Experiments;
+using MLPipelines.Core.Statistics;
+using static MLPipelines.Reports.Markdown.MarkdownText;
+
+namespace MLPipelines.Reports.Markdown;
+
+/// <summary>
+/// <c>experiment.md</c>: the datasets x models matrix of mean scores with v / * marks against the baseline (as in
+/// Weka's Experimenter), average ranks, win/tie/loss counts, the Friedman test, the Nemenyi critical difference
+/// with its groups and diagram (<c>cd.svg</c>), and links to each dataset's report. Reads only
+/// <see cref="ExperimentResults"/>.
+/// </summary>
+public sealed class ExperimentMarkdownWriter : IExperimentReportWriter
+{
+    /// <summary>File name inside the experiment folder.</summary>
+    public const string FileName = "experiment.md";
+
+    public string Format => "markdown";
+
+    public void Write(ExperimentResults results, string experimentDirectory) =>
+        File.WriteAllText(Path.Combine(experimentDirectory, FileName), Render(results));
+
+    /// <summary>The report text.</summary>
+    public static string Render(ExperimentResults results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var a = results.Analysis;
+        var friedman = a.Friedman;
+        var nemenyi = a.Nemenyi;
+        var sb = new StringBuilder();
+        var evaluation = results.Evaluation;
+        var scheme = evaluation.Method == "holdout"
+            ? Inv($"holdout ({evaluation.TestFraction:P0} test) x {evaluation.Repeats}")
+            : Inv($"{evaluation.Folds}-fold cross-validation x {evaluation.Repeats}");
+        sb.AppendLine(Inv($"# {Cell(results.Name)}"));
+        sb.AppendLine();
+        sb.AppendLine(Inv($"{a.Models.Count} models on {a.Datasets.Count} datasets, {scheme}, seed {evaluation.Seed}; metric **{results.Metric}**. Every model saw the same splits of each dataset."));
+        sb.AppendLine();
+        var best = Enumerable.Range(0, a.Models.Count).MinBy(m => friedman.AverageRanks[m]);
+        sb.AppendLine(Inv($"**{Cell(a.Models[best])}** has the best average rank ({friedman.AverageRanks[best]:F2}). ")
+            + (friedman.Significant
+                ? Inv($"The models differ significantly (Friedman, Iman–Davenport F = {Num(friedman.ImanDavenportF ?? double.PositiveInfinity)}, p = {P(friedman.ImanDavenportPValue)}); models whose average ranks differ by at least the critical difference {nemenyi.CriticalDifference:F3} differ significantly (Nemenyi).")
+                : Inv($"The differences are not significant over these datasets (Friedman, Iman–Davenport p = {P(friedman.ImanDavenportPValue)}, α = {friedman.Alpha}).")));
+
+        sb.AppendLine();
+        sb.AppendLine(Inv($"## Mean {results.Metric}"));
+        sb.AppendLine();
+        sb.AppendLine("| dataset | " + string.Join(" | ", a.Models.Select(m => m == a.Baseline ? $"{Cell(m)} (baseline)" : Cell(m))) + " |");
+        sb.AppendLine("|---|" + string.Concat(a.Models.Select(_ => "---:|")));
+        for (var d = 0; d < a.Datasets.Count; d++)
+        {
+            var cells = a.Models.Select((_, m) => Num(a.Means[d][m]) + (a.Marks[d][m].Length > 0 ? " " + a.Marks[d][m] : ""));
+            sb.AppendLine($"| {Cell(a.Datasets[d])} | {string.Join(" | ", cells)} |");
+        }
+
+        sb.AppendLine("| **average rank** | " + string.Join(" | ", friedman.AverageRanks.Select(r => Inv($"{r:F2}"))) + " |");
+        sb.AppendLine("| (v/ /*) vs baseline | " + string.Join(" | ", a.Models.Select(m => a.WinTieLoss.TryGetValue(m, out var w) ? Inv($"({w.Wins}/{w.Ties}/{w.Losses})") : "-")) + " |");
+        sb.AppendLine();
+        sb.AppendLine(Inv($"v / * : significantly better / worse than **{Cell(a.Baseline)}** on that dataset (corrected resampled t-test, α = {friedman.Alpha}); rank 1 = best."));
+
+        sb.AppendLine();
+        sb.AppendLine("## Friedman and Nemenyi tests");
+        sb.AppendLine();
+        sb.AppendLine(Inv($"- Friedman χ² = {friedman.ChiSquare:F3} (df {friedman.ChiSquareDegreesOfFreedom}), p = {P(friedman.ChiSquarePValue)}; tie-corrected χ² = {friedman.ChiSquareTieCorrected:F3}, p = {P(friedman.ChiSquareTieCorrectedPValue)}."));
+        sb.AppendLine(Inv($"- Iman–Davenport F = {(friedman.ImanDavenportF is { } f ? f.ToString("F3", System.Globalization.CultureInfo.InvariantCulture) : "∞")} (df {friedman.FNumeratorDegreesOfFreedom}, {friedman.FDenominatorDegreesOfFreedom}), p = {P(friedman.ImanDavenportPValue)}: {(friedman.Significant ? "the models differ" : "no significant difference")} at α = {friedman.Alpha}."));
+        sb.AppendLine(Inv($"- Nemenyi critical difference CD = {nemenyi.CriticalDifference:F3} (q_α = {nemenyi.QAlpha:F3}, k = {a.Models.Count}, N = {a.Datasets.Count})."));
+        if (nemenyi.Groups.Count > 0)
+        {
+            sb.AppendLine("- Groups not significantly different: " + string.Join("; ", nemenyi.Groups.Select(g => "{" + string.Join(", ", g.Models.Select(Cell)) + "}")) + ".");
+        }
+
+        var significant = nemenyi.Pairs.Where(p => p.Significant).ToList();
+        sb.AppendLine(significant.Count == 0
+            ? "- No pair differs significantly."
+            : "- Significantly different pairs: " + string.Join(", ", significant.Select(p => Inv($"{Cell(p.A)} vs {Cell(p.B)} (|ΔR| = {p.RankDifference:F2}, p = {P(p.PValue)})"))) + ".");
+        if (results.CdDiagramFile is { } diagram)
+        {
+            sb.AppendLine();
+            sb.AppendLine($"![Critical-difference diagram]({diagram})");
+        }
+
+        sb.AppendLine();
+        sb.AppendLine("## Datasets");
+        sb.AppendLine();
+        sb.AppendLine("| dataset | task | rows | features | classes | run | seconds |");
+        sb.AppendLine("|---|---|---:|---:|---:|---|---:|");
+        foreach (var dataset in results.Datasets)
+        {
+            sb.AppendLine(Inv($"| {Cell(dataset.Name)} | {dataset.Task} | {dataset.Rows} | {dataset.Features} | {dataset.Classes} | [{Cell(dataset.RunDirectory)}]({dataset.RunDirectory}/report.md) | {dataset.DurationSeconds:F1} |"));
+        }
+
+        if (results.Warnings.Count > 0)
+        {
+            sb.AppendLine();
+            sb.AppendLine("## Warnings");
+            sb.AppendLine();
+            foreach (var warning in results.Warnings)
+            {
+                sb.AppendLine($"- {Cell(warning)}");
+            }
+        }
+
+        sb.AppendLine();
+        sb.AppendLine(Inv($"_Started {results.StartedUtc:yyyy-MM-dd HH:mm:ss} UTC, took {results.DurationSeconds:F1} s. Files: `experiment.json`, `runs/DATASET/`._"));
+        return sb.ToString();
+    }
+}
