@@ -36,6 +36,7 @@ const viewports = [
   { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true },
 ];
 const always = ['summary', 'leaderboard', 'data', 'configuration'];
+const alwaysExperiment = ['summary', 'matrix', 'critical-difference', 'tests', 'datasets'];
 
 function pngSize(path) {
   const bytes = readFileSync(path);
@@ -75,13 +76,13 @@ try {
         sections: [...document.querySelectorAll('main > section')].map(s => s.id),
         dangerous: [...document.querySelectorAll('script, iframe, object, embed, link, base, meta[http-equiv="refresh"]')].map(e => e.tagName.toLowerCase()),
         handlers: [...document.querySelectorAll('*')].flatMap(e => [...e.attributes].filter(a => a.name.startsWith('on')).map(a => `${e.tagName.toLowerCase()}[${a.name}]`)),
-        charts: [...document.querySelectorAll('svg.chart')].map(svg => { const r = svg.getBoundingClientRect(); return { w: r.width, h: r.height }; }),
+        charts: [...document.querySelectorAll('svg.chart, figure.cd svg')].map(svg => { const r = svg.getBoundingClientRect(); return { w: r.width, h: r.height }; }),
         scrollWidth: document.documentElement.scrollWidth,
         innerWidth: window.innerWidth,
       }));
       if (!facts.title || !facts.h1) problems.push('no title or h1');
       if (!facts.verdict.trim()) problems.push('no summary sentence (#summary .verdict)');
-      for (const id of [...always, ...report.sections]) {
+      for (const id of [...(basename(report.file) === 'experiment.html' ? alwaysExperiment : always), ...report.sections]) {
         if (!facts.sections.includes(id)) problems.push(`section #${id} missing (present: ${facts.sections.join(', ')})`);
       }
       if (facts.dangerous.length) problems.push(`forbidden elements: ${facts.dangerous.join(', ')}`);

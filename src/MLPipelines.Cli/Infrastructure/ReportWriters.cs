@@ -1,6 +1,7 @@
 using MLPipelines.Core.Experiments;
 using MLPipelines.Core.Runs;
 using MLPipelines.Reports.Charts;
+using MLPipelines.Reports.Experiments;
 using MLPipelines.Reports.Html;
 using MLPipelines.Reports.Markdown;
 
@@ -19,10 +20,11 @@ internal static class ReportWriters
         new HtmlReportWriter(),
     ];
 
-    /// <summary>Writers of an experiment's folder: <c>experiment.md</c>, <c>cd.svg</c> (and <c>experiment.html</c> once added).</summary>
+    /// <summary>Writers of an experiment's folder: <c>experiment.md</c>, <c>cd.svg</c>, <c>experiment.html</c>.</summary>
     public static IReadOnlyList<IExperimentReportWriter> ForExperiments() =>
     [
         new ExperimentMarkdownWriter(),
         new CriticalDifferenceSvgWriter(),
+        new ExperimentHtmlWriter(),
     ];
 }

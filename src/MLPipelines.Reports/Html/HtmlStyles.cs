@@ -51,6 +51,7 @@ tr.best td{font-weight:600}
 .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,460px),1fr));gap:8px 20px}
 figure{margin:8px 0 14px;min-width:0}
 svg.chart{width:100%;height:auto;max-width:640px;display:block}
+figure.cd svg{max-width:100%;height:auto;display:block}
 figcaption{color:var(--muted);font-size:.85rem;margin-top:2px}
 table.matrix td,table.matrix th{text-align:center;min-width:3.2em}
 table.matrix td:first-child,table.matrix th:first-child{text-align:left}
