@@ -1,6 +1,8 @@
 using MLPipelines.Core.Experiments;
 using MLPipelines.Core.Runs;
 using MLPipelines.Reports.Charts;
+using MLPipelines.Reports.Experiments;
+using MLPipelines.Reports.Html;
 using MLPipelines.Reports.Markdown;
 
 namespace MLPipelines.Cli.Infrastructure;
@@ -11,16 +13,18 @@ namespace MLPipelines.Cli.Infrastructure;
 /// </summary>
 internal static class ReportWriters
 {
-    /// <summary>Writers of one run's folder: <c>report.md</c> (and <c>report.html</c> once its writer is added here).</summary>
+    /// <summary>Writers of one run's folder: <c>report.md</c>, <c>report.html</c>.</summary>
     public static IReadOnlyList<IRunReportWriter> ForRuns() =>
     [
         new MarkdownReportWriter(),
+        new HtmlReportWriter(),
     ];
 
-    /// <summary>Writers of an experiment's folder: <c>experiment.md</c>, <c>cd.svg</c> (and <c>experiment.html</c> once added).</summary>
+    /// <summary>Writers of an experiment's folder: <c>experiment.md</c>, <c>cd.svg</c>, <c>experiment.html</c>.</summary>
     public static IReadOnlyList<IExperimentReportWriter> ForExperiments() =>
     [
         new ExperimentMarkdownWriter(),
         new CriticalDifferenceSvgWriter(),
+        new ExperimentHtmlWriter(),
     ];
 }

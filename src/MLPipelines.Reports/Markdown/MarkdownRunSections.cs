@@ -1,5 +1,6 @@
 using System.Text;
 using MLPipelines.Core.Results;
+using MLPipelines.Reports.Findings;
 using static MLPipelines.Reports.Markdown.MarkdownText;
 
 namespace MLPipelines.Reports.Markdown;
@@ -73,6 +74,31 @@ internal static class MarkdownRunSections
             if (importance.Features.Count > TopFeatures)
             {
                 sb.AppendLine(Inv($"| ({importance.Features.Count - TopFeatures} more in results.json) | | |"));
+            }
+        }
+    }
+
+    /// <summary>Per neural model: epochs run, the best epoch (lowest validation loss, or the trainer's own) and its loss, per split.</summary>
+    public static void AppendLearningCurves(StringBuilder sb, RunResults results)
+    {
+        var models = results.Models.Where(m => m.Folds.Any(f => f.TrainingLog?.Epochs.Count > 0)).ToList();
+        if (models.Count == 0)
+        {
+            return;
+        }
+
+        sb.AppendLine();
+        sb.AppendLine("## Learning curves");
+        sb.AppendLine();
+        sb.AppendLine("| model | split | epochs | best epoch | best validation loss | final training loss | notes |");
+        sb.AppendLine("|---|---|---:|---:|---:|---:|---|");
+        foreach (var model in models)
+        {
+            foreach (var fold in model.Folds.Where(f => f.TrainingLog?.Epochs.Count > 0))
+            {
+                var log = fold.TrainingLog!;
+                var best = LearningCurves.BestEpoch(log);
+                sb.AppendLine(Inv($"| {Cell(model.Name)} | r{fold.Repeat + 1} f{fold.Fold + 1} | {log.Epochs.Count} | {(best is null ? "-" : best.Epoch.ToString(System.Globalization.CultureInfo.InvariantCulture))} | {(best?.ValidationLoss is { } v ? Num(v) : "-")} | {Num(log.Epochs[^1].TrainLoss)} | {Cell(string.Join("; ", log.Notes))} |"));
             }
         }
     }

@@ -35,7 +35,7 @@ public sealed class MarkdownReportWriterTests
     {
         var text = MarkdownReportWriter.Render(Results());
 
-        Assert.Contains("**gbdt** is best on accuracy (0.8500 ± 0.0707), 0.1000 ahead of linear.", text, StringComparison.Ordinal);
+        Assert.Contains("**Summary:** gbdt is best on accuracy (0.8500), 10.0 points ahead of linear, difference not significant (p=0.", text, StringComparison.Ordinal);
         Assert.True(text.IndexOf("| 1 | gbdt |", StringComparison.Ordinal) < text.IndexOf("| 2 | linear |", StringComparison.Ordinal));
         Assert.Contains("| gbdt | 0.9000 | 0.8000 |", text, StringComparison.Ordinal);
         Assert.Contains("12,345", text, StringComparison.Ordinal);

@@ -1,0 +1,96 @@
+using MLPipelines.Core.Results;
+using MLPipelines.Core.Trainers;
+using MLPipelines.Reports.Charts;
+using MLPipelines.Reports.Html;
+using MLPipelines.Reports.Inputs;
+using MLPipelines.Reports.Tests.Fixtures;
+
+namespace MLPipelines.Reports.Tests.Html;
+
+/// <summary>Sections that depend on optional content, rendered from a real run's folder with that content added or removed.</summary>
+public sealed class HtmlSectionTests
+{
+    [Fact]
+    public void HtmlReportWriter_Render_LearningCurvesShowTheBestEpochOfEachSplit()
+    {
+        var run = RealRuns.Binary;
+        var results = run.Results with
+        {
+            Models = [.. run.Results.Models.Select(m => m.Name != "lightgbm" ? m : m with
+            {
+                Family = "neural",
+                Folds = [.. m.Folds.Select((f, k) => f with { TrainingLog = Log(bestEpoch: 4 + k) })],
+            })],
+        };
+
+        var html = HtmlReportWriter.Render(RunFolderContent.Read(run.Directory, results));
+
+        Assert.Contains("learning-curves", HtmlAssert.SectionIds(html));
+        var section = HtmlAssert.WellFormed(html).Descendants().First(e => (string?)e.Attribute("id") == "learning-curves");
+        var rows = section.Descendants().Where(e => e.Name.LocalName == "tr").Skip(1).Select(r => r.Elements().Select(c => c.Value).ToList()).ToList();
+        Assert.Equal(run.Results.Models[0].Folds.Count, rows.Count);
+        Assert.Equal(["4", "5", "6"], rows.Select(r => r[3]));
+        Assert.Equal(2, section.Descendants().Count(e => e.Name.LocalName == "svg"));
+        Assert.Contains("early stopping", section.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HtmlReportWriter_Render_MissingPredictionsFileLeavesTheModelOutAndSaysSo()
+    {
+        var run = RealRuns.Binary;
+        var results = run.Results with
+        {
+            Models = [.. run.Results.Models.Select(m => m.Name == "linear" ? m with { PredictionsFile = "predictions/gone.csv" } : m)],
+        };
+
+        var html = HtmlReportWriter.Render(RunFolderContent.Read(run.Directory, results));
+
+        Assert.Contains("Left out: linear: no predictions file (predictions/gone.csv)", html, StringComparison.Ordinal);
+        Assert.Contains("roc", HtmlAssert.SectionIds(html));
+        HtmlAssert.WellFormed(html);
+    }
+
+    [Fact]
+    public void HtmlReportWriter_Render_ResultsAloneStillMakeAReport()
+    {
+        var run = RealRuns.Regression;
+
+        var html = HtmlReportWriter.Render(new RunFolderContent { Results = run.Results });
+
+        var sections = HtmlAssert.SectionIds(html);
+        Assert.Contains("leaderboard", sections);
+        Assert.DoesNotContain("predicted-vs-actual", sections);
+        Assert.DoesNotContain("Resolved spec", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SvgChart_Inline_PrefixesIdsSoTwoChartsOnAPageDoNotShareClipPaths()
+    {
+        var a = SvgChart.NewPlot(null, "x", "y");
+        a.Add.Scatter(new[] { 0.0, 1.0 }, new[] { 0.0, 1.0 });
+        var b = SvgChart.NewPlot(null, "x", "y");
+        b.Add.Scatter(new[] { 0.0, 1.0 }, new[] { 1.0, 0.0 });
+
+        var first = SvgChart.Render(a, "a");
+        var second = SvgChart.Render(b, "b");
+
+        var ids = HtmlAssert.Svgs(first + second).SelectMany(d => d.SelectNodes("//@id")!.Cast<System.Xml.XmlAttribute>().Select(x => x.Value)).ToList();
+        Assert.NotEmpty(ids);
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.StartsWith("<svg class=\"chart\" viewBox=\"0 0 520 340\"", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("<?xml", first, StringComparison.Ordinal);
+    }
+
+    private static TrainingLogResult Log(int bestEpoch)
+    {
+        var epochs = Enumerable.Range(1, 10).Select(e => new EpochRecord(
+            e,
+            TrainLoss: 1.0 / e,
+            ValidationLoss: 0.3 + (0.01 * (e - bestEpoch) * (e - bestEpoch)),
+            TrainMetric: 0.9 + (0.005 * e),
+            ValidationMetric: 0.9,
+            LearningRate: 0.01,
+            Seconds: 0.1)).ToList();
+        return new TrainingLogResult { Epochs = epochs, Notes = ["early stopping at epoch 10"] };
+    }
+}

@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# Browser check of the HTML reports, called by .ci/run (and runnable by hand):
+#   1. installs what is missing: Debian's chromium, node/npm, playwright-core (npm ci; it never downloads a browser);
+#   2. makes real runs with the mlpipe CLI on small data: binary (breast cancer, k-fold), multiclass (iris, repeated
+#      k-fold), regression (diamonds, one holdout split), a binary file whose folder, column names and class labels
+#      are markup and quotes, and an experiment over three datasets;
+#   3. renders every report.html and the experiment.html in headless Chromium at a desktop and a phone width
+#      (check_report.mjs): fails on any network request, console error, script element or event handler, missing
+#      section, unrendered chart or page wider than the screen; saves a full-page screenshot of each and prints its
+#      path, size in bytes and pixels.
+# Usage: tests/browser/check_report.sh [OUT_DIR]   (default: a fresh folder under /tmp). Exits nonzero on failure.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+out="${1:-$(mktemp -d /tmp/mlpipe-browser-check.XXXXXX)}"
+mkdir -p "$out"
+out="$(cd "$out" && pwd)"
+
+need_apt=()
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+command -v node >/dev/null 2>&1 || need_apt+=(nodejs)
+command -v npm >/dev/null 2>&1 || need_apt+=(npm)
+if [ ${#need_apt[@]} -gt 0 ]; then
+    echo "check_report: installing ${need_apt[*]}"
+    apt-get update -q
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${need_apt[@]}"
+fi
+chromium --version 2>/dev/null | head -1 || true
+(cd "$root/tests/browser" && npm ci --no-audit --no-fund --loglevel=error)
+
+dotnet build "$root/src/MLPipelines.Cli" -v quiet -nologo >/dev/null
+mlpipe=(dotnet "$root/src/MLPipelines.Cli/bin/Debug/net10.0/mlpipe.dll")
+data="$root/datasets"
+specs="$out/specs"
+mkdir -p "$specs"
+
+cat >"$specs/binary.yaml" <<EOF
+name: browser-binary
+data: {path: '$data/breast_cancer.csv', label: target}
+evaluation: {method: kfold, folds: 5, seed: 42}
+models:
+  - {name: lightgbm, trainer: lightgbm, options: {iterations: 50}}
+  - {name: fasttree, trainer: fasttree, options: {trees: 30}}
+  - {name: linear, trainer: lbfgs}
+report: {formats: [json, markdown, html]}
+EOF
+cat >"$specs/multiclass.yaml" <<EOF
+name: browser-multiclass
+data: {path: '$data/iris.csv', label: target}
+evaluation: {method: kfold, folds: 3, repeats: 2, seed: 42}
+models:
+  - {name: lightgbm, trainer: lightgbm, options: {iterations: 30}}
+  - {name: linear, trainer: sdca}
+report: {formats: [json, markdown, html]}
+EOF
+cat >"$specs/regression.yaml" <<EOF
+name: browser-regression
+data: {path: '$data/diamonds.csv', label: price, label_transform: log}
+evaluation: {method: holdout, test_fraction: 0.2, seed: 42}
+models:
+  - {name: lightgbm, trainer: lightgbm, options: {iterations: 50}}
+  - {name: linear, trainer: sdca}
+report: {formats: [json, markdown, html]}
+EOF
+
+# A file whose folder, column names, values and class labels are markup and quotes: the report must show them as text.
+hostile_dir="$out/<em>data & \"quotes\" 'x'"
+mkdir -p "$hostile_dir"
+{
+    printf '"<script>alert(1)</script>","a""b'"'"'c & <d>","<img src=x onerror=alert(2)>","label <script>alert(3)</script>"\n'
+    for i in $(seq 1 120); do
+        if [ $((i % 2)) -eq 0 ]; then label='"<script>alert(4)</script>"'; x=$((i % 7 + 3)); else label='"O'"'"'Brien & ""Co"""'; x=$((i % 5)); fi
+        if [ $((i % 3)) -eq 0 ]; then category='"<b>bold</b>"'; else category='plain'; fi
+        printf '%s.%s,%s,%s,%s\n' "$x" "$((i % 10))" "$((i % 13))" "$category" "$label"
+    done
+} >"$hostile_dir/hostile.csv"
+cat >"$specs/hostile.yaml" <<EOF
+name: browser-hostile
+data: {path: '${hostile_dir//\'/\'\'}/hostile.csv', label: 'label <script>alert(3)</script>'}
+evaluation: {method: kfold, folds: 3, seed: 42}
+models:
+  - {name: lightgbm, trainer: lightgbm, options: {iterations: 20}}
+  - {name: linear, trainer: lbfgs}
+report: {formats: [json, markdown, html]}
+EOF
+
+cat >"$specs/experiment.yaml" <<EOF
+name: browser-experiment
+metric: accuracy
+evaluation: {method: kfold, folds: 3, seed: 42}
+models:
+  - {name: lightgbm, trainer: lightgbm, options: {iterations: 20}}
+  - {name: linear, trainer: lbfgs, preprocessing: [impute, one_hot, {normalize: {method: zscore}}]}
+datasets:
+  - {name: iris, data: {path: '$data/iris.csv', label: target}}
+  - {name: wine, data: {path: '$data/wine.csv', label: target}}
+  - {name: breast_cancer, data: {path: '$data/breast_cancer.csv', label: target}}
+report: {formats: [json, markdown, svg, html]}
+EOF
+
+for name in binary multiclass regression hostile; do
+    echo "check_report: mlpipe run $name"
+    "${mlpipe[@]}" run "$specs/$name.yaml" --out "$out/$name" --force --quiet >/dev/null
+done
+echo "check_report: mlpipe experiment"
+"${mlpipe[@]}" experiment "$specs/experiment.yaml" --out "$out/experiment" --force --quiet >/dev/null
+
+classification=roc,calibration,confusion,comparisons,splits,fit-time,feature-importance
+node "$root/tests/browser/check_report.mjs" --out "$out/screenshots" \
+    "$out/binary/report.html=$classification" \
+    "$out/multiclass/report.html=$classification" \
+    "$out/regression/report.html=predicted-vs-actual,residuals,feature-importance" \
+    "$out/hostile/report.html=roc,confusion" \
+    "$out/experiment/experiment.html" \
+    "$out/experiment/runs/wine/report.html=roc,confusion"
+
+# The hostile run's strings must reach the page only as text: no raw markup from the data anywhere in the file.
+if grep -q -e '<script' -e '<img' -e '<b>bold' -e '<em>data' "$out/hostile/report.html"; then
+    echo "check_report: FAIL: markup from the hostile data appears unescaped in $out/hostile/report.html" >&2
+    exit 1
+fi
+echo "check_report: screenshots in $out/screenshots"
