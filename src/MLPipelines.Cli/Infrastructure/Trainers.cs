@@ -1,4 +1,5 @@
 using MLPipelines.Core.Trainers;
+using MLPipelines.Trainers.Mlp.Plugin;
 
 namespace MLPipelines.Cli.Infrastructure;
 
@@ -7,9 +8,10 @@ internal static class Trainers
 {
     public static TrainerRegistry CreateRegistry()
     {
-        var registry = BuiltinTrainers.CreateRegistry();
+        var registry = BuiltinTrainers.CreateRegistry()
+            .Register(new MlpTrainerPlugin());
 
-        // The neural trainers (mlp, cnn) from MLPipelines.Trainers register here when they exist.
+        // The CNN from MLPipelines.Trainers registers here when it exists.
         return registry;
     }
 }

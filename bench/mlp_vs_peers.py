@@ -1,0 +1,315 @@
+#!/usr/bin/python3
+"""Our MLP, LightGBM and FastTree (one `mlpipe run` per example pipeline) beside Python peers on the same folds.
+
+Usage: bench/mlp_vs_peers.py [--pipelines letter,telco_churn,credit,diamonds] [--peers xgboost,torch,sklearn]
+                             [--runs DIR] [--reuse] [--threads 2]
+
+For each pipelines/<name>-mlp.yaml it runs `mlpipe run` (Release build), reads the metrics and per-fold fit times
+from results.json, and takes the fold of every row from the run's out-of-fold predictions (predictions/mlp.csv:
+file row, repeat, fold), so the peers train and test on exactly the same rows:
+  - xgboost: XGBoost hist, 300 rounds, eta 0.1, max depth 6 (numbers as they are, NaN = missing, text one-hot);
+  - torch:   a PyTorch MLP with the recipe of our defaults (median fill, robust scaling + smooth clipping, one-hot,
+             3 x 256 SiLU, dropout 0.15, AdamW lr 2e-3 wd 0.02, batch 256, warm-up + cosine, label smoothing 0.1,
+             15% validation split with best-epoch restore and patience 20, at most 100 epochs);
+  - sklearn: sklearn MLPClassifier / MLPRegressor, 3 x 256 ReLU, adam, batch 256, early stopping on 15% of the rows,
+             on median-filled, standardized, one-hot inputs.
+Columns as the run inferred them (results.json dataset.columns): numeric -> float, categorical/boolean text ->
+one-hot of the training fold's values; ignored, constant and text columns are left out. A log label transform is
+applied as in the run (metrics on the log scale). Prints one table: metric mean +- std over the folds, the
+difference to the better of LightGBM and FastTree, and the mean fit seconds per fold.
+Installs python3-xgboost, python3-torch, python3-sklearn and libopenblas0-pthread with apt-get when missing.
+"""
+import argparse
+import csv
+import json
+import math
+import os
+import subprocess
+import sys
+import time
+
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "2")
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CLI = os.path.join(ROOT, "src", "MLPipelines.Cli")
+MISSING = {"", "NA", "?"}
+PACKAGES = ["python3-xgboost", "python3-torch", "python3-sklearn", "python3-numpy", "libopenblas0-pthread"]
+
+
+def ensure_packages():
+    missing = [p for p in PACKAGES if subprocess.run(["dpkg", "-s", p], capture_output=True).returncode != 0]
+    if missing:
+        print(f"# installing {' '.join(missing)} with apt-get", flush=True)
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+        subprocess.run(["apt-get", "install", "-y", "-qq", *missing], check=True, env=env)
+
+
+def mlpipe_run(spec, out, reuse):
+    if reuse and os.path.exists(os.path.join(out, "results.json")):
+        return
+    exe = os.path.join(CLI, "bin", "Release", "net10.0", "mlpipe")
+    print(f"# mlpipe run {os.path.relpath(spec, ROOT)}", flush=True)
+    subprocess.run([exe, "run", spec, "--out", out, "--force", "--quiet"], check=True, cwd=ROOT)
+
+
+def read_table(path, results):
+    """Rows of the file keyed by 1-based data row number, features as the run saw them, and the label."""
+    ds = results["dataset"]
+    with open(path, newline="", encoding="utf-8-sig") as f:
+        sample = f.readline()
+        f.seek(0)
+        sep = max([",", "\t", ";"], key=sample.count)
+        rows = list(csv.reader(f, delimiter=sep))
+    header, rows = rows[0], rows[1:]
+    label = header.index(ds["label"])
+    kinds = {c["name"]: c["kind"] for c in ds["columns"]}
+    numeric = [i for i, h in enumerate(header) if kinds.get(h) == "numeric"
+               or (kinds.get(h) == "boolean" and all(_number(r[i]) is not None or r[i].strip() in MISSING for r in rows))]
+    categorical = [i for i, h in enumerate(header) if kinds.get(h) in ("categorical", "boolean") and i not in numeric]
+    data = {}
+    for n, r in enumerate(rows, start=1):
+        if not r or r[label].strip() in MISSING:
+            continue
+        num = [_number(r[i]) for i in numeric]
+        data[n] = ([math.nan if v is None else v for v in num], [r[i].strip() for i in categorical], r[label].strip())
+    return data
+
+
+def _number(text):
+    text = text.strip()
+    if text in MISSING:
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def fold_plan(run_dir):
+    folds = {}
+    with open(os.path.join(run_dir, "predictions", "mlp.csv"), newline="") as f:
+        for rec in csv.DictReader(f):
+            folds.setdefault((int(rec["repeat"]), int(rec["fold"])), []).append(int(rec["row"]))
+    return [folds[k] for k in sorted(folds)]
+
+
+def matrices(np, data, train_rows, test_rows, task, classes, log_label):
+    """Numeric block (NaN kept) + one-hot of the training rows' categories; labels as class index or float."""
+    cats = len(data[train_rows[0]][1])
+    values = [sorted({data[r][1][j] for r in train_rows if data[r][1][j] not in MISSING}) for j in range(cats)]
+    index = [{v: k for k, v in enumerate(vs)} for vs in values]
+
+    def block(rows):
+        num = np.array([data[r][0] for r in rows], dtype=np.float32).reshape(len(rows), -1)
+        hot = np.zeros((len(rows), sum(len(v) for v in values)), dtype=np.float32)
+        for i, r in enumerate(rows):
+            offset = 0
+            for j in range(cats):
+                k = index[j].get(data[r][1][j])
+                if k is not None:
+                    hot[i, offset + k] = 1
+                offset += len(values[j])
+        return num, hot
+
+    def labels(rows):
+        if task == "regression":
+            y = np.array([float(data[r][2]) for r in rows], dtype=np.float64)
+            return np.log(y) if log_label else y
+        return np.array([classes.index(data[r][2]) for r in rows], dtype=np.int64)
+
+    return block(train_rows), labels(train_rows), block(test_rows), labels(test_rows)
+
+
+def metric(np, task, y, pred):
+    if task == "regression":
+        return float(np.sqrt(np.mean((pred - y) ** 2)))
+    return float(np.mean(pred == y))
+
+
+def run_xgboost(np, task, k, train, ytr, test, threads, seed):
+    import xgboost as xgb
+    x = np.hstack(train)
+    xt = np.hstack(test)
+    common = dict(n_estimators=300, learning_rate=0.1, max_depth=6, tree_method="hist", n_jobs=threads, random_state=seed)
+    if task == "regression":
+        model = xgb.XGBRegressor(**common)
+    else:
+        model = xgb.XGBClassifier(**common, objective="multi:softprob" if k > 2 else "binary:logistic")
+    start = time.perf_counter()
+    model.fit(x, ytr)
+    seconds = time.perf_counter() - start
+    return model.predict(xt), seconds
+
+
+def robust_clip_stats(np, num):
+    median = np.nanmedian(num, axis=0)
+    q75, q25 = np.nanpercentile(num, 75, axis=0), np.nanpercentile(num, 25, axis=0)
+    spread = q75 - q25
+    half_range = 0.5 * (np.nanmax(num, axis=0) - np.nanmin(num, axis=0))
+    spread = np.where(spread == 0, half_range, spread)
+    scale = np.where(spread > 0, 1 / np.where(spread > 0, spread, 1), 0)
+    return median, scale
+
+
+def robust_clip(np, num, median, scale):
+    filled = np.where(np.isnan(num), median, num)
+    z = (filled - median) * scale
+    return (z / np.sqrt(1 + (z / 3) ** 2)).astype(np.float32)
+
+
+def run_torch(np, task, k, train, ytr, test, threads, seed):
+    import torch
+    torch.set_num_threads(threads)
+    torch.manual_seed(seed)
+    rng = np.random.default_rng(seed)
+    median, scale = robust_clip_stats(np, train[0])
+    x = np.hstack([robust_clip(np, train[0], median, scale), train[1]])
+    xt = np.hstack([robust_clip(np, test[0], median, scale), test[1]])
+    y = ytr.astype(np.float32)
+    mean, std = (float(y.mean()), float(y.std()) or 1.0) if task == "regression" else (0.0, 1.0)
+    # 15% validation split, stratified for classification.
+    order = rng.permutation(len(x))
+    if task == "regression":
+        valid = order[: int(round(0.15 * len(x)))]
+    else:
+        valid = np.concatenate([order[ytr[order] == c][: int(round(0.15 * np.sum(ytr == c)))] for c in range(k)])
+    mask = np.ones(len(x), bool)
+    mask[valid] = False
+    outputs = k if task == "multiclass" else 1
+    width = x.shape[1]
+    layers = []
+    for _ in range(3):
+        layers += [torch.nn.Linear(width, 256), torch.nn.SiLU(), torch.nn.Dropout(0.15)]
+        width = 256
+    model = torch.nn.Sequential(*layers, torch.nn.Linear(width, outputs))
+    opt = torch.optim.AdamW(model.parameters(), lr=2e-3, weight_decay=0.02)
+    xtr, xva = torch.from_numpy(x[mask]), torch.from_numpy(x[~mask])
+    if task == "multiclass":
+        ttr, tva = torch.from_numpy(ytr[mask]), torch.from_numpy(ytr[~mask])
+        loss_fn = torch.nn.CrossEntropyLoss(label_smoothing=0.1)
+    elif task == "binary":
+        smooth = lambda t: torch.from_numpy(t.astype(np.float32) * 0.9 + 0.05).unsqueeze(1)
+        ttr, tva = smooth(ytr[mask]), smooth(ytr[~mask])
+        loss_fn = torch.nn.BCEWithLogitsLoss()
+    else:
+        ttr = torch.from_numpy(((y[mask] - mean) / std).astype(np.float32)).unsqueeze(1)
+        tva = torch.from_numpy(((y[~mask] - mean) / std).astype(np.float32)).unsqueeze(1)
+        loss_fn = torch.nn.MSELoss()
+    epochs, batch, n = 100, 256, len(xtr)
+    steps = epochs * math.ceil(n / batch)
+    warm = int(0.05 * steps)
+    schedule = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: (s + 1) / max(1, warm) if s < warm
+                                                 else 0.5 * (1 + math.cos(math.pi * (s - warm) / max(1, steps - warm))))
+    best, best_state, since = math.inf, None, 0
+    start = time.perf_counter()
+    for _ in range(epochs):
+        model.train()
+        perm = torch.randperm(n)
+        for i in range(0, n, batch):
+            idx = perm[i:i + batch]
+            opt.zero_grad(set_to_none=True)
+            loss_fn(model(xtr[idx]), ttr[idx]).backward()
+            opt.step()
+            schedule.step()
+        model.eval()
+        with torch.no_grad():
+            vl = float(loss_fn(model(xva), tva))
+        if vl < best:
+            best, since = vl, 0
+            best_state = {key: v.clone() for key, v in model.state_dict().items()}
+        else:
+            since += 1
+            if since >= 20:
+                break
+    model.load_state_dict(best_state)
+    seconds = time.perf_counter() - start
+    model.eval()
+    with torch.no_grad():
+        out = model(torch.from_numpy(xt)).numpy()
+    if task == "multiclass":
+        return out.argmax(axis=1), seconds
+    if task == "binary":
+        return (out[:, 0] > 0).astype(np.int64), seconds
+    return out[:, 0] * std + mean, seconds
+
+
+def run_sklearn(np, task, k, train, ytr, test, threads, seed):
+    from sklearn.neural_network import MLPClassifier, MLPRegressor
+    median = np.nanmedian(train[0], axis=0)
+    filled = np.where(np.isnan(train[0]), median, train[0])
+    mean, std = filled.mean(axis=0), filled.std(axis=0)
+    std = np.where(std > 0, std, 1)
+    def prep(block):
+        return np.hstack([(np.where(np.isnan(block[0]), median, block[0]) - mean) / std, block[1]])
+    common = dict(hidden_layer_sizes=(256, 256, 256), batch_size=256, max_iter=100, early_stopping=True,
+                  validation_fraction=0.15, n_iter_no_change=20, random_state=seed)
+    model = MLPRegressor(**common) if task == "regression" else MLPClassifier(**common)
+    start = time.perf_counter()
+    model.fit(prep(train), ytr)
+    seconds = time.perf_counter() - start
+    return model.predict(prep(test)), seconds
+
+
+PEERS = {"xgboost": run_xgboost, "torch": run_torch, "sklearn": run_sklearn}
+LABELS = {"xgboost": "xgboost (hist, 300 rounds)", "torch": "pytorch MLP (our recipe)", "sklearn": "sklearn MLP (3x256 relu)"}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pipelines", default="letter,telco_churn,credit,diamonds")
+    parser.add_argument("--peers", default="xgboost,torch,sklearn")
+    parser.add_argument("--runs", default=os.path.join(ROOT, "bench", "mlp", "runs"))
+    parser.add_argument("--reuse", action="store_true", help="reuse a finished run folder instead of running mlpipe again")
+    parser.add_argument("--threads", type=int, default=2)
+    args = parser.parse_args()
+    ensure_packages()
+    import numpy as np
+    print("# building mlpipe (Release)", flush=True)
+    subprocess.run(["dotnet", "build", "-c", "Release", "-v", "q", "-nologo", CLI], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    table = []
+    for name in args.pipelines.split(","):
+        spec = os.path.join(ROOT, "pipelines", f"{name}-mlp.yaml")
+        out = os.path.join(args.runs, name)
+        mlpipe_run(spec, out, args.reuse)
+        results = json.load(open(os.path.join(out, "results.json")))
+        pm, task = results["primary_metric"], results["task"]
+        lower_better = task == "regression"
+        rows = []
+        for m in results["models"]:
+            folds = m["metrics"][pm]["folds"]
+            rows.append((f"{m['name']} (mlpipe)", folds, m["fit_seconds"]["folds"]))
+        ds = results["dataset"]
+        data = read_table(ds["path"], results)
+        classes = ds.get("classes") or []
+        if task == "binary":
+            classes = [c for c in classes if c != ds["positive_class"]] + [ds["positive_class"]]
+        plan = fold_plan(out)
+        for peer in [p for p in args.peers.split(",") if p]:
+            scores, seconds = [], []
+            for f, test_rows in enumerate(plan):
+                test_set = set(test_rows)
+                train_rows = [r for r in data if r not in test_set]
+                train, ytr, test, yte = matrices(np, data, train_rows, test_rows, task, classes, ds.get("label_transform") == "log")
+                pred, s = PEERS[peer](np, task, len(classes), train, ytr, test, args.threads, 42 + f)
+                scores.append(metric(np, task, yte, pred))
+                seconds.append(s)
+                print(f"#   {name} {peer} fold {f + 1}/{len(plan)}: {pm} {scores[-1]:.4f} ({s:.1f} s)", flush=True)
+            rows.append((LABELS[peer], scores, seconds))
+        gbdt = [np.mean(r[1]) for r in rows if r[0].startswith(("lightgbm", "fasttree"))]
+        best_gbdt = min(gbdt) if lower_better else max(gbdt)
+        for label, scores, seconds in rows:
+            mean = float(np.mean(scores))
+            delta = (mean / best_gbdt - 1) * 100 if lower_better else (mean - best_gbdt) * 100
+            unit = "% rmse" if lower_better else " pp"
+            table.append((name, pm, label, mean, float(np.std(scores)), f"{delta:+.2f}{unit}", float(np.mean(seconds))))
+    print()
+    header = f"{'dataset':<12} {'metric':<9} {'model':<30} {'mean':>8} {'std':>7} {'vs best GBDT':>13} {'fit s/fold':>10}"
+    print(header)
+    print("-" * len(header))
+    for name, pm, label, mean, std, delta, secs in table:
+        print(f"{name:<12} {pm:<9} {label:<30} {mean:>8.4f} {std:>7.4f} {delta:>13} {secs:>10.1f}")
+
+
+if __name__ == "__main__":
+    main()

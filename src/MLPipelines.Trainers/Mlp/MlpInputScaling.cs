@@ -1,0 +1,22 @@
+namespace MLPipelines.Trainers.Mlp;
+
+/// <summary>Scaling of numeric inputs inside the network (YAML <c>input_scaling</c>); fitted on the training rows.</summary>
+public enum MlpInputScaling
+{
+    /// <summary><see cref="RobustClip"/> unless the pipeline already normalized the features, then <see cref="None"/>.</summary>
+    Auto,
+
+    /// <summary>
+    /// Robust scaling then smooth clipping (RealMLP, Holzmüller et al. 2024):
+    /// <c>z = (x - median) / (q75 - q25)</c> (when the quartiles coincide, <c>/ ((max - min) / 2)</c>; constant
+    /// columns become 0), then <c>z / sqrt(1 + (z / 3)^2)</c>, which keeps the bulk linear and squashes outliers
+    /// smoothly into (-3, 3).
+    /// </summary>
+    RobustClip,
+
+    /// <summary>Standardization <c>(x - mean) / std</c> (constant columns become 0).</summary>
+    Standard,
+
+    /// <summary>Numbers go in as they are (missing values still become the training median).</summary>
+    None,
+}

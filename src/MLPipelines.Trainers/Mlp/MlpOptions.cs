@@ -1,0 +1,119 @@
+namespace MLPipelines.Trainers.Mlp;
+
+/// <summary>
+/// Every setting of the MLP trainer. Each property mirrors a YAML option of <c>trainer: mlp</c> (the snake_case
+/// name is given first) and its default is the documented, tuned default for tables; every one can be overridden.
+/// </summary>
+/// <remarks>
+/// The network: <c>input encoding -> [categorical embeddings] -> [periodic numeric embeddings]
+/// -> (Dense(width) -> activation -> dropout) x hidden_layers -> Dense(outputs)</c>. Everything it needs at
+/// inference (missing-value fill, scaling, clipping, embeddings, target de-standardization, softmax/sigmoid) is part
+/// of the exported ONNX graph.
+/// </remarks>
+public sealed class MlpOptions
+{
+    /// <summary>Label column (API only; pipelines always use <c>Label</c>): Boolean (binary), key (multiclass) or Single (regression). Default <c>Label</c>.</summary>
+    public string LabelColumnName { get; set; } = "Label";
+
+    /// <summary>Feature column (API only): a known-size vector of Single. Default <c>Features</c>.</summary>
+    public string FeatureColumnName { get; set; } = "Features";
+
+    /// <summary><c>hidden_layers</c>: widths of the hidden layers. Default 3 x 256 (wide enough for tables of 1k-100k rows).</summary>
+    public IReadOnlyList<int> HiddenLayers { get; set; } = [256, 256, 256];
+
+    /// <summary><c>activation</c>. Default SELU.</summary>
+    public MlpActivation Activation { get; set; } = MlpActivation.Selu;
+
+    /// <summary><c>dropout</c>: drop probability after each hidden activation; 0 = none. Default 0.15.</summary>
+    public double Dropout { get; set; } = 0.15;
+
+    /// <summary><c>epochs</c>: most passes over the training rows (best-epoch selection picks the epoch kept). Default 100.</summary>
+    public int Epochs { get; set; } = 100;
+
+    /// <summary><c>batch_size</c>: rows per optimizer step. Default 256.</summary>
+    public int BatchSize { get; set; } = 256;
+
+    /// <summary><c>optimizer</c>. Default AdamW.</summary>
+    public MlpOptimizer Optimizer { get; set; } = MlpOptimizer.AdamW;
+
+    /// <summary><c>learning_rate</c>: peak learning rate of the schedule. Default 2e-3.</summary>
+    public double LearningRate { get; set; } = 2e-3;
+
+    /// <summary><c>weight_decay</c>: decoupled decay for AdamW, L2 for SGD and Adam; never on biases. Default 0.02.</summary>
+    public double WeightDecay { get; set; } = 0.02;
+
+    /// <summary><c>schedule</c>. Default warm-up + cosine.</summary>
+    public MlpSchedule Schedule { get; set; } = MlpSchedule.Cosine;
+
+    /// <summary><c>warmup_fraction</c>: share of all steps spent warming up (cosine schedule). Default 0.05.</summary>
+    public double WarmupFraction { get; set; } = 0.05;
+
+    /// <summary><c>momentum</c>: SGD momentum (Nesterov). Default 0.9.</summary>
+    public double Momentum { get; set; } = 0.9;
+
+    /// <summary><c>gradient_clip</c>: clip the global gradient norm to this; 0 = no clipping. Default 0.</summary>
+    public double GradientClip { get; set; }
+
+    /// <summary><c>label_smoothing</c>: classification targets become <c>(1 - e) onehot + e / K</c> (ignored for regression). Default 0.1.</summary>
+    public double LabelSmoothing { get; set; } = 0.1;
+
+    /// <summary><c>class_weights</c>: classification only. Default none (the loss then matches accuracy and log-loss).</summary>
+    public MlpClassWeights ClassWeights { get; set; } = MlpClassWeights.None;
+
+    /// <summary>
+    /// <c>validation_fraction</c>: share of the training rows held out (stratified for classification) to pick the
+    /// best epoch and stop early; 0 = no validation split (the last epoch is kept). Default 0.15.
+    /// </summary>
+    public double ValidationFraction { get; set; } = 0.15;
+
+    /// <summary><c>early_stopping</c>: stop when the validation loss has not improved for <see cref="Patience"/> epochs. Default true.</summary>
+    public bool EarlyStopping { get; set; } = true;
+
+    /// <summary><c>patience</c>: epochs without improvement before early stopping. Default 20.</summary>
+    public int Patience { get; set; } = 20;
+
+    /// <summary><c>input_scaling</c>. Default auto (robust scaling + smooth clipping unless the pipeline normalized).</summary>
+    public MlpInputScaling InputScaling { get; set; } = MlpInputScaling.Auto;
+
+    /// <summary><c>numeric_embedding</c>. Default none.</summary>
+    public MlpNumericEmbedding NumericEmbedding { get; set; } = MlpNumericEmbedding.None;
+
+    /// <summary><c>periodic_frequencies</c>: k frequencies per numeric input. Default 16.</summary>
+    public int PeriodicFrequencies { get; set; } = 16;
+
+    /// <summary><c>periodic_sigma</c>: standard deviation of the initial frequencies (inputs are scaled first). Default 0.1.</summary>
+    public double PeriodicSigma { get; set; } = 0.1;
+
+    /// <summary><c>periodic_dimension</c>: size of each numeric input's embedding. Default 16.</summary>
+    public int PeriodicDimension { get; set; } = 16;
+
+    /// <summary>
+    /// <c>categorical_embedding_threshold</c>: a one-hot block (one categorical column, found through ML.NET's
+    /// <c>CategoricalSlotRanges</c> annotation) with more slots than this is turned back into a category code and
+    /// embedded; smaller blocks stay one-hot. Default 16.
+    /// </summary>
+    public int CategoricalEmbeddingThreshold { get; set; } = 16;
+
+    /// <summary>
+    /// <c>embedding_dim</c>: size of each categorical embedding; null = automatic,
+    /// <c>min(16, round(1.6 * categories^0.56))</c> (the fast.ai rule of thumb, capped). Default null.
+    /// </summary>
+    public int? EmbeddingDimension { get; set; }
+
+    /// <summary>
+    /// <c>seed</c>: weights, shuffling and the validation split; null = the seed the pipeline gives this fit (through
+    /// the ML.NET catalog: 0). Default null.
+    /// </summary>
+    public int? Seed { get; set; }
+
+    /// <summary><c>threads</c>: kernel threads; null = all cores. Results are bit-identical for any value. Default null.</summary>
+    public int? Threads { get; set; }
+
+    /// <summary>A copy (lists copied too).</summary>
+    public MlpOptions Clone()
+    {
+        var copy = (MlpOptions)MemberwiseClone();
+        copy.HiddenLayers = [.. HiddenLayers];
+        return copy;
+    }
+}

@@ -1,0 +1,258 @@
+using System.Globalization;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Runtime;
+using MLPipelines.Core;
+using MLPipelines.Neural.Losses;
+using MLPipelines.Neural.Metrics;
+using MLPipelines.Neural.Onnx;
+using MLPipelines.Neural.Optimizers;
+using MLPipelines.Neural.Schedules;
+using MLPipelines.Neural.Training;
+using MLPipelines.Trainers.Mlp.Encoding;
+using MLPipelines.Trainers.Mlp.Scoring;
+using MLPipelines.Trainers.Mlp.Training;
+using CoreEpoch = MLPipelines.Core.Trainers.EpochRecord;
+
+namespace MLPipelines.Trainers.Mlp;
+
+/// <summary>
+/// The MLP trainer for tables (binary, multiclass, regression) on the MLPipelines.Neural engine, as an ML.NET
+/// estimator. Reach it with <c>mlContext.BinaryClassification.Trainers.Mlp(...)</c> (and the multiclass and
+/// regression catalogs), or <c>trainer: mlp</c> in a pipeline.
+/// </summary>
+/// <remarks>
+/// <para><see cref="Fit"/>: reads the feature vector and label; fits the input encoding on the training rows
+/// (<see cref="InputEncoding"/>: median fill, robust scaling + smooth clipping, small one-hot blocks kept, large ones
+/// embedded); standardizes a regression target (<c>(y - mean) / std</c>); holds out
+/// <see cref="MlpOptions.ValidationFraction"/> of the rows (stratified for classification) and trains with mini-batches,
+/// keeping the weights of the epoch with the lowest validation loss; exports the network with its encoding and
+/// output head as ONNX and returns an <see cref="MlpModel"/> that scores through ML.NET's <c>ApplyOnnxModel</c>.</para>
+/// <para>Losses: softmax cross-entropy with label smoothing (multiclass), binary cross-entropy on smoothed targets
+/// <c>t (1 - e) + e / 2</c> (binary), mean squared error on the standardized target (regression).</para>
+/// </remarks>
+public sealed class MlpTrainer : IEstimator<MlpModel>
+{
+    private readonly MLContext _ml;
+    private readonly TaskKind _task;
+    private readonly MlpOptions _options;
+    private readonly string _label;
+    private readonly string _features;
+    private readonly MlpFitHooks _hooks;
+
+    internal MlpTrainer(MLContext ml, TaskKind task, MlpOptions options, string labelColumn, string featureColumn, MlpFitHooks? hooks = null)
+    {
+        ArgumentNullException.ThrowIfNull(ml);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrEmpty(labelColumn);
+        ArgumentException.ThrowIfNullOrEmpty(featureColumn);
+        MlpOptionsValidator.ThrowIfInvalid(options, task);
+        _ml = ml;
+        _task = task;
+        _options = options.Clone();
+        _label = labelColumn;
+        _features = featureColumn;
+        _hooks = hooks ?? new MlpFitHooks();
+    }
+
+    /// <summary>The task this trainer was created for.</summary>
+    public TaskKind Task => _task;
+
+    /// <summary>A copy of the options.</summary>
+    public MlpOptions Options => _options.Clone();
+
+    /// <summary>Trains the network on <paramref name="input"/> and returns the scoring transformer.</summary>
+    /// <exception cref="MlpTrainingException">Training diverged (non-finite loss).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A column is missing or has the wrong type.</exception>
+    public MlpModel Fit(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var o = _options;
+        var data = MlpTrainingData.Read(input, _task, _label, _features);
+        var seed = o.Seed ?? _hooks.Seed ?? ((IHostEnvironment)_ml).Register(nameof(MlpTrainer)).Rand.Next();
+        var scaling = o.InputScaling == MlpInputScaling.Auto
+            ? (_hooks.FeaturesNormalized ? MlpInputScaling.None : MlpInputScaling.RobustClip)
+            : o.InputScaling;
+        var encoding = InputEncodingFitter.Fit(data.Features, data.Width, data.CategoricalBlocks, scaling, o.CategoricalEmbeddingThreshold);
+        var (targets, mean, std) = Targets(data);
+        var outputs = _task == TaskKind.Multiclass ? data.ClassCount : 1;
+        var network = MlpNetworkFactory.Create(o, encoding, outputs, seed);
+        var trainer = new NetworkTrainer(network, Loss(data), Optimizer(), Schedule(), new TrainingOptions
+        {
+            Epochs = o.Epochs,
+            BatchSize = o.BatchSize,
+            Seed = seed,
+            ValidationFraction = o.ValidationFraction,
+            EarlyStopping = o.EarlyStopping && o.ValidationFraction > 0,
+            Patience = o.Patience,
+            RestoreBestEpoch = true,
+            GradientClipNorm = (float)o.GradientClip,
+            Threads = o.Threads ?? 0,
+        }, _task == TaskKind.Regression ? new RootMeanSquaredError() : new Accuracy());
+
+        TrainingHistory history;
+        try
+        {
+            history = trainer.Fit(new Dataset(data.Features, targets, data.Width), null, e => Record(e, std), _hooks.Cancellation);
+        }
+        catch (TrainingDivergedException e)
+        {
+            throw MlpTrainingException.Diverged(e, o);
+        }
+
+        Note(history, data);
+        var onnx = OnnxExporter.Export(network, ExportOptions(mean, std));
+        var chain = MlpScoringChain.Create(_ml, _task, onnx, _features, input.Schema[_label], data.ClassCount).Fit(input);
+        var parameters = new MlpModelParameters(_task, network.Summary(), network.ParameterCount, encoding, mean, std, history, o.Clone(), seed, data.Rows);
+        return new MlpModel(chain, onnx, parameters, _features, input.Schema[_features].Type);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The added columns' shapes come from public ML.NET estimators applied to the input shape (SchemaShape columns
+    /// cannot be built directly): <c>PredictedLabel</c> copies the label (bool, or the key with its key values),
+    /// scalar scores convert the label to Single, and the multiclass <c>Score</c> converts the feature vector.
+    /// </remarks>
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
+    {
+        ArgumentNullException.ThrowIfNull(inputSchema);
+        MlpSchema.CheckShape(inputSchema, _label, _features, _task);
+        var t = _ml.Transforms;
+        IEstimator<ITransformer> shape = _task switch
+        {
+            TaskKind.Binary => t.Conversion.ConvertType("Score", _label, DataKind.Single)
+                .Append(t.Conversion.ConvertType("Probability", _label, DataKind.Single))
+                .Append(t.CopyColumns("PredictedLabel", _label)),
+            TaskKind.Multiclass => t.Conversion.ConvertType("Score", _features, DataKind.Single)
+                .Append(t.CopyColumns("PredictedLabel", _label)),
+            _ => t.CopyColumns("Score", _label),
+        };
+        return shape.GetOutputSchema(inputSchema);
+    }
+
+    private (float[] Targets, double Mean, double Std) Targets(MlpTrainingData data)
+    {
+        var t = data.Targets;
+        switch (_task)
+        {
+            case TaskKind.Regression:
+            {
+                double sum = 0, squares = 0;
+                foreach (var v in t)
+                {
+                    sum += v;
+                }
+
+                var mean = sum / t.Length;
+                foreach (var v in t)
+                {
+                    squares += (v - mean) * (v - mean);
+                }
+
+                var std = Math.Sqrt(squares / t.Length);
+                std = std > 0 && double.IsFinite(std) ? std : 1;
+                return ([.. t.Select(v => (float)((v - mean) / std))], mean, std);
+            }
+
+            case TaskKind.Binary:
+            {
+                var e = (float)_options.LabelSmoothing;
+                return (e > 0 ? [.. t.Select(v => (v * (1 - e)) + (e / 2))] : t, 0, 1);
+            }
+
+            default:
+                return (t, 0, 1);
+        }
+    }
+
+    private Loss Loss(MlpTrainingData data)
+    {
+        var balanced = _options.ClassWeights == MlpClassWeights.Balanced;
+        switch (_task)
+        {
+            case TaskKind.Multiclass:
+                return new SoftmaxCrossEntropy((float)_options.LabelSmoothing,
+                    balanced ? SoftmaxCrossEntropy.BalancedWeights(data.Targets, data.ClassCount) : null);
+            case TaskKind.Binary:
+                var positives = data.Targets.Count(v => v > 0.5f);
+                var negatives = data.Targets.Length - positives;
+                return new BinaryCrossEntropyWithLogits(balanced && positives > 0 && negatives > 0 ? (float)negatives / positives : 1f);
+            default:
+                return new MeanSquaredError();
+        }
+    }
+
+    private Optimizer Optimizer()
+    {
+        var decay = (float)_options.WeightDecay;
+        return _options.Optimizer switch
+        {
+            MlpOptimizer.Sgd => new Sgd((float)_options.Momentum, nesterov: _options.Momentum > 0, weightDecay: decay),
+            MlpOptimizer.Adam => new Adam(weightDecay: decay),
+            _ => new AdamW(weightDecay: decay),
+        };
+    }
+
+    private LearningRateSchedule Schedule()
+    {
+        var lr = (float)_options.LearningRate;
+        return _options.Schedule switch
+        {
+            MlpSchedule.Constant => new ConstantSchedule(lr),
+            MlpSchedule.OneCycle => new OneCycleSchedule(lr),
+            _ => new CosineSchedule(lr, _options.WarmupFraction),
+        };
+    }
+
+    private OnnxExportOptions ExportOptions(double mean, double std)
+    {
+        var export = new OnnxExportOptions { InputName = _features, ProducerName = "MLPipelines.Trainers.Mlp" };
+        switch (_task)
+        {
+            case TaskKind.Binary:
+                export.Outputs.Add(new OnnxOutput(ScoreColumns.Logit, OnnxOutputKind.Raw));
+                export.Outputs.Add(new OnnxOutput(ScoreColumns.Probability, OnnxOutputKind.Sigmoid));
+                break;
+            case TaskKind.Multiclass:
+                export.Outputs.Add(new OnnxOutput("Score", OnnxOutputKind.Softmax));
+                break;
+            default:
+                export.OutputScale = [(float)std];
+                export.OutputShift = [(float)mean];
+                export.Outputs.Add(new OnnxOutput(ScoreColumns.Value, OnnxOutputKind.Raw));
+                break;
+        }
+
+        return export;
+    }
+
+    /// <summary>Copies an epoch into the run's learning curve (regression RMSE back on the label's scale).</summary>
+    private void Record(Neural.Training.EpochRecord e, double std)
+    {
+        var scale = _task == TaskKind.Regression ? std : 1;
+        _hooks.Log?.Epochs.Add(new CoreEpoch(e.Epoch, e.TrainLoss, e.ValidationLoss, e.TrainMetric * scale, e.ValidationMetric * scale, e.LearningRate, e.Seconds));
+    }
+
+    private void Note(TrainingHistory history, MlpTrainingData data)
+    {
+        if (_hooks.Log is not { } log)
+        {
+            return;
+        }
+
+        log.Values["best_epoch"] = history.BestEpoch;
+        log.Values["epochs_run"] = history.Epochs.Count;
+        log.Values["stopped_early"] = history.StoppedEarly ? 1 : 0;
+        log.Values["samples_per_second"] = Math.Round(history.SamplesPerSecond);
+        if (history.StoppedEarly)
+        {
+            log.Notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"early stopping after epoch {history.Epochs.Count}; kept epoch {history.BestEpoch} (lowest validation loss)"));
+        }
+
+        if (data.SkippedRows > 0)
+        {
+            log.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"{data.SkippedRows} row(s) without a label were skipped"));
+        }
+    }
+}

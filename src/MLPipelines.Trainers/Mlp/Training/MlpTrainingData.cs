@@ -1,0 +1,167 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MLPipelines.Core;
+using MLPipelines.Trainers.Mlp.Encoding;
+
+namespace MLPipelines.Trainers.Mlp.Training;
+
+/// <summary>
+/// The training rows of one fit read out of an <see cref="IDataView"/>: the feature vectors (row-major floats), one
+/// target per row (class index for classification, 0/1 for binary, the value for regression), and what the feature
+/// column's annotations say about categorical slots. Rows whose label is missing (NaN, key 0) are skipped.
+/// </summary>
+internal sealed class MlpTrainingData
+{
+    private MlpTrainingData(float[] features, float[] targets, int width, int classCount, IReadOnlyList<CategoricalBlock> blocks, int skipped)
+    {
+        Features = features;
+        Targets = targets;
+        Width = width;
+        ClassCount = classCount;
+        CategoricalBlocks = blocks;
+        SkippedRows = skipped;
+    }
+
+    public float[] Features { get; }
+
+    public float[] Targets { get; }
+
+    public int Width { get; }
+
+    public int Rows => Targets.Length;
+
+    /// <summary>Classes of a multiclass label (its key count); 2 for binary; 0 for regression.</summary>
+    public int ClassCount { get; }
+
+    /// <summary>One-hot blocks from the feature column's <c>CategoricalSlotRanges</c> annotation (empty if none).</summary>
+    public IReadOnlyList<CategoricalBlock> CategoricalBlocks { get; }
+
+    /// <summary>Rows left out because their label was missing.</summary>
+    public int SkippedRows { get; }
+
+    /// <summary>Checks the schema (see <see cref="MlpSchema"/>) and reads every row.</summary>
+    public static MlpTrainingData Read(IDataView data, TaskKind task, string labelColumn, string featureColumn)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var schema = data.Schema;
+        var featureCol = MlpSchema.CheckFeatures(schema, featureColumn);
+        var labelCol = MlpSchema.CheckLabel(schema, labelColumn, task);
+        var width = ((VectorDataViewType)featureCol.Type).Size;
+        var classCount = task switch
+        {
+            TaskKind.Multiclass => checked((int)((KeyDataViewType)labelCol.Type).Count),
+            TaskKind.Binary => 2,
+            _ => 0,
+        };
+        var features = new List<float>(capacity: (int)Math.Min((data.GetRowCount() ?? 1024) * width, int.MaxValue / 2));
+        var targets = new List<float>();
+        var skipped = 0;
+        using (var cursor = data.GetRowCursor([featureCol, labelCol]))
+        {
+            var getFeatures = cursor.GetGetter<VBuffer<float>>(featureCol);
+            var buffer = default(VBuffer<float>);
+            var readTarget = TargetReader(cursor, labelCol, task);
+            while (cursor.MoveNext())
+            {
+                var target = readTarget();
+                if (float.IsNaN(target))
+                {
+                    skipped++;
+                    continue;
+                }
+
+                getFeatures(ref buffer);
+                AppendDense(features, buffer, width);
+                targets.Add(target);
+            }
+        }
+
+        if (targets.Count == 0)
+        {
+            throw new ArgumentException($"The training data has no rows with a label in column '{labelColumn}'.", nameof(data));
+        }
+
+        return new MlpTrainingData([.. features], [.. targets], width, classCount, ReadBlocks(featureCol), skipped);
+    }
+
+    private static Func<float> TargetReader(DataViewRowCursor cursor, DataViewSchema.Column label, TaskKind task)
+    {
+        switch (task)
+        {
+            case TaskKind.Binary:
+            {
+                var get = cursor.GetGetter<bool>(label);
+                var value = false;
+                return () =>
+                {
+                    get(ref value);
+                    return value ? 1f : 0f;
+                };
+            }
+
+            case TaskKind.Multiclass:
+            {
+                var get = cursor.GetGetter<uint>(label);
+                uint key = 0;
+                return () =>
+                {
+                    get(ref key);
+                    return key == 0 ? float.NaN : key - 1;
+                };
+            }
+
+            default:
+            {
+                var get = cursor.GetGetter<float>(label);
+                var value = 0f;
+                return () =>
+                {
+                    get(ref value);
+                    return float.IsFinite(value) ? value : float.NaN;
+                };
+            }
+        }
+    }
+
+    private static void AppendDense(List<float> features, in VBuffer<float> buffer, int width)
+    {
+        if (buffer.IsDense)
+        {
+            features.AddRange(buffer.GetValues());
+            return;
+        }
+
+        var start = features.Count;
+        for (var i = 0; i < width; i++)
+        {
+            features.Add(0f);
+        }
+
+        var values = buffer.GetValues();
+        var indices = buffer.GetIndices();
+        for (var i = 0; i < values.Length; i++)
+        {
+            features[start + indices[i]] = values[i];
+        }
+    }
+
+    private static List<CategoricalBlock> ReadBlocks(DataViewSchema.Column features)
+    {
+        var blocks = new List<CategoricalBlock>();
+        if (features.Annotations.Schema.GetColumnOrNull(AnnotationNames.CategoricalSlotRanges) is not { } column
+            || column.Type is not VectorDataViewType { ItemType: NumberDataViewType n } || n.RawType != typeof(int))
+        {
+            return blocks;
+        }
+
+        var ranges = default(VBuffer<int>);
+        features.Annotations.GetValue(AnnotationNames.CategoricalSlotRanges, ref ranges);
+        var values = ranges.DenseValues().ToArray();
+        for (var i = 0; i + 1 < values.Length; i += 2)
+        {
+            blocks.Add(new CategoricalBlock(values[i], values[i + 1] - values[i] + 1));
+        }
+
+        return blocks;
+    }
+}
