@@ -95,6 +95,12 @@ public static class Gemm
         float beta, float* c, int ldc,
         float* bias, GemmBiasAxis biasAxis, GemmActivation activation, float leakySlope, int threads = 0)
     {
+        if (biasAxis != GemmBiasAxis.None && bias == null)
+        {
+            throw new ArgumentNullException(nameof(bias), $"{biasAxis} bias requested but the bias pointer is null.");
+        }
+
+        GemmValidation.CheckShape(transA, transB, m, n, k, lda, ldb, ldc);
         var biasLength = biasAxis switch { GemmBiasAxis.PerColumn => n, GemmBiasAxis.PerRow => m, _ => 0 };
         var epilogue = biasAxis switch
         {
@@ -102,7 +108,6 @@ public static class Gemm
             GemmBiasAxis.PerRow => GemmEpilogue.RowBias(new ReadOnlySpan<float>(bias, biasLength), activation, leakySlope),
             _ => GemmEpilogue.Activate(activation, leakySlope),
         };
-        GemmValidation.CheckShape(transA, transB, m, n, k, lda, ldb, ldc);
         GemmValidation.CheckEpilogue(m, n, epilogue);
         if (m == 0 || n == 0)
         {

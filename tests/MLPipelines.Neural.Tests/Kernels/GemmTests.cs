@@ -182,6 +182,39 @@ public sealed class GemmTests
         Assert.Contains("needs 4", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public unsafe void Gemm_MultiplyPointers_MatchesSpanFormWithRowBias()
+    {
+        const int m = 19, n = 41, k = 70;
+        var a = GemmReference.Random(m * k, 1);
+        var b = GemmReference.Random(k * n, 2);
+        var bias = GemmReference.Random(m, 3);
+        var viaSpans = new float[m * n];
+        var viaPointers = new float[m * n];
+        Gemm.Multiply(false, false, m, n, k, 1f, a, k, b, n, 0f, viaSpans, n, GemmEpilogue.RowBias(bias, GemmActivation.Relu));
+
+        fixed (float* pa = a, pb = b, pc = viaPointers, pbias = bias)
+        {
+            Gemm.Multiply(false, false, m, n, k, 1f, pa, k, pb, n, 0f, pc, n, pbias, GemmBiasAxis.PerRow, GemmActivation.Relu, 0f);
+        }
+
+        Assert.Equal(viaSpans, viaPointers);
+    }
+
+    [Fact]
+    public unsafe void Gemm_MultiplyPointers_RejectsNullBiasForBiasAxis()
+    {
+        var ex = Assert.Throws<ArgumentNullException>(() =>
+        {
+            fixed (float* p = new float[16])
+            {
+                Gemm.Multiply(false, false, 4, 4, 4, 1f, p, 4, p, 4, 0f, p, 4, null, GemmBiasAxis.PerColumn, GemmActivation.None, 0f);
+            }
+        });
+
+        Assert.Equal("bias", ex.ParamName);
+    }
+
     private static void AssertMatchesReference(bool transA, bool transB, int m, int n, int k, float alpha, float beta, int extraLd, int seed)
     {
         var lda = (transA ? m : k) + extraLd;
