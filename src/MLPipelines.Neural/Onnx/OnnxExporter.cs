@@ -42,6 +42,11 @@ public static class OnnxExporter
                 x = dense.ExportOnnx(graph, x, norm);
                 i++;
             }
+            else if (layers[i] is IOnnxFusedExport fused && i + 1 < layers.Count && fused.TryExportWith(graph, x, layers[i + 1], out var folded))
+            {
+                x = folded;
+                i++;
+            }
             else if (layers[i] is IOnnxExportable exportable)
             {
                 x = exportable.ExportOnnx(graph, x);
