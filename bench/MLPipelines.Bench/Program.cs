@@ -1,17 +1,18 @@
 using MLPipelines.Bench;
 
-// Verbs: `gemm` (GemmCommand.cs), `mlp-train` (MlpTrainCommand.cs), `kernels` (BenchmarkDotNet suite).
+// Verbs: `gemm` (GemmCommand.cs), `mlp-train` (MlpTrainCommand.cs), `cnn-train` (CnnTrainCommand.cs), `kernels` (BenchmarkDotNet suite).
 // Each verb prints its headline figure as the last line, `key=value` pairs, for bench scripts to parse.
 return args.Length == 0 ? Usage() : args[0] switch
 {
     "gemm" => GemmCommand.Run(args[1..]),
     "mlp-train" => MlpTrainCommand.Run(args[1..]),
+    "cnn-train" => CnnTrainCommand.Run(args[1..]),
     "kernels" => KernelsCommand.Run(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: MLPipelines.Bench gemm --size N --threads T | mlp-train [...] | kernels [BenchmarkDotNet args]");
+    Console.Error.WriteLine("usage: MLPipelines.Bench gemm --size N --threads T | mlp-train [...] | cnn-train [...] | kernels [BenchmarkDotNet args]");
     return 2;
 }

@@ -91,14 +91,14 @@ internal static class ChannelNormKernels
     }
 
     /// <summary>
-    /// Backward sums over one plane: <c>sumG += g</c>, <c>sumGX += g xhat</c> with <c>g = dy f'(y)</c> and
-    /// <c>xhat = (x - mean) invStd</c>.
+    /// Backward sums over one plane: <c>sumG += g</c>, <c>sumGX += g xhat</c> with <c>g = dy f'(z)</c>,
+    /// <c>z = x scale + shift</c> (recomputed exactly as <see cref="Affine"/> did, so the sign of z is the forward's),
+    /// and <c>xhat = (x - mean) invStd</c>.
     /// </summary>
     public static (float SumG, float SumGX) GradientSums(
-        ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, float mean, float invStd, bool fused, float slope)
+        ReadOnlySpan<float> x, ReadOnlySpan<float> dy, float scale, float shift, float mean, float invStd, bool fused, float slope)
     {
         ref var xr = ref MemoryMarshal.GetReference(x);
-        ref var yr = ref MemoryMarshal.GetReference(y);
         ref var gr = ref MemoryMarshal.GetReference(dy);
         var n = x.Length;
         var i = 0;
@@ -109,13 +109,16 @@ internal static class ChannelNormKernels
             var m = Vector512.Create(mean);
             var inv = Vector512.Create(invStd);
             var kv = Vector512.Create(k);
+            var sv = Vector512.Create(scale);
+            var tv = Vector512.Create(shift);
             var accG = Vector512<float>.Zero;
             var accGX = Vector512<float>.Zero;
             for (; i <= n - Vector512<float>.Count; i += Vector512<float>.Count)
             {
+                var xv = Vector512.LoadUnsafe(ref xr, (nuint)i);
                 var gv = Vector512.LoadUnsafe(ref gr, (nuint)i);
-                gv = Vector512.ConditionalSelect(Vector512.GreaterThan(Vector512.LoadUnsafe(ref yr, (nuint)i), Vector512<float>.Zero), gv, gv * kv);
-                var xhat = (Vector512.LoadUnsafe(ref xr, (nuint)i) - m) * inv;
+                gv = Vector512.ConditionalSelect(Vector512.GreaterThan(Vector512.FusedMultiplyAdd(xv, sv, tv), Vector512<float>.Zero), gv, gv * kv);
+                var xhat = (xv - m) * inv;
                 accG += gv;
                 accGX = Vector512.FusedMultiplyAdd(gv, xhat, accGX);
             }
@@ -128,13 +131,16 @@ internal static class ChannelNormKernels
             var m = Vector256.Create(mean);
             var inv = Vector256.Create(invStd);
             var kv = Vector256.Create(k);
+            var sv = Vector256.Create(scale);
+            var tv = Vector256.Create(shift);
             var accG = Vector256<float>.Zero;
             var accGX = Vector256<float>.Zero;
             for (; i <= n - Vector256<float>.Count; i += Vector256<float>.Count)
             {
+                var xv = Vector256.LoadUnsafe(ref xr, (nuint)i);
                 var gv = Vector256.LoadUnsafe(ref gr, (nuint)i);
-                gv = Vector256.ConditionalSelect(Vector256.GreaterThan(Vector256.LoadUnsafe(ref yr, (nuint)i), Vector256<float>.Zero), gv, gv * kv);
-                var xhat = (Vector256.LoadUnsafe(ref xr, (nuint)i) - m) * inv;
+                gv = Vector256.ConditionalSelect(Vector256.GreaterThan(Vector256.FusedMultiplyAdd(xv, sv, tv), Vector256<float>.Zero), gv, gv * kv);
+                var xhat = (xv - m) * inv;
                 accG += gv;
                 accGX = Vector256.FusedMultiplyAdd(gv, xhat, accGX);
             }
@@ -146,7 +152,7 @@ internal static class ChannelNormKernels
         for (; i < n; i++)
         {
             var g = Unsafe.Add(ref gr, i);
-            g = Unsafe.Add(ref yr, i) > 0f ? g : g * k;
+            g = MathF.FusedMultiplyAdd(Unsafe.Add(ref xr, i), scale, shift) > 0f ? g : g * k;
             sumG += g;
             sumGX = MathF.FusedMultiplyAdd(g, (Unsafe.Add(ref xr, i) - mean) * invStd, sumGX);
         }
@@ -155,15 +161,15 @@ internal static class ChannelNormKernels
     }
 
     /// <summary>
-    /// <c>dx = a g - b - c xhat</c> with <c>g = dy f'(y)</c>, <c>xhat = (x - mean) invStd</c>: the batch-norm input
-    /// gradient <c>gamma / (M sigma) (M g - sum g - xhat sum(g xhat))</c> with the constants folded by the caller.
+    /// <c>dx = a g - b - c xhat</c> with <c>g = dy f'(x scale + shift)</c>, <c>xhat = (x - mean) invStd</c>: the
+    /// batch-norm input gradient <c>gamma / (M sigma) (M g - sum g - xhat sum(g xhat))</c> with the constants folded
+    /// by the caller.
     /// </summary>
     public static void InputGradient(
-        ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx,
-        float mean, float invStd, float a, float b, float c, bool fused, float slope)
+        ReadOnlySpan<float> x, ReadOnlySpan<float> dy, Span<float> dx,
+        float scale, float shift, float mean, float invStd, float a, float b, float c, bool fused, float slope)
     {
         ref var xr = ref MemoryMarshal.GetReference(x);
-        ref var yr = ref MemoryMarshal.GetReference(y);
         ref var gr = ref MemoryMarshal.GetReference(dy);
         ref var dr = ref MemoryMarshal.GetReference(dx);
         var n = x.Length;
@@ -174,14 +180,17 @@ internal static class ChannelNormKernels
             var m = Vector512.Create(mean);
             var inv = Vector512.Create(invStd);
             var kv = Vector512.Create(k);
+            var sv = Vector512.Create(scale);
+            var tv = Vector512.Create(shift);
             var av = Vector512.Create(a);
             var bv = Vector512.Create(b);
             var cv = Vector512.Create(c);
             for (; i <= n - Vector512<float>.Count; i += Vector512<float>.Count)
             {
+                var xv = Vector512.LoadUnsafe(ref xr, (nuint)i);
                 var gv = Vector512.LoadUnsafe(ref gr, (nuint)i);
-                gv = Vector512.ConditionalSelect(Vector512.GreaterThan(Vector512.LoadUnsafe(ref yr, (nuint)i), Vector512<float>.Zero), gv, gv * kv);
-                var xhat = (Vector512.LoadUnsafe(ref xr, (nuint)i) - m) * inv;
+                gv = Vector512.ConditionalSelect(Vector512.GreaterThan(Vector512.FusedMultiplyAdd(xv, sv, tv), Vector512<float>.Zero), gv, gv * kv);
+                var xhat = (xv - m) * inv;
                 (Vector512.FusedMultiplyAdd(av, gv, -bv) - (cv * xhat)).StoreUnsafe(ref dr, (nuint)i);
             }
         }
@@ -190,14 +199,17 @@ internal static class ChannelNormKernels
             var m = Vector256.Create(mean);
             var inv = Vector256.Create(invStd);
             var kv = Vector256.Create(k);
+            var sv = Vector256.Create(scale);
+            var tv = Vector256.Create(shift);
             var av = Vector256.Create(a);
             var bv = Vector256.Create(b);
             var cv = Vector256.Create(c);
             for (; i <= n - Vector256<float>.Count; i += Vector256<float>.Count)
             {
+                var xv = Vector256.LoadUnsafe(ref xr, (nuint)i);
                 var gv = Vector256.LoadUnsafe(ref gr, (nuint)i);
-                gv = Vector256.ConditionalSelect(Vector256.GreaterThan(Vector256.LoadUnsafe(ref yr, (nuint)i), Vector256<float>.Zero), gv, gv * kv);
-                var xhat = (Vector256.LoadUnsafe(ref xr, (nuint)i) - m) * inv;
+                gv = Vector256.ConditionalSelect(Vector256.GreaterThan(Vector256.FusedMultiplyAdd(xv, sv, tv), Vector256<float>.Zero), gv, gv * kv);
+                var xhat = (xv - m) * inv;
                 (Vector256.FusedMultiplyAdd(av, gv, -bv) - (cv * xhat)).StoreUnsafe(ref dr, (nuint)i);
             }
         }
@@ -205,7 +217,7 @@ internal static class ChannelNormKernels
         for (; i < n; i++)
         {
             var g = Unsafe.Add(ref gr, i);
-            g = Unsafe.Add(ref yr, i) > 0f ? g : g * k;
+            g = MathF.FusedMultiplyAdd(Unsafe.Add(ref xr, i), scale, shift) > 0f ? g : g * k;
             var xhat = (Unsafe.Add(ref xr, i) - mean) * invStd;
             Unsafe.Add(ref dr, i) = MathF.FusedMultiplyAdd(a, g, -b) - (c * xhat);
         }

@@ -20,6 +20,22 @@ internal static class PoolKernels
         var keep = !argmax.IsEmpty;
         if (g is { KernelHeight: 2, KernelWidth: 2, StrideH: 2, StrideW: 2, PadH: 0, PadW: 0 })
         {
+            if (MaxPool2x2Avx512.Supported && x.Length >= g.InputSize && y.Length >= g.Channels * outH * outW
+                && (!keep || argmax.Length >= y.Length))
+            {
+                unsafe
+                {
+                    fixed (float* px = x)
+                    fixed (float* py = y)
+                    fixed (int* pa = argmax)
+                    {
+                        MaxPool2x2Avx512.Forward(g, px, py, keep ? pa : null);
+                    }
+                }
+
+                return;
+            }
+
             MaxForward2x2(g, x, y, argmax);
             return;
         }
@@ -61,7 +77,7 @@ internal static class PoolKernels
     }
 
     /// <summary>The common 2x2, stride 2 case: every input belongs to at most one window.</summary>
-    private static void MaxForward2x2(ConvGeometry g, ReadOnlySpan<float> x, Span<float> y, Span<int> argmax)
+    internal static void MaxForward2x2(ConvGeometry g, ReadOnlySpan<float> x, Span<float> y, Span<int> argmax)
     {
         int h = g.Height, w = g.Width, outH = g.OutHeight, outW = g.OutWidth;
         var keep = !argmax.IsEmpty;

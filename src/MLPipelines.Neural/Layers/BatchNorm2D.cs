@@ -11,7 +11,8 @@ namespace MLPipelines.Neural.Layers;
 /// </summary>
 /// <remarks>
 /// <para>Backward per channel: <c>dgamma = sum g xhat</c>, <c>dbeta = sum g</c>,
-/// <c>dx = gamma / (M sigma) (M g - sum g - xhat sum(g xhat))</c>, with xhat recomputed from the input.</para>
+/// <c>dx = gamma / (M sigma) (M g - sum g - xhat sum(g xhat))</c>, with xhat (and a fused activation's
+/// derivative) recomputed from the input.</para>
 /// <para>A ReLU / leaky ReLU right after is fused by <see cref="Networks.Network.Build"/> (the activation is applied in
 /// the normalizing pass and differentiated from the output). Channels run in parallel on the compute pool, each
 /// summed in a fixed order, so results do not depend on the thread count. The ONNX exporter folds this layer into
@@ -201,6 +202,8 @@ public sealed class BatchNorm2D : Layer, IOnnxExportable, IActivationHost
         _runningVar[c] = ((1 - Momentum) * _runningVar[c]) + (Momentum * (float)(squares / (m - 1)));
         var scale = Gamma.Value[c] * invStd;
         var shift = Beta.Value[c] - (mean * scale);
+        _scale[c] = scale;
+        _shift[c] = shift;
         for (var i = 0; i < n; i++)
         {
             ChannelNormKernels.Affine(Plane(x, i, c), Plane(_output!, i, c), scale, shift, _fused, _fusedSlope);
@@ -219,16 +222,16 @@ public sealed class BatchNorm2D : Layer, IOnnxExportable, IActivationHost
     /// <summary>Backward of channel c: the parameter gradients, then dX.</summary>
     private void BackwardChannel(int c, int worker)
     {
-        // Without a fused activation the output is not needed: dy stands in for it (f' = 1 either way).
+        // A fused activation's derivative comes from the sign of x scale + shift, recomputed exactly as in forward
+        // (cheaper than reading the stored output).
         var x = _input!;
-        var y = _output!;
         var dy = _outputGradient!;
         var n = x.Batch;
-        float mean = _mean[c], invStd = _invStd[c];
+        float mean = _mean[c], invStd = _invStd[c], scale = _scale[c], shift = _shift[c];
         double sumG = 0, sumGX = 0;
         for (var i = 0; i < n; i++)
         {
-            var (g, gx) = ChannelNormKernels.GradientSums(Plane(x, i, c), Plane(_fused ? y : dy, i, c), Plane(dy, i, c), mean, invStd, _fused, _fusedSlope);
+            var (g, gx) = ChannelNormKernels.GradientSums(Plane(x, i, c), Plane(dy, i, c), scale, shift, mean, invStd, _fused, _fusedSlope);
             sumG += g;
             sumGX += gx;
         }
@@ -248,7 +251,7 @@ public sealed class BatchNorm2D : Layer, IOnnxExportable, IActivationHost
         var cx = (float)(k * sumGX);
         for (var i = 0; i < n; i++)
         {
-            ChannelNormKernels.InputGradient(Plane(x, i, c), Plane(_fused ? y : dy, i, c), Plane(dy, i, c), Plane(_inputGradient!, i, c), mean, invStd, a, b, cx, _fused, _fusedSlope);
+            ChannelNormKernels.InputGradient(Plane(x, i, c), Plane(dy, i, c), Plane(_inputGradient!, i, c), scale, shift, mean, invStd, a, b, cx, _fused, _fusedSlope);
         }
     }
 

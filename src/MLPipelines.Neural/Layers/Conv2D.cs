@@ -189,7 +189,7 @@ public sealed class Conv2D : Layer, IOnnxExportable, IOnnxFusedExport, IActivati
         if (!_direct)
         {
             var scratch = _columns.Get(worker, ColumnSize);
-            Im2Col.Forward(_g, x, scratch);
+            ConvColumns.Forward(_g, x, scratch);
             cols = scratch;
         }
 
@@ -226,12 +226,19 @@ public sealed class Conv2D : Layer, IOnnxExportable, IOnnxFusedExport, IActivati
             {
                 // Recomputed rather than kept from forward: one image's columns stay in cache, a batch's would not.
                 var scratch = _columns.Get(worker, ColumnSize);
-                Im2Col.Forward(_g, x, scratch);
+                ConvColumns.Forward(_g, x, scratch);
                 cols = scratch;
             }
 
-            var beta = n == first ? 0f : 1f;
-            Gemm.Multiply(false, true, Filters, k, p, 1f, dy, p, cols, p, beta, dw, k, threads: 1);
+            if (k <= ConvWeightGradient.MaxRows)
+            {
+                ConvWeightGradient.Compute(dy, cols, dw, Filters, k, p, accumulate: n != first);
+            }
+            else
+            {
+                Gemm.Multiply(false, true, Filters, k, p, 1f, dy, p, cols, p, n == first ? 0f : 1f, dw, k, threads: 1);
+            }
+
             if (_bias is not null)
             {
                 MatrixReductions.SumRows(dy, Filters, p, p, db, accumulate: n != first);
@@ -251,7 +258,7 @@ public sealed class Conv2D : Layer, IOnnxExportable, IOnnxFusedExport, IActivati
             {
                 var dcols = _columnGradients.Get(worker, ColumnSize);
                 Gemm.Multiply(true, false, k, p, Filters, 1f, Weight.Value, k, dy, p, 0f, dcols, p, threads: 1);
-                Im2Col.Backward(_g, dcols, dx);
+                ConvColumns.Backward(_g, dcols, dx);
             }
         }
     }
