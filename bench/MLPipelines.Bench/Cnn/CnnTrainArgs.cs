@@ -7,7 +7,7 @@ internal sealed class CnnTrainArgs
 {
     public const string Usage =
         "usage: cnn-train [--dataset DIR] [--arch default|reference] [--epochs 15] [--batch 128] [--threads 2] " +
-        "[--optimizer adamw|sgd] [--lr 3e-3] [--weight-decay 5e-4] [--label-smoothing 0.1] [--crop-padding 2] [--no-flip] " +
+        "[--optimizer adamw|sgd] [--lr 3e-3] [--weight-decay 0.01] [--label-smoothing 0.1] [--crop-padding 2] [--no-flip] " +
         "[--erasing 0] [--train-limit N] [--seed 1] [--onnx-out model.onnx]\n" +
         "       cnn-train --throughput [--dataset DIR] [--arch reference] [--rows 12800] [--batch 128] [--threads 2] [--repeats 3]\n" +
         "       cnn-train --profile STEPS [--arch reference] [--batch 128] [--threads 1]   (per-layer time of a training step)";
@@ -30,7 +30,8 @@ internal sealed class CnnTrainArgs
 
     public bool LearningRateSet { get; private set; }
 
-    public float WeightDecay { get; private set; } = 5e-4f;
+    /// <summary>Default 0.01 for AdamW (decoupled, PyTorch's default), 5e-4 (L2) for SGD.</summary>
+    public float WeightDecay { get; private set; } = float.NaN;
 
     public float LabelSmoothing { get; private set; } = 0.1f;
 
@@ -85,6 +86,11 @@ internal sealed class CnnTrainArgs
                 case "--profile": a.Profile = NextInt(); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
+        }
+
+        if (float.IsNaN(a.WeightDecay))
+        {
+            a.WeightDecay = a.Optimizer == "sgd" ? 5e-4f : 0.01f;
         }
 
         if ((a.Throughput || a.Profile > 0) && !a.ArchSet)
