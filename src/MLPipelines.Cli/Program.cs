@@ -1,1 +1,4 @@
-return 0;
+using MLPipelines.Cli;
+using Spectre.Console;
+
+return CliApp.Run(args, AnsiConsole.Console, interactiveCancel: true, errors: Console.Error);

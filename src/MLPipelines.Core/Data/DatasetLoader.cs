@@ -10,7 +10,8 @@ namespace MLPipelines.Core.Data;
 public static class DatasetLoader
 {
     /// <summary>Loads <c>spec.data</c>.</summary>
-    /// <exception cref="DataFileException">Unreadable file, unknown label or override column, bad values.</exception>
+    /// <exception cref="DataFileException">Unreadable file or bad values.</exception>
+    /// <exception cref="SpecException">The label or an overridden column is not in the file (reported at its spec key).</exception>
     public static TabularDataset Load(PipelineSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -64,9 +65,8 @@ public static class DatasetLoader
         var data = spec.Data;
         if (!header.Contains(data.Label))
         {
-            throw new DataFileException(
-                $"{Where(spec, "data.label")}data.label: column '{data.Label}' is not in the header of {display}" +
-                NameSuggester.DidYouMean(data.Label, header));
+            throw SpecException.ForKey(spec, "data.label",
+                $"column '{data.Label}' is not in the header of {display}" + NameSuggester.DidYouMean(data.Label, header));
         }
 
         foreach (var (key, names) in new[]
@@ -81,14 +81,13 @@ public static class DatasetLoader
                 var path = $"{key}[{i}]";
                 if (!header.Contains(names[i]))
                 {
-                    throw new DataFileException(
-                        $"{Where(spec, path)}{path}: column '{names[i]}' is not in the header of {display}" +
-                        NameSuggester.DidYouMean(names[i], header));
+                    throw SpecException.ForKey(spec, path,
+                        $"column '{names[i]}' is not in the header of {display}" + NameSuggester.DidYouMean(names[i], header));
                 }
 
                 if (names[i] == data.Label)
                 {
-                    throw new DataFileException($"{Where(spec, path)}{path}: '{names[i]}' is the label column (data.label)");
+                    throw SpecException.ForKey(spec, path, $"'{names[i]}' is the label column (data.label)");
                 }
             }
         }

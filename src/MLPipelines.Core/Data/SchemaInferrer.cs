@@ -9,7 +9,7 @@ namespace MLPipelines.Core.Data;
 /// <item>every value a number: <see cref="ColumnKind.Boolean"/> when the values are exactly 0 and 1,
 ///   <see cref="ColumnKind.Text"/> when it is an identifier (distinct integers at least 20 rows long that are
 ///   consecutive or sit in a column named like <c>id</c>), else <see cref="ColumnKind.Numeric"/>;</item>
-/// <item>otherwise <see cref="ColumnKind.Boolean"/> for two values such as yes/no, true/false, y/n, t/f;
+/// <item>otherwise <see cref="ColumnKind.Boolean"/> for two values such as yes/no, true/false, y/n, t/f (any case);
 ///   <see cref="ColumnKind.Text"/> (free text or identifiers, not used) when every value is distinct (20 rows or more),
 ///   or there are more than 100 distinct values making up more than half of the rows; else
 ///   <see cref="ColumnKind.Categorical"/>.</item>
@@ -147,7 +147,8 @@ public static class SchemaInferrer
                 "Add such tokens to data.missing_values, or declare the column in data.columns.numeric to see each bad row.");
         }
 
-        if (counts.Count == 2 && BooleanTokens(counts.Keys) is { } pair)
+        var folded = counts.Keys.Select(k => k.ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToList();
+        if (folded.Count == 2 && BooleanTokens(folded) is { } pair)
         {
             return info with
             {

@@ -80,16 +80,16 @@ public static class FeaturePipelineBuilder
             numeric.Add(output);
         }
 
-        var impute = Find(steps, "impute", out _);
-        var oneHot = Find(steps, "one_hot", out _);
-        var normalize = Find(steps, "normalize", out _);
-        var pca = Find(steps, "pca", out var pcaIndex);
+        var impute = Find(steps, PreprocessingCatalog.Impute, out _);
+        var oneHot = Find(steps, PreprocessingCatalog.OneHot, out _);
+        var normalize = Find(steps, PreprocessingCatalog.Normalize, out _);
+        var pca = Find(steps, PreprocessingCatalog.Pca, out var pcaIndex);
         var isTree = TreeFamilies.Contains(trainerFamily);
 
         // 2. Imputation.
         if (impute is null && (!isTree || pca is not null))
         {
-            impute = new PreprocessingStepSpec { Kind = "impute" };
+            impute = PreprocessingCatalog.CreateStep(PreprocessingCatalog.Impute);
             lines.Add("impute numeric=median categorical=most_frequent (implicit: " +
                 (isTree ? "pca needs complete rows)" : $"{trainerFamily} trainers need complete rows)"));
         }

@@ -83,6 +83,7 @@ internal sealed class ModelEvaluator(PipelineSpec spec, TabularDataset dataset, 
                 Split = index,
                 Splits = splits.Count,
                 Value = metrics.GetValueOrDefault(PrimaryMetric),
+                Metric = PrimaryMetric,
             });
         }
 

@@ -19,6 +19,7 @@ public sealed class PipelineRunner(TrainerRegistry registry)
 {
     /// <summary>Runs <paramref name="spec"/> (already validated by the spec loader).</summary>
     /// <exception cref="DataFileException">The data does not fit the spec.</exception>
+    /// <exception cref="SpecException">A spec rule fails once the task is known (e.g. a trainer without that task).</exception>
     /// <exception cref="RunFolderException">The output folder cannot be used.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; the partial folder is renamed <c>NAME.incomplete</c>.</exception>
     public RunOutcome Run(PipelineSpec spec, RunOptions options, IProgress<RunEvent>? progress = null, CancellationToken cancellation = default)
@@ -29,11 +30,10 @@ public sealed class PipelineRunner(TrainerRegistry registry)
         var clock = Stopwatch.StartNew();
         var plugins = spec.Models.Select((m, i) => registry.TryGet(m.Trainer, out var p)
             ? p
-            : throw new DataFileException($"{Where(spec, $"models[{i}].trainer")}models[{i}].trainer: unknown trainer '{m.Trainer}'; known: {string.Join(", ", registry.Names)}")).ToList();
+            : throw SpecException.ForKey(spec, $"models[{i}].trainer", $"unknown trainer '{m.Trainer}'; known: {string.Join(", ", registry.Names)}")).ToList();
         var dataset = DatasetLoader.Load(spec);
         var warnings = new List<string>(dataset.Schema.Warnings);
-        ResolveTaskDefaults(spec, dataset);
-        CheckTrainers(spec, plugins, dataset.Label.Task);
+        new SpecLoader(registry).ResolveTask(spec, dataset.Label.Task);
         foreach (var column in dataset.Schema.Columns.Where(c => c.Kind is ColumnKind.Text or ColumnKind.Constant))
         {
             warnings.Add($"column '{column.Name}' is not used: {column.Reason}");
@@ -71,6 +71,7 @@ public sealed class PipelineRunner(TrainerRegistry registry)
                     Model = model.Name,
                     Splits = splits.Count,
                     Value = result.Metrics.TryGetValue(spec.Evaluation.PrimaryMetric!, out var m) ? m.Mean : null,
+                    Metric = spec.Evaluation.PrimaryMetric,
                 });
             }
 
@@ -78,7 +79,7 @@ public sealed class PipelineRunner(TrainerRegistry registry)
             progress?.Report(new RunEvent(RunEventKind.Writing, "writing results"));
             var results = BuildResults(spec, dataset, models, warnings, started, clock.Elapsed.TotalSeconds);
             ResultsJson.Write(folder.File("results.json"), results);
-            WriteResolved(spec, options, folder.File("resolved.yaml"));
+            ResolvedSpecWriter.Write(spec, folder.File("resolved.yaml"));
             EnvironmentInfo.Capture(spec.Evaluation.Seed, SpecDirectory(spec)).Write(folder.File("environment.json"));
             foreach (var writer in options.ReportWriters.Where(w => spec.Report.Formats.Contains(w.Format)))
             {
@@ -92,27 +93,6 @@ public sealed class PipelineRunner(TrainerRegistry registry)
         {
             folder.Abandon(e is OperationCanceledException ? "interrupted" : e.Message);
             throw;
-        }
-    }
-
-    /// <summary>Fills what depends on the data: the task, stratification, the primary metric.</summary>
-    private static void ResolveTaskDefaults(PipelineSpec spec, TabularDataset dataset)
-    {
-        spec.Data.Task = dataset.Label.Task;
-        spec.Evaluation.Stratify ??= dataset.Label.Task != TaskKind.Regression;
-        spec.Evaluation.PrimaryMetric ??= dataset.Label.Task == TaskKind.Regression ? "rmse" : "accuracy";
-    }
-
-    private static void CheckTrainers(PipelineSpec spec, List<ITrainerPlugin> plugins, TaskKind task)
-    {
-        for (var i = 0; i < plugins.Count; i++)
-        {
-            if (!plugins[i].Tasks.Contains(task))
-            {
-                throw new DataFileException(
-                    $"{Where(spec, $"models[{i}].trainer")}models[{i}].trainer: '{plugins[i].Name}' does not support {Lower(task)} " +
-                    $"(it supports {string.Join(", ", plugins[i].Tasks.Select(Lower))})");
-            }
         }
     }
 
@@ -209,18 +189,6 @@ public sealed class PipelineRunner(TrainerRegistry registry)
         else
         {
             File.WriteAllText(path, $"# pipeline '{spec.Name}' was built in code; resolved.yaml holds its content\n");
-        }
-    }
-
-    private static void WriteResolved(PipelineSpec spec, RunOptions options, string path)
-    {
-        if (options.ResolvedSpecWriter is { } writer)
-        {
-            writer(spec, path);
-        }
-        else
-        {
-            ResolvedSummaryWriter.Write(spec, path);
         }
     }
 

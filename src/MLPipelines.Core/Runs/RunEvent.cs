@@ -14,6 +14,9 @@ public sealed record RunEvent(RunEventKind Kind, string Message)
 
     /// <summary>The split's (or model's mean) primary metric, when finished.</summary>
     public double? Value { get; init; }
+
+    /// <summary>Name of the metric in <see cref="Value"/> (the run's primary metric).</summary>
+    public string? Metric { get; init; }
 }
 
 /// <summary>Kinds of <see cref="RunEvent"/>.</summary>

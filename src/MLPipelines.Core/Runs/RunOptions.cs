@@ -14,7 +14,4 @@ public sealed record RunOptions
 
     /// <summary>Report writers available (the spec's <c>report.formats</c> picks among them).</summary>
     public IReadOnlyList<IRunReportWriter> ReportWriters { get; init; } = [];
-
-    /// <summary>Writes <c>resolved.yaml</c> (the spec with every default filled in); null = a plain summary.</summary>
-    public Action<Spec.PipelineSpec, string>? ResolvedSpecWriter { get; init; }
 }

@@ -1,12 +1,31 @@
 namespace MLPipelines.Core.Spec;
 
-/// <summary>The <c>data:</c> section: which file, which label, which task, how to read it, schema overrides.</summary>
+/// <summary>
+/// The <c>data:</c> section: which file(s), which label, which task, how to read them. Tabular data (the default)
+/// is one CSV/TSV file with schema overrides; image data (<c>kind: images</c>) is IDX files, a folder per class or
+/// pixel columns of a CSV, with an optional separate test set.
+/// </summary>
 public sealed class DataSpec
 {
-    /// <summary>Absolute path of the CSV/TSV file (written relative to the YAML file, resolved when loading).</summary>
+    /// <summary>Tabular (default) or images.</summary>
+    public DataKind Kind { get; set; } = DataKind.Tabular;
+
+    /// <summary>How image data is stored; null for tabular data.</summary>
+    public ImageFormat? Format { get; set; }
+
+    /// <summary>
+    /// Absolute path of the CSV/TSV file (written relative to the YAML file, resolved when loading); for images, the
+    /// class-per-folder root or the pixel CSV when the data is one set (no separate test set); empty otherwise.
+    /// </summary>
     public string Path { get; set; } = "";
 
-    /// <summary>Label column name.</summary>
+    /// <summary>Images: the training set (<c>data.train</c>), or null when the data is <see cref="Path"/>.</summary>
+    public ImageSetSpec? Train { get; set; }
+
+    /// <summary>Images: the test set for <c>evaluation.method: test_set</c>; null when there is none.</summary>
+    public ImageSetSpec? Test { get; set; }
+
+    /// <summary>Label column name (tabular and CSV pixels); empty for IDX and folders.</summary>
     public string Label { get; set; } = "";
 
     /// <summary>
@@ -29,4 +48,19 @@ public sealed class DataSpec
 
     /// <summary>Overrides of schema inference.</summary>
     public ColumnOverrides Columns { get; set; } = new();
+
+    /// <summary>IDX: names of classes 0, 1, ... (e.g. Fashion-MNIST's T-shirt/top, Trouser, ...); empty = the label numbers.</summary>
+    public List<string> Classes { get; set; } = [];
+
+    /// <summary>Folders and CSV pixels: image size and channels.</summary>
+    public ImageSpec Image { get; set; } = new();
+
+    /// <summary>CSV pixels: the largest pixel value; pixels are divided by it to lie in [0, 1]. Default 255.</summary>
+    public double PixelMax { get; set; } = 255;
+
+    /// <summary>Folders: leave out (and count) image files that cannot be read instead of stopping. Default false.</summary>
+    public bool SkipUnreadable { get; set; }
+
+    /// <summary>The training images: <see cref="Train"/>, or <see cref="Path"/> as a set; null for tabular data.</summary>
+    public ImageSetSpec? TrainingImages => Kind == DataKind.Images ? Train ?? new ImageSetSpec { Images = Path } : null;
 }

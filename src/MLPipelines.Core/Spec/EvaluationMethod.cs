@@ -8,4 +8,7 @@ public enum EvaluationMethod
 
     /// <summary>One random train/test split of <see cref="EvaluationSpec.TestFraction"/> per repeat.</summary>
     Holdout,
+
+    /// <summary>Train on the training set (<c>data.train</c>), score on the separate test set (<c>data.test</c>), once.</summary>
+    TestSet,
 }

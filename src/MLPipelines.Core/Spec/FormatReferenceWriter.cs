@@ -26,6 +26,8 @@ public static class FormatReferenceWriter
         Section(md, "Top level", SpecFormat.Root);
         Section(md, "`data`", SpecFormat.Data.Children);
         Section(md, "`data.columns`", SpecFormat.Data.Children.Single(k => k.Name == "columns").Children);
+        Section(md, "`data.image`", SpecFormat.Image.Children);
+        Section(md, "`data.train` and `data.test` with `format: idx`", SpecFormat.ImageSetKeys);
         Section(md, "`evaluation`", SpecFormat.Evaluation.Children);
         Section(md, "`report`", SpecFormat.Report.Children);
         Section(md, "`models[]` entries", SpecFormat.ModelKeys);
@@ -101,6 +103,11 @@ public static class FormatReferenceWriter
                 meaning += $" Only for {string.Join(" and ", key.Tasks.Select(YamlNames.Of))}.";
             }
 
+            if (key.DataFormats.Count > 0)
+            {
+                meaning += $" Data: {FormatsText(key.DataFormats)}.";
+            }
+
             md.Append(CultureInfo.InvariantCulture, $"| `{key.Name}` | {Cell(TypeText(key))} | {Cell(DefaultText(key))} | {Cell(meaning)} |\n");
         }
 
@@ -127,6 +134,7 @@ public static class FormatReferenceWriter
             SpecValueKind.Section => "mapping",
             SpecValueKind.Steps => "list of steps",
             SpecValueKind.Models => "list of models",
+            SpecValueKind.ImageSet => "path, or `{images, labels}` for idx",
             _ => key.Kind.ToString(),
         };
         if (range.Length > 0)
@@ -137,11 +145,35 @@ public static class FormatReferenceWriter
         return key.Nullable ? $"{text}, or `null`" : text;
     }
 
+    /// <summary>Kinds of data as prose: <c>tabular</c>, <c>images</c> (all formats) or <c>idx</c>, <c>folders</c>, ...</summary>
+    private static string FormatsText(IReadOnlyList<string> formats)
+    {
+        var images = formats.Where(f => f != SpecFormat.Tabular).ToList();
+        var parts = new List<string>();
+        if (formats.Contains(SpecFormat.Tabular))
+        {
+            parts.Add("tabular");
+        }
+
+        if (images.Count == SpecFormat.DataFormats.Count - 1)
+        {
+            parts.Add("images");
+        }
+        else
+        {
+            parts.AddRange(images.Select(f => $"`{f}`"));
+        }
+
+        return string.Join(", ", parts);
+    }
+
     private static string DefaultText(SpecKey key) => key switch
     {
         { Required: true } => "required",
+        { RequiredFor.Count: > 0 } => $"required for {FormatsText(key.RequiredFor)}",
         { Kind: SpecValueKind.Section } => "",
         { Default: null, Nullable: true } => "`null` (automatic)",
+        { Default: null, Kind: SpecValueKind.ImageSet } => "none",
         { Default: null } => "see meaning",
         _ => $"`{Literal(key.Default)}`",
     };

@@ -105,12 +105,13 @@ public static class JsonSchemaWriter
     {
         var siblingDefault = SpecFormat.Evaluation.Children.Concat(SpecFormat.Data.Children)
             .FirstOrDefault(k => k.Name == key.OnlyWhenKey)?.Default as string;
+        var values = new JsonArray([.. key.OnlyWhenValues.Select(v => (JsonNode)v)]);
         var condition = new JsonObject
         {
             ["type"] = "object",
-            ["properties"] = new JsonObject { [key.OnlyWhenKey!] = new JsonObject { ["const"] = key.OnlyWhenValue } },
+            ["properties"] = new JsonObject { [key.OnlyWhenKey!] = new JsonObject { ["enum"] = values } },
         };
-        if (siblingDefault != key.OnlyWhenValue)
+        if (siblingDefault is null || !key.OnlyWhenValues.Contains(siblingDefault))
         {
             condition["required"] = new JsonArray(key.OnlyWhenKey);
         }
@@ -127,11 +128,94 @@ public static class JsonSchemaWriter
         };
     }
 
+    /// <summary>
+    /// The <c>data:</c> section with the rules of each kind of data: which keys apply (<see cref="SpecKey.DataFormats"/>)
+    /// and which are required (<see cref="SpecKey.RequiredFor"/>), as if/then branches on <c>kind</c> and <c>format</c>.
+    /// </summary>
+    private static JsonObject DataSchema()
+    {
+        var data = SectionSchema(SpecFormat.Data.Children, required: true);
+        var images = new JsonObject
+        {
+            ["required"] = new JsonArray("format"),
+            ["allOf"] = new JsonArray([.. SpecFormat.DataFormats.Where(f => f != SpecFormat.Tabular).Select(f => (JsonNode)new JsonObject
+            {
+                ["if"] = new JsonObject
+                {
+                    ["required"] = new JsonArray("format"),
+                    ["properties"] = new JsonObject { ["format"] = new JsonObject { ["const"] = f } },
+                },
+                ["then"] = FormatRules(f),
+            })]),
+        };
+        data["allOf"] = new JsonArray(new JsonObject
+        {
+            ["if"] = new JsonObject
+            {
+                ["required"] = new JsonArray("kind"),
+                ["properties"] = new JsonObject { ["kind"] = new JsonObject { ["const"] = "images" } },
+            },
+            ["then"] = images,
+            ["else"] = FormatRules(SpecFormat.Tabular),
+        });
+        return data;
+    }
+
+    /// <summary>Keys that do not apply to <paramref name="format"/> are absent; its required keys are present.</summary>
+    private static JsonObject FormatRules(string format)
+    {
+        var absent = new JsonObject();
+        foreach (var key in SpecFormat.Data.Children)
+        {
+            if (!DataSectionReader.Fits(key, format))
+            {
+                absent[key.Name] = false;
+            }
+            else if (key.Kind == SpecValueKind.Section && key.Children.Any(c => !DataSectionReader.Fits(c, format)))
+            {
+                absent[key.Name] = new JsonObject
+                {
+                    ["properties"] = new JsonObject(key.Children.Where(c => !DataSectionReader.Fits(c, format))
+                        .Select(c => KeyValuePair.Create(c.Name, (JsonNode?)false))),
+                };
+            }
+            else if (key.Kind == SpecValueKind.ImageSet)
+            {
+                absent[key.Name] = new JsonObject { ["type"] = format == "idx" ? "object" : "string" };
+            }
+        }
+
+        var rules = new JsonObject { ["properties"] = absent };
+        var required = SpecFormat.Data.Children.Where(k => k.RequiredFor.Contains(format) && k.Name != "format").Select(k => (JsonNode)k.Name).ToArray();
+        if (required.Length > 0)
+        {
+            rules["required"] = new JsonArray(required);
+        }
+
+        if (format is "folders" or "csv_pixels")
+        {
+            // One set (path) or a training set (train) with an optional test set, never both.
+            rules["oneOf"] = new JsonArray(
+                new JsonObject { ["required"] = new JsonArray("path"), ["not"] = new JsonObject { ["anyOf"] = new JsonArray(
+                    new JsonObject { ["required"] = new JsonArray("train") }, new JsonObject { ["required"] = new JsonArray("test") }) } },
+                new JsonObject { ["required"] = new JsonArray("train"), ["not"] = new JsonObject { ["required"] = new JsonArray("path") } });
+        }
+
+        return rules;
+    }
+
     private static JsonObject KeySchema(SpecKey key)
     {
         JsonObject schema = key.Kind switch
         {
+            SpecValueKind.Section when ReferenceEquals(key, SpecFormat.Data) => DataSchema(),
             SpecValueKind.Section when key.Children.Count > 0 => SectionSchema(key.Children, key.Required),
+            SpecValueKind.ImageSet => new JsonObject
+            {
+                ["oneOf"] = new JsonArray(
+                    new JsonObject { ["type"] = "string", ["description"] = "folders: a class-per-folder root; csv_pixels: a CSV file." },
+                    SectionSchema(SpecFormat.ImageSetKeys, required: true)),
+            },
             SpecValueKind.Steps => new JsonObject { ["$ref"] = "#/$defs/steps" },
             SpecValueKind.Models => new JsonObject
             {

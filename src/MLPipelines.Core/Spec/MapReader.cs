@@ -52,7 +52,7 @@ internal static class MapReader
 
             keyNodes[name] = keyNode;
             result.Written[name] = valueNode;
-            var isStructured = key.Kind is SpecValueKind.Section or SpecValueKind.Steps or SpecValueKind.Models;
+            var isStructured = key.Kind is SpecValueKind.Section or SpecValueKind.Steps or SpecValueKind.Models or SpecValueKind.ImageSet;
             context.Remember(keyPath, isStructured ? keyNode : valueNode);
         }
 
@@ -79,7 +79,7 @@ internal static class MapReader
                     }
 
                     break;
-                case SpecValueKind.Section or SpecValueKind.Steps or SpecValueKind.Models:
+                case SpecValueKind.Section or SpecValueKind.Steps or SpecValueKind.Models or SpecValueKind.ImageSet:
                     break;
                 default:
                     if (valueNode is null)
@@ -136,16 +136,25 @@ internal static class MapReader
         foreach (var key in keys.Where(k => k.OnlyWhenKey is not null && result.IsWritten(k.Name)))
         {
             var sibling = key.OnlyWhenKey!;
-            if (!result.IsValid(sibling) || result.Values[sibling] is not string actual || actual == key.OnlyWhenValue)
+            if (!result.IsValid(sibling) || result.Values[sibling] is not string actual || key.OnlyWhenValues.Contains(actual))
             {
                 continue;
             }
 
-            var how = result.IsWritten(sibling) ? "" : " by default";
-            var path = result.PathOf(key.Name);
-            context.Error(context.LocationOf(path), path,
-                $"applies only to {sibling}: {key.OnlyWhenValue} ({sibling} is {actual}{how}); remove it or set {sibling}: {key.OnlyWhenValue}");
+            ReportCondition(key, result.PathOf(key.Name), actual, result.IsWritten(sibling) ? "" : " by default", context);
         }
+    }
+
+    /// <summary>
+    /// Records that <paramref name="key"/> was written while its <see cref="SpecKey.OnlyWhenKey"/> sibling is
+    /// <paramref name="actual"/> (<paramref name="how"/> says why, e.g. <c> by default</c>).
+    /// </summary>
+    public static void ReportCondition(SpecKey key, string path, string actual, string how, SpecReadContext context)
+    {
+        var sibling = key.OnlyWhenKey!;
+        var needed = string.Join(" or ", key.OnlyWhenValues);
+        context.Error(context.LocationOf(path), path,
+            $"applies only to {sibling}: {needed} ({sibling} is {actual}{how}); remove it or set {sibling}: {key.OnlyWhenValues[0]}");
     }
 
     private static string UnknownMessage(string name, IReadOnlyList<SpecKey> keys, UnknownKeyWording wording)

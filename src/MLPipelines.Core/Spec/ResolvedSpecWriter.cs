@@ -65,6 +65,13 @@ public static partial class ResolvedSpecWriter
     {
         Key(emitter, "data");
         emitter.Emit(new MappingStart(null, null, false, MappingStyle.Block));
+        if (data.Kind == DataKind.Images)
+        {
+            WriteImageData(emitter, data);
+            emitter.Emit(new MappingEnd());
+            return;
+        }
+
         Pair(emitter, "path", data.Path);
         Pair(emitter, "label", data.Label);
         Pair(emitter, "task", data.Task is { } task ? YamlNames.Of(task) : null);
@@ -80,6 +87,79 @@ public static partial class ResolvedSpecWriter
         emitter.Emit(new MappingEnd());
     }
 
+    /// <summary>The keys that apply to the image format, and only those (others would not load back).</summary>
+    private static void WriteImageData(Emitter emitter, DataSpec data)
+    {
+        var format = data.Format ?? throw new InvalidOperationException("Image data without a format cannot be written.");
+        Pair(emitter, "kind", YamlNames.Of(data.Kind));
+        Pair(emitter, "format", YamlNames.Of(format));
+        if (data.Train is null)
+        {
+            Pair(emitter, "path", data.Path);
+        }
+        else
+        {
+            WriteSet(emitter, "train", data.Train);
+        }
+
+        if (data.Test is not null)
+        {
+            WriteSet(emitter, "test", data.Test);
+        }
+
+        if (format == ImageFormat.CsvPixels)
+        {
+            Pair(emitter, "label", data.Label);
+        }
+
+        Pair(emitter, "task", data.Task is { } task ? YamlNames.Of(task) : null);
+        if (format == ImageFormat.CsvPixels)
+        {
+            Pair(emitter, "separator", YamlNames.OfSeparator(data.Separator));
+        }
+
+        if (format == ImageFormat.Idx)
+        {
+            Pair(emitter, "classes", data.Classes);
+            return;
+        }
+
+        Key(emitter, "image");
+        emitter.Emit(new MappingStart(null, null, false, MappingStyle.Flow));
+        Pair(emitter, "width", data.Image.Width is { } width ? (long)width : null);
+        Pair(emitter, "height", data.Image.Height is { } height ? (long)height : null);
+        Pair(emitter, "channels", data.Image.Channels is { } channels ? (long)channels : null);
+        if (format == ImageFormat.Folders)
+        {
+            Pair(emitter, "resize", YamlNames.Of(data.Image.Resize));
+        }
+
+        emitter.Emit(new MappingEnd());
+        if (format == ImageFormat.CsvPixels)
+        {
+            Pair(emitter, "pixel_max", data.PixelMax);
+        }
+        else
+        {
+            Pair(emitter, "skip_unreadable", data.SkipUnreadable);
+        }
+    }
+
+    private static void WriteSet(Emitter emitter, string key, ImageSetSpec set)
+    {
+        if (set.Labels is null)
+        {
+            Pair(emitter, key, set.Images);
+            return;
+        }
+
+        Key(emitter, key);
+        emitter.Emit(new MappingStart(null, null, false, MappingStyle.Block));
+        Pair(emitter, "images", set.Images);
+        Pair(emitter, "labels", set.Labels);
+        emitter.Emit(new MappingEnd());
+    }
+
     private static void WriteEvaluation(Emitter emitter, EvaluationSpec evaluation)
     {
         Key(emitter, "evaluation");
@@ -90,8 +170,12 @@ public static partial class ResolvedSpecWriter
             Pair(emitter, "folds", (long)evaluation.Folds);
         }
 
-        Pair(emitter, "repeats", (long)evaluation.Repeats);
-        Pair(emitter, "stratify", evaluation.Stratify);
+        if (evaluation.Method != EvaluationMethod.TestSet)
+        {
+            Pair(emitter, "repeats", (long)evaluation.Repeats);
+            Pair(emitter, "stratify", evaluation.Stratify);
+        }
+
         if (evaluation.Method == EvaluationMethod.Holdout)
         {
             Pair(emitter, "test_fraction", evaluation.TestFraction);

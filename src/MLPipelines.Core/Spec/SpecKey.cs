@@ -44,13 +44,23 @@ public sealed record SpecKey(string Name, SpecValueKind Kind, object? Default, s
     public IReadOnlyList<SpecKey> Children { get; init; } = [];
 
     /// <summary>
-    /// With <see cref="OnlyWhenValue"/>: the key may be written only when the sibling key <see cref="OnlyWhenKey"/>
-    /// has that value (e.g. <c>folds</c> only with <c>method: kfold</c>); otherwise it is an error, not silently ignored.
+    /// With <see cref="OnlyWhenValues"/>: the key may be written only when the sibling key <see cref="OnlyWhenKey"/>
+    /// has one of those values (e.g. <c>folds</c> only with <c>method: kfold</c>); otherwise it is an error, not
+    /// silently ignored.
     /// </summary>
     public string? OnlyWhenKey { get; init; }
 
-    /// <summary>The value of <see cref="OnlyWhenKey"/> this key needs.</summary>
-    public string? OnlyWhenValue { get; init; }
+    /// <summary>The values of <see cref="OnlyWhenKey"/> this key needs (one of them).</summary>
+    public IReadOnlyList<string> OnlyWhenValues { get; init; } = [];
+
+    /// <summary>
+    /// Kinds of data a key of the <c>data:</c> section applies to, from <see cref="SpecFormat.DataFormats"/>
+    /// (<c>tabular</c>, <c>idx</c>, <c>folders</c>, <c>csv_pixels</c>); empty = all. Written for other data it is an error.
+    /// </summary>
+    public IReadOnlyList<string> DataFormats { get; init; } = [];
+
+    /// <summary>Kinds of data (as in <see cref="DataFormats"/>) for which the key must be written; see also <see cref="Required"/>.</summary>
+    public IReadOnlyList<string> RequiredFor { get; init; } = [];
 
     /// <summary>Tasks the key applies to; empty = all. Copied from <see cref="OptionDescriptor.Tasks"/>.</summary>
     public IReadOnlyList<TaskKind> Tasks { get; init; } = [];

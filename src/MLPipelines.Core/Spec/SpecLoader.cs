@@ -128,20 +128,26 @@ public sealed class SpecLoader
                 $"unsupported format version {version}; this mlpipe reads version {SpecFormat.CurrentVersion}");
         }
 
+        var data = DataSectionReader.Bind(top.Sections["data"], top.IsWritten("data"), baseDirectory, context);
         var spec = new PipelineSpec
         {
             Version = SpecFormat.CurrentVersion,
             Name = top.GetOrNull<string>("name") ?? "",
-            Data = DataSectionReader.Bind(top.Sections["data"], baseDirectory, context),
-            Evaluation = EvaluationSectionReader.Bind(top.Sections["evaluation"]),
+            Data = data,
+            Evaluation = EvaluationSectionReader.Bind(top.Sections["evaluation"], top.Sections["data"], data, context),
             Preprocessing = top.Written.TryGetValue("preprocessing", out var steps)
                 ? StepsReader.Read(steps, "preprocessing", context) ?? []
-                : PreprocessingCatalog.CreateDefaultSteps(),
+                : data.Kind == DataKind.Images ? [] : PreprocessingCatalog.CreateDefaultSteps(),
         };
 
         if (top.Written.TryGetValue("models", out var models))
         {
             spec.Models = ModelsReader.Read(models, "models", Registry, spec.Data.Task, context);
+        }
+
+        if (data.Kind == DataKind.Images)
+        {
+            ImageStepRules.Check(spec, context);
         }
 
         spec.Report = ReportSectionReader.Bind(top.Sections["report"], spec.Models, context);
@@ -161,6 +167,7 @@ public sealed class SpecLoader
         }
 
         places.AddRange(SpecFormat.Data.Children.Single(k => k.Name == "columns").Children.Select(k => (k.Name, "data.columns")));
+        places.AddRange(SpecFormat.Image.Children.Select(k => (k.Name, "data.image")));
         return places.GroupBy(p => p.Key, StringComparer.Ordinal)
             .Where(g => g.Count() == 1)
             .ToDictionary(g => g.Key, g => g.Single().Section, StringComparer.Ordinal);

@@ -38,4 +38,10 @@ public enum SpecValueKind
 
     /// <summary>A list of models (trainer name, options, optional preprocessing).</summary>
     Models,
+
+    /// <summary>
+    /// A set of images: a path (a class-per-folder root, or a pixel CSV) or, for IDX, a mapping
+    /// <c>{images, labels}</c> of two files (see <see cref="SpecFormat.ImageSetKeys"/>).
+    /// </summary>
+    ImageSet,
 }

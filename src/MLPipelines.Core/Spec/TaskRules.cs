@@ -64,7 +64,11 @@ internal static class TaskRules
         }
 
         spec.Data.Task = task;
-        spec.Evaluation.Stratify ??= task != TaskKind.Regression;
+        if (spec.Evaluation.Method != EvaluationMethod.TestSet)
+        {
+            spec.Evaluation.Stratify ??= task != TaskKind.Regression;
+        }
+
         spec.Evaluation.PrimaryMetric ??= TaskMetrics.DefaultFor(task);
     }
 

@@ -49,6 +49,7 @@ internal static class ValueReader
         SpecValueKind.Section => "a mapping (key: value pairs)",
         SpecValueKind.Steps => "a list of preprocessing steps",
         SpecValueKind.Models => "a list of models",
+        SpecValueKind.ImageSet => "a path, or {images, labels} for IDX files",
         _ => key.Kind.ToString(),
     };
 

@@ -15,6 +15,7 @@ internal static class YamlNames
     {
         EvaluationMethod.KFold => "kfold",
         EvaluationMethod.Holdout => "holdout",
+        EvaluationMethod.TestSet => "test_set",
         _ => throw new ArgumentOutOfRangeException(nameof(method), method, "Unknown evaluation method."),
     };
 
@@ -37,6 +38,7 @@ internal static class YamlNames
     {
         "kfold" => EvaluationMethod.KFold,
         "holdout" => EvaluationMethod.Holdout,
+        "test_set" => EvaluationMethod.TestSet,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown evaluation method."),
     };
 
@@ -46,6 +48,35 @@ internal static class YamlNames
         "log" => LabelTransform.Log,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown label transform."),
     };
+
+    public static string Of(DataKind kind) => kind == DataKind.Images ? "images" : "tabular";
+
+    public static DataKind Kind(string name) => name == "images" ? DataKind.Images : DataKind.Tabular;
+
+    public static string Of(ImageFormat format) => format switch
+    {
+        ImageFormat.Idx => "idx",
+        ImageFormat.Folders => "folders",
+        ImageFormat.CsvPixels => "csv_pixels",
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown image format."),
+    };
+
+    public static ImageFormat Format(string name) => name switch
+    {
+        "idx" => ImageFormat.Idx,
+        "folders" => ImageFormat.Folders,
+        "csv_pixels" => ImageFormat.CsvPixels,
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown image format."),
+    };
+
+    public static string Of(MLPipelines.Core.Images.ResizeMethod method) => method.ToString().ToLowerInvariant();
+
+    public static MLPipelines.Core.Images.ResizeMethod Resize(string name) =>
+        Enum.Parse<MLPipelines.Core.Images.ResizeMethod>(name, ignoreCase: true);
+
+    /// <summary>The data format name used by <see cref="SpecKey.DataFormats"/>: <c>tabular</c>, or the image format.</summary>
+    public static string FormatName(DataSpec data) =>
+        data.Kind == DataKind.Tabular ? SpecFormat.Tabular : data.Format is { } format ? Of(format) : "images";
 
     /// <summary><c>auto</c> as null, <c>tab</c> as a tab, else the single character.</summary>
     public static string OfSeparator(char? separator) => separator switch

@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using MLPipelines.Core.Images;
 
 namespace MLPipelines.Core.Trainers;
 
@@ -20,6 +21,13 @@ public sealed class TrainerContext
 
     /// <summary>Seed for this fit, derived from the run seed (same for every model of a fold).</summary>
     public int Seed { get; init; }
+
+    /// <summary>
+    /// For image data: the shape of one image, so an image trainer (the CNN) can view the flattened
+    /// <see cref="FeatureColumn"/> vector (length <c>C * H * W</c>, laid out <c>[C, H, W]</c>, pixels in [0, 1])
+    /// as images. Null for tabular data, and when preprocessing (e.g. pca) has replaced the pixels.
+    /// </summary>
+    public ImageShape? Image { get; init; }
 
     /// <summary>True when the model's preprocessing already normalizes numeric features.</summary>
     public bool FeaturesNormalized { get; init; }

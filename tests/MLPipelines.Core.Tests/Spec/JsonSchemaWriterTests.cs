@@ -100,4 +100,41 @@ public sealed class JsonSchemaWriterTests
         Assert.False(IsValid(yaml));
         Assert.Throws<SpecException>(() => folder.Parse(yaml));
     }
+
+    private const string IdxData = "{kind: images, format: idx, train: {images: a.gz, labels: b.gz}, test: {images: c.gz, labels: d.gz}}";
+
+    private static string ImageSpec(string data, string evaluation = "~", string preprocessing = "[]") =>
+        SpecFolder.Lines("name: t", $"data: {data}", $"evaluation: {evaluation}", $"preprocessing: {preprocessing}", "models: [lightgbm]");
+
+    [Fact]
+    public void JsonSchemaWriter_ToJson_AcceptsImageSpecs()
+    {
+        Assert.True(IsValid(ImageSpec(IdxData, "{method: test_set}")));
+        Assert.True(IsValid(ImageSpec("{kind: images, format: idx, train: {images: a.gz, labels: b.gz}, classes: [x, y]}", "{method: holdout}")));
+        Assert.True(IsValid(ImageSpec("{kind: images, format: folders, path: photos, image: {width: 32, height: 32, channels: 3, resize: bilinear}, skip_unreadable: true}")));
+        Assert.True(IsValid(ImageSpec("{kind: images, format: folders, train: a, test: b}", "{method: test_set}")));
+        Assert.True(IsValid(ImageSpec("{kind: images, format: csv_pixels, path: d.csv, label: digit, pixel_max: 16, image: {width: 8, height: 8}}", "{folds: 3}", "[normalize, pca]")));
+    }
+
+    [Theory]
+    [InlineData("{kind: images, path: photos}")]
+    [InlineData("{kind: images, format: idx, train: a.gz}")]
+    [InlineData("{kind: images, format: idx, path: a.gz}")]
+    [InlineData("{kind: images, format: idx, train: {images: a.gz}}")]
+    [InlineData("{kind: images, format: idx, train: {images: a.gz, labels: b.gz}, label: y}")]
+    [InlineData("{kind: images, format: folders, train: {images: a.gz, labels: b.gz}}")]
+    [InlineData("{kind: images, format: folders, path: a, train: b}")]
+    [InlineData("{kind: images, format: folders, path: a, test: b}")]
+    [InlineData("{kind: images, format: folders, path: a, pixel_max: 16}")]
+    [InlineData("{kind: images, format: folders, path: a, columns: {ignore: [x]}}")]
+    [InlineData("{kind: images, format: csv_pixels, path: d.csv}")]
+    [InlineData("{kind: images, format: csv_pixels, path: d.csv, label: y, image: {resize: area}}")]
+    [InlineData("{kind: images, format: csv_pixels, path: d.csv, label: y, skip_unreadable: true}")]
+    [InlineData("{path: d.csv, label: y, format: idx}")]
+    [InlineData("{path: d.csv, label: y, image: {width: 8}}")]
+    [InlineData("{path: d.csv}")]
+    public void JsonSchemaWriter_ToJson_RejectsImageKeysThatDoNotApply(string data)
+    {
+        Assert.False(IsValid(ImageSpec(data)));
+    }
 }

@@ -105,4 +105,24 @@ public sealed class ResolvedSpecWriterTests : IDisposable
 
         Assert.Equal(1234, RoundTrip(spec).Evaluation.Seed);
     }
+
+    [Theory]
+    [InlineData("{kind: images, format: idx, train: {images: fm/a.gz, labels: fm/b.gz}, test: {images: fm/a.gz, labels: fm/b.gz}, classes: [x, y]}", "~")]
+    [InlineData("{kind: images, format: idx, train: {images: fm/a.gz, labels: fm/b.gz}, task: multiclass}", "{method: holdout, repeats: 2}")]
+    [InlineData("{kind: images, format: folders, path: photos, image: {width: 8, height: 6, resize: none}, skip_unreadable: true}", "{folds: 3}")]
+    [InlineData("{kind: images, format: folders, train: photos, test: photos}", "{method: test_set, seed: 3}")]
+    [InlineData("{kind: images, format: csv_pixels, path: fm/d.csv, label: digit, pixel_max: 16, separator: ';', image: {width: 2, height: 2, channels: 1}}", "~")]
+    public void ResolvedSpecWriter_Write_ImageSpecs_LoadBackEqual(string data, string evaluation)
+    {
+        _folder.Write("fm/a.gz", "x");
+        _folder.Write("fm/b.gz", "x");
+        _folder.Write("fm/d.csv", "digit;p0\n1;0\n");
+        _folder.Write("photos/cat/a.png", "x");
+        var spec = _folder.Parse(SpecFolder.Lines("name: img", $"data: {data}", $"evaluation: {evaluation}", "preprocessing: [normalize]", "models: [lightgbm]"));
+
+        var reloaded = RoundTrip(spec);
+
+        Assert.Equal(Canonical(spec), Canonical(reloaded));
+        Assert.Equal(DataKind.Images, reloaded.Data.Kind);
+    }
 }

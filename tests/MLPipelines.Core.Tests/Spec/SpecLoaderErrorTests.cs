@@ -71,7 +71,7 @@ public sealed class SpecLoaderErrorTests : IDisposable
     [Fact]
     public void SpecLoader_Parse_BadEnumValue_ListsValuesAndSuggests()
     {
-        Assert.Equal("x.yaml:6:11: evaluation.method: must be one of kfold, holdout; got 'k-fold'; did you mean 'kfold'?",
+        Assert.Equal("x.yaml:6:11: evaluation.method: must be one of kfold, holdout, test_set; got 'k-fold'; did you mean 'kfold'?",
             _folder.Error(Spec("  method: k-fold")));
     }
 

@@ -7,7 +7,7 @@ internal static class LinearScaling
 {
     /// <summary>
     /// <paramref name="trainer"/> preceded, when <see cref="TrainerContext.FeaturesNormalized"/> is false, by ML.NET's
-    /// mean-variance normalizer on the feature vector (x / std per slot, zeros kept; fitted on the training rows).
+    /// mean-variance normalizer on the feature vector ((x - mean) / std per slot, fitted on the training rows).
     /// </summary>
     public static IEstimator<ITransformer> Prepend(TrainerContext context, IEstimator<ITransformer> trainer)
     {
@@ -16,7 +16,7 @@ internal static class LinearScaling
             return trainer;
         }
 
-        return context.MLContext.Transforms.NormalizeMeanVariance(context.FeatureColumn)
+        return context.MLContext.Transforms.NormalizeMeanVariance(context.FeatureColumn, fixZero: false)
             .Append(trainer);
     }
 }

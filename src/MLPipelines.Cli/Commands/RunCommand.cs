@@ -1,0 +1,70 @@
+using System.ComponentModel;
+using MLPipelines.Cli.Display;
+using MLPipelines.Core.Data;
+using MLPipelines.Core.Runs;
+using MLPipelines.Core.Spec;
+using MLPipelines.Reports.Markdown;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace MLPipelines.Cli.Commands;
+
+/// <summary><c>mlpipe run SPEC [--out DIR] [--seed N] [--quiet]</c>: runs a pipeline with a live progress display.</summary>
+internal sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "<SPEC>")]
+        [Description("Pipeline file (YAML).")]
+        public string Spec { get; init; } = "";
+
+        [CommandOption("-o|--out <DIR>")]
+        [Description("Write the run exactly here (default: runs/<UTC time>-<name>/).")]
+        public string? Out { get; init; }
+
+        [CommandOption("--seed <N>")]
+        [Description("Override evaluation.seed.")]
+        public int? Seed { get; init; }
+
+        [CommandOption("-q|--quiet")]
+        [Description("No progress display; print only the run folder.")]
+        public bool Quiet { get; init; }
+
+        [CommandOption("--force")]
+        [Description("Replace --out DIR if it exists and is not empty.")]
+        public bool Force { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var registry = Infrastructure.Trainers.CreateRegistry();
+        var spec = new SpecLoader(registry).Load(settings.Spec);
+        if (settings.Seed is { } seed)
+        {
+            spec.OverrideSeed(seed);
+        }
+
+        DatasetLoader.CheckHeader(spec);
+        var options = new RunOptions
+        {
+            OutputDirectory = settings.Out,
+            Overwrite = settings.Force,
+            ReportWriters = [new MarkdownReportWriter()],
+        };
+        var runner = new PipelineRunner(registry);
+        RunOutcome outcome;
+        if (settings.Quiet)
+        {
+            outcome = runner.Run(spec, options, null, cancellationToken);
+            console.WriteLine(outcome.Directory);
+            return ExitCodes.Ok;
+        }
+
+        console.MarkupLineInterpolated($"[bold]{spec.Name}[/]: {spec.Models.Count} model(s) from {settings.Spec}");
+        outcome = RunProgressDisplay.Run(console, progress => runner.Run(spec, options, progress, cancellationToken));
+        console.WriteLine();
+        console.Write(Leaderboard.Create(outcome.Results));
+        console.MarkupLineInterpolated($"Run folder: [green]{outcome.Directory}[/] ({outcome.Results.DurationSeconds:F1} s)");
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,192 @@
+using System.Text;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MLPipelines.Core.Data;
+
+namespace MLPipelines.Core.Runs;
+
+/// <summary>
+/// Scores a CSV file with a saved model zip (<c>mlpipe predict</c>). Columns are matched by header name (any order;
+/// extra columns, including the label, are ignored); numeric inputs must be numbers or missing-value tokens, each
+/// bad cell reported by row and column. Output: <c>row</c>, <c>prediction</c> (in the label's terms), then binary
+/// <c>probability</c> (of the positive class), multiclass <c>probability_CLASS</c> per class.
+/// </summary>
+public sealed class BatchPredictor
+{
+    private readonly ITransformer _model;
+    private readonly DataViewSchema _inputSchema;
+
+    private BatchPredictor(ITransformer model, DataViewSchema inputSchema, ModelMetadata? metadata)
+    {
+        _model = model;
+        _inputSchema = inputSchema;
+        Metadata = metadata;
+    }
+
+    /// <summary>The zip's MLPipelines metadata, or null for other ML.NET zips.</summary>
+    public ModelMetadata? Metadata { get; }
+
+    /// <summary>Loads a model zip.</summary>
+    /// <exception cref="DataFileException">The file is missing or not an ML.NET model.</exception>
+    public static BatchPredictor Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw DataFileException.File(path, "model file not found");
+        }
+
+        var ml = new MLContext(seed: 0);
+        try
+        {
+            var model = ml.Model.Load(path, out var inputSchema);
+            return new BatchPredictor(model, inputSchema, ModelPackage.ReadMetadata(path));
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException or InvalidOperationException or IOException)
+        {
+            throw DataFileException.File(path, $"not a readable ML.NET model zip ({e.Message})");
+        }
+    }
+
+    /// <summary>Scores <paramref name="inputPath"/> and writes the predictions CSV to <paramref name="output"/>.</summary>
+    /// <returns>Rows scored.</returns>
+    public int Predict(string inputPath, TextWriter output, char? separator = null)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var table = CsvTable.Read(inputPath, separator);
+        var missing = new MissingValueSet(Metadata?.MissingValues ?? MissingValueSet.Default.Tokens);
+        var columns = new List<ViewColumn>();
+        foreach (var column in _inputSchema)
+        {
+            var fileColumn = Metadata?.Inputs.FirstOrDefault(i => i.Name == column.Name)?.FileColumn ?? column.Name;
+            var index = table.IndexOf(fileColumn);
+            if (index < 0)
+            {
+                throw DataFileException.File(inputPath, $"column '{fileColumn}' used by the model is not in the header" +
+                    Spec.NameSuggester.DidYouMean(fileColumn, table.Header));
+            }
+
+            var raw = table.Columns[index];
+            if (column.Type == NumberDataViewType.Single)
+            {
+                var values = new float[raw.Length];
+                for (var r = 0; r < raw.Length; r++)
+                {
+                    if (!missing.IsMissing(raw[r]) && !SchemaInferrer.TryParseNumber(raw[r], out _))
+                    {
+                        throw DataFileException.Cell(inputPath, table.Lines[r], r + 1, fileColumn, $"'{raw[r].Trim()}' is not a number");
+                    }
+
+                    values[r] = TabularDataset.ParseNumber(raw[r], missing);
+                }
+
+                columns.Add(ViewColumn.Floats(column.Name, values));
+            }
+            else if (column.Type is TextDataViewType)
+            {
+                columns.Add(ViewColumn.Texts(column.Name, [.. raw.Select(v => v.Trim())]));
+            }
+            else
+            {
+                throw new InvalidOperationException($"Model input '{column.Name}' has type {column.Type}, which mlpipe predict cannot build from CSV.");
+            }
+        }
+
+        var view = new TabularDataView(columns, [.. Enumerable.Range(0, table.RowCount)]);
+        var scored = _model.Transform(view);
+        WriteCsv(scored, output);
+        return table.RowCount;
+    }
+
+    private void WriteCsv(IDataView scored, TextWriter output)
+    {
+        var schema = scored.Schema;
+        var prediction = schema.GetColumnOrNull("Prediction") ?? schema.GetColumnOrNull("PredictedLabel") ?? schema["Score"];
+        var probability = schema.GetColumnOrNull("Probability");
+        var score = schema.GetColumnOrNull("Score");
+        var multiclass = score is { Type: VectorDataViewType };
+        var classes = Metadata?.Classes ?? [];
+        var header = new List<string> { "row", "prediction" };
+        if (probability is not null)
+        {
+            header.Add("probability");
+        }
+        else if (multiclass)
+        {
+            var width = ((VectorDataViewType)score!.Value.Type).Size;
+            header.AddRange(Enumerable.Range(0, width).Select(k => "probability_" + (k < classes.Count ? classes[k] : k.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        }
+
+        output.WriteLine(string.Join(',', header.Select(PredictionsCsvWriter.Escape)));
+        var needed = new List<DataViewSchema.Column> { prediction };
+        if (probability is { } p)
+        {
+            needed.Add(p);
+        }
+        else if (multiclass)
+        {
+            needed.Add(score!.Value);
+        }
+
+        using var cursor = scored.GetRowCursor(needed);
+        var getPrediction = ValueAsText(cursor, prediction);
+        var getProbability = probability is { } pc ? cursor.GetGetter<float>(pc) : null;
+        var getScores = multiclass && probability is null ? cursor.GetGetter<VBuffer<float>>(score!.Value) : null;
+        var buffer = default(VBuffer<float>);
+        float value = 0;
+        var line = new StringBuilder();
+        var row = 0;
+        while (cursor.MoveNext())
+        {
+            line.Clear().Append(row + 1).Append(',').Append(PredictionsCsvWriter.Escape(getPrediction()));
+            if (getProbability is not null)
+            {
+                getProbability(ref value);
+                line.Append(',').Append(PredictionsCsvWriter.Number(value));
+            }
+            else if (getScores is not null)
+            {
+                getScores(ref buffer);
+                foreach (var s in buffer.DenseValues())
+                {
+                    line.Append(',').Append(PredictionsCsvWriter.Number(s));
+                }
+            }
+
+            output.WriteLine(line.ToString());
+            row++;
+        }
+    }
+
+    private static Func<string> ValueAsText(DataViewRowCursor cursor, DataViewSchema.Column column)
+    {
+        if (column.Type is TextDataViewType)
+        {
+            var getter = cursor.GetGetter<ReadOnlyMemory<char>>(column);
+            ReadOnlyMemory<char> text = default;
+            return () =>
+            {
+                getter(ref text);
+                return text.ToString();
+            };
+        }
+
+        if (column.Type == BooleanDataViewType.Instance)
+        {
+            var getter = cursor.GetGetter<bool>(column);
+            var b = false;
+            return () =>
+            {
+                getter(ref b);
+                return b ? "true" : "false";
+            };
+        }
+
+        var floatGetter = cursor.GetGetter<float>(column);
+        float f = 0;
+        return () =>
+        {
+            floatGetter(ref f);
+            return PredictionsCsvWriter.Number(f);
+        };
+    }
+}

@@ -1,0 +1,23 @@
+using MLPipelines.Cli;
+using Spectre.Console;
+
+namespace MLPipelines.Cli.Tests;
+
+/// <summary>Runs <c>mlpipe</c> in-process with a captured, non-interactive console.</summary>
+internal static class CliRunner
+{
+    public static (int ExitCode, string Output) Run(params string[] args)
+    {
+        var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        console.Profile.Width = 200;
+        var code = CliApp.Run(args, console);
+        return (code, writer.ToString());
+    }
+}
