@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using MLPipelines.Bench.Cnn;
+using MLPipelines.Core.Images;
 using MLPipelines.Neural.Augmentation;
 using MLPipelines.Neural.Losses;
 using MLPipelines.Neural.Metrics;
@@ -28,7 +29,7 @@ internal static class CnnTrainCommand
     public static int Run(string[] args)
     {
         CnnTrainArgs a;
-        (byte[] Pixels, byte[] Labels, int Rows, int Cols) train, test;
+        ImageDataset train, test;
         try
         {
             a = CnnTrainArgs.Parse(args);
@@ -37,20 +38,19 @@ internal static class CnnTrainCommand
                 throw new ArgumentException($"unknown arch '{a.Arch}' ({string.Join(", ", CnnPresets.Names)})");
             }
 
-            train = IdxImages.ReadRaw(a.Dataset, "train");
-            test = IdxImages.ReadRaw(a.Dataset, "t10k");
+            (train, test) = FashionMnist.Load(a.Dataset);
         }
-        catch (Exception e) when (e is ArgumentException or FormatException or IOException or InvalidDataException)
+        catch (Exception e) when (e is ArgumentException or FormatException or IOException or ImageDataException)
         {
             Console.Error.WriteLine($"cnn-train: {e.Message}");
             Console.Error.WriteLine(CnnTrainArgs.Usage);
             return 2;
         }
 
-        var (mean, std) = IdxImages.Statistics(train.Pixels);
+        var (mean, std) = FashionMnist.Statistics(train);
         if (a.Profile > 0)
         {
-            var net = CnnPresets.Create(a.Arch, new Neural.Tensors.TensorShape(1, train.Rows, train.Cols), 10);
+            var net = CnnPresets.Create(a.Arch, new Neural.Tensors.TensorShape(train.Shape.Channels, train.Shape.Height, train.Shape.Width), 10);
             net.Threads = a.Threads;
             LayerProfile.Print(net.Build(a.Seed), a.Batch, a.Profile);
             return 0;
@@ -59,11 +59,12 @@ internal static class CnnTrainCommand
         return a.Throughput ? Throughput(a, train, mean, std) : Accuracy(a, train, test, mean, std);
     }
 
-    private static int Accuracy(CnnTrainArgs a, (byte[] Pixels, byte[] Labels, int Rows, int Cols) train, (byte[] Pixels, byte[] Labels, int Rows, int Cols) test, float mean, float std)
+    private static int Accuracy(CnnTrainArgs a, ImageDataset train, ImageDataset test, float mean, float std)
     {
         var started = Stopwatch.GetTimestamp();
-        var trainSet = IdxImages.ToDataset(train.Pixels, train.Labels, train.Rows, train.Cols, mean, std, a.TrainLimit);
-        var testSet = IdxImages.ToDataset(test.Pixels, test.Labels, test.Rows, test.Cols, mean, std);
+        var cpuStarted = Process.GetCurrentProcess().TotalProcessorTime;
+        var trainSet = FashionMnist.ToDataset(train, mean, std, a.TrainLimit);
+        var testSet = FashionMnist.ToDataset(test, mean, std);
         var network = CnnPresets.Create(a.Arch, trainSet.FeatureShape, 10);
         network.Threads = a.Threads;
         network.Build(a.Seed);
@@ -91,10 +92,18 @@ internal static class CnnTrainCommand
         var trainer = new NetworkTrainer(network, new SoftmaxCrossEntropy(a.LabelSmoothing), optimizer,
             new OneCycleSchedule(peak, pctStart: 0.2), options, new Accuracy());
         Console.WriteLine($"optimizer={a.Optimizer} peak_lr={peak} weight_decay={a.WeightDecay} label_smoothing={a.LabelSmoothing} crop_padding={a.CropPadding} flip={a.Flip} erasing={a.Erasing} batch={a.Batch} threads={a.Threads}");
-        var history = trainer.Fit(trainSet, testSet, e => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"epoch {e.Epoch,2}: train_loss={e.TrainLoss:F4} train_accuracy={e.TrainMetric:F4} test_loss={e.ValidationLoss:F4} test_accuracy={e.ValidationMetric:F4} lr={e.LearningRate:G3} seconds={e.Seconds:F1}")));
+        // CPU seconds per epoch next to wall seconds: on a shared machine, CPU / threads is what the epoch takes alone.
+        var epochCpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var history = trainer.Fit(trainSet, testSet, e =>
+        {
+            var now = Process.GetCurrentProcess().TotalProcessorTime;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"epoch {e.Epoch,2}: train_loss={e.TrainLoss:F4} train_accuracy={e.TrainMetric:F4} test_loss={e.ValidationLoss:F4} test_accuracy={e.ValidationMetric:F4} lr={e.LearningRate:G3} seconds={e.Seconds:F1} cpu_seconds={(now - epochCpu).TotalSeconds:F1}"));
+            epochCpu = now;
+        });
         var last = history.Epochs[^1];
         var total = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuStarted).TotalSeconds;
         if (a.OnnxOut is not null)
         {
             OnnxExporter.Save(network, a.OnnxOut, new OnnxExportOptions { Output = OnnxOutputKind.Softmax, OutputName = "Probability" });
@@ -102,14 +111,14 @@ internal static class CnnTrainCommand
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"cnn-train arch={a.Arch} epochs={a.Epochs} batch={a.Batch} threads={a.Threads} train_rows={trainSet.Rows} test_accuracy={last.ValidationMetric:F4} total_seconds={total:F0} images_per_sec={history.SamplesPerSecond:F0}"));
+            $"cnn-train arch={a.Arch} epochs={a.Epochs} batch={a.Batch} threads={a.Threads} train_rows={trainSet.Rows} test_accuracy={last.ValidationMetric:F4} total_seconds={total:F0} cpu_seconds={cpu:F0} images_per_sec={history.SamplesPerSecond:F0}"));
         return 0;
     }
 
-    private static int Throughput(CnnTrainArgs a, (byte[] Pixels, byte[] Labels, int Rows, int Cols) train, float mean, float std)
+    private static int Throughput(CnnTrainArgs a, ImageDataset train, float mean, float std)
     {
-        var data = IdxImages.ToDataset(train.Pixels, train.Labels, train.Rows, train.Cols, mean, std, a.Rows);
-        var warmup = IdxImages.ToDataset(train.Pixels, train.Labels, train.Rows, train.Cols, mean, std, Math.Min(a.Rows, 20 * a.Batch));
+        var data = FashionMnist.ToDataset(train, mean, std, a.Rows);
+        var warmup = FashionMnist.ToDataset(train, mean, std, Math.Min(a.Rows, 20 * a.Batch));
         Console.WriteLine(Build(a, data).Summary().TrimEnd());
 
         // Warm-up: tiered compilation (with dynamic PGO) settles before anything is timed.

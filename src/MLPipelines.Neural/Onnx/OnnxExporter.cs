@@ -27,11 +27,18 @@ public static class OnnxExporter
 
         options ??= new OnnxExportOptions();
         var graph = new OnnxGraphBuilder();
-        graph.AddInput(options.InputName, [.. network.InputShape.ToArray().Select(d => (long)d)]);
+        var sampleDims = network.InputShape.ToArray().Select(d => (long)d).ToArray();
+        graph.AddInput(options.InputName, options.FlatInput ? [network.InputShape.Size] : sampleDims);
         var x = options.InputName;
         if (options.InputTransform is not null)
         {
             x = options.InputTransform(graph, x);
+        }
+
+        if (options.FlatInput && sampleDims.Length > 1)
+        {
+            // Target shape [0, dims...]: 0 keeps the batch dimension N.
+            x = graph.AddNode("Reshape", [x, graph.AddInitializer("input_shape", [sampleDims.Length + 1], [0L, .. sampleDims])]);
         }
 
         var layers = network.Layers;

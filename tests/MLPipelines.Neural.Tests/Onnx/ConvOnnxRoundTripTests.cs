@@ -13,10 +13,10 @@ namespace MLPipelines.Neural.Tests.Onnx;
 
 public sealed class ConvOnnxRoundTripTests
 {
-    private static (float[] Values, int[] Shape) RunOnnx(byte[] model, Dataset data, string output)
+    private static (float[] Values, int[] Shape) RunOnnx(byte[] model, Dataset data, string output, bool flat = false)
     {
         using var session = new InferenceSession(model);
-        int[] dims = [data.Rows, .. data.FeatureShape.ToArray()];
+        int[] dims = flat ? [data.Rows, data.FeatureShape.Size] : [data.Rows, .. data.FeatureShape.ToArray()];
         var input = new DenseTensor<float>(data.Features, dims);
         using var results = session.Run([NamedOnnxValue.CreateFromTensor("features", input)]);
         var tensor = results.Single(r => r.Name == output).AsTensor<float>();
@@ -79,6 +79,24 @@ public sealed class ConvOnnxRoundTripTests
         Assert.Equal([data.Rows, 4], shape);
         Assert.Contains("bn_scale", System.Text.Encoding.UTF8.GetString(model));
     }
+
+    [Fact]
+    public void OnnxExporter_FlatInput_TakesOneVectorPerImage()
+    {
+        // Given a conv net over [2, 8, 8] images, exported with a flat [N, 128] input (as an ML.NET vector column feeds it)
+        var data = ImageData.Patches(40, 2, 8, 4, seed: 6);
+        var net = CnnLike(data.FeatureShape);
+        var model = OnnxExporter.Export(net, new OnnxExportOptions { FlatInput = true, InputTransform = (g, x) => g.AddNode("Mul", [x, g.AddScalar("scale", 0.5f)]) });
+
+        var (logits, _) = RunOnnx(model, data, "output", flat: true);
+
+        // Then the scaled, reshaped input gives our outputs on the scaled images
+        var scaled = data.Features.Select(v => v * 0.5f).ToArray();
+        AssertClose(net.Predict(scaled, data.Rows), logits);
+    }
+
+    private static Network CnnLike(Tensors.TensorShape shape) =>
+        new Network(shape).Add(new Conv2D(3, padding: 1)).Add(new BatchNorm2D()).Add(new Relu()).Add(new MaxPool2D()).Add(new Flatten()).Add(new Dense(4)).Build(1);
 
     private static float[] Softmax(float[] logits, int k)
     {
