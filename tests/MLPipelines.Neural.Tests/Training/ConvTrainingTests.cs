@@ -10,6 +10,7 @@ using MLPipelines.Neural.Training;
 
 namespace MLPipelines.Neural.Tests.Training;
 
+[Collection(nameof(SerialCollection))]
 public sealed class ConvTrainingTests
 {
     private static Network TinyConvNet(TensorShape input, int classes, int seed) =>
@@ -75,10 +76,12 @@ public sealed class ConvTrainingTests
 
         Allocated(1); // JIT warm-up
 
-        // 2 vs 6 epochs of 10 steps each: the 40 extra steps allocate (almost) nothing
-        var two = Allocated(2);
-        var six = Allocated(6);
+        // 2 vs 6 epochs of 10 steps each: the 40 extra steps allocate (almost) nothing. The smallest of three
+        // differences counts: tiered JIT promotions, which other tests running in parallel delay, can allocate
+        // on this thread once in a while, per-step allocations would show in every difference.
+        var differences = Enumerable.Range(0, 3).Select(_ => (Two: Allocated(2), Six: Allocated(6))).ToArray();
 
+        var (two, six) = differences.MinBy(d => d.Six - d.Two);
         Assert.True(six - two < 4096, $"2 epochs allocated {two} B, 6 epochs {six} B");
     }
 
