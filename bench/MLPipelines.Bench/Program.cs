@@ -1,11 +1,13 @@
 using MLPipelines.Bench;
 
-// Verbs: `gemm` (GemmCommand.cs), `mlp-train` (MlpTrainCommand.cs), `kernels` (BenchmarkDotNet suite), `images-load` (ImagesLoadCommand.cs).
+// Verbs: `gemm` (GemmCommand.cs), `mlp-train` (MlpTrainCommand.cs), `cnn-train` (CnnTrainCommand.cs), `kernels` (BenchmarkDotNet suite),
+// `images-load` (ImagesLoadCommand.cs).
 // Each verb prints its headline figure as the last line, `key=value` pairs, for bench scripts to parse.
 return args.Length == 0 ? Usage() : args[0] switch
 {
     "gemm" => GemmCommand.Run(args[1..]),
     "mlp-train" => MlpTrainCommand.Run(args[1..]),
+    "cnn-train" => CnnTrainCommand.Run(args[1..]),
     "kernels" => KernelsCommand.Run(args[1..]),
     "images-load" => ImagesLoadCommand.Run(args[1..]),
     _ => Usage(),
@@ -13,6 +15,6 @@ return args.Length == 0 ? Usage() : args[0] switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: MLPipelines.Bench gemm --size N --threads T | mlp-train [...] | kernels [BenchmarkDotNet args] | images-load [--dir DIR] [--repeats N]");
+    Console.Error.WriteLine("usage: MLPipelines.Bench gemm --size N --threads T | mlp-train [...] | cnn-train [...] | kernels [BenchmarkDotNet args] | images-load [--dir DIR] [--repeats N]");
     return 2;
 }

@@ -237,6 +237,10 @@ public sealed class Network
                         break;
                 }
             }
+            else if (_layers[i] is IActivationHost host && _layers[i + 1] is ActivationLayer next && host.TryFuse(next))
+            {
+                next.IsFused = true;
+            }
         }
     }
 

@@ -6,6 +6,13 @@ public sealed class OnnxExportOptions
     /// <summary>Name of the float input [N, features...]. Default <c>features</c>.</summary>
     public string InputName { get; set; } = "features";
 
+    /// <summary>
+    /// Declare the input flat, <c>[N, C H W]</c>, and reshape it to the network's sample shape (e.g. <c>[N, C, H, W]</c>)
+    /// inside the graph, for hosts that feed one feature vector per row (an ML.NET vector column). The
+    /// <see cref="InputTransform"/>, if any, sees the flat input. Default false.
+    /// </summary>
+    public bool FlatInput { get; set; }
+
     /// <summary>Shortcut for one output: its kind (used when <see cref="Outputs"/> is empty). Default raw.</summary>
     public OnnxOutputKind Output { get; set; } = OnnxOutputKind.Raw;
 

@@ -27,11 +27,18 @@ public static class OnnxExporter
 
         options ??= new OnnxExportOptions();
         var graph = new OnnxGraphBuilder();
-        graph.AddInput(options.InputName, [.. network.InputShape.ToArray().Select(d => (long)d)]);
+        var sampleDims = network.InputShape.ToArray().Select(d => (long)d).ToArray();
+        graph.AddInput(options.InputName, options.FlatInput ? [network.InputShape.Size] : sampleDims);
         var x = options.InputName;
         if (options.InputTransform is not null)
         {
             x = options.InputTransform(graph, x);
+        }
+
+        if (options.FlatInput && sampleDims.Length > 1)
+        {
+            // Target shape [0, dims...]: 0 keeps the batch dimension N.
+            x = graph.AddNode("Reshape", [x, graph.AddInitializer("input_shape", [sampleDims.Length + 1], [0L, .. sampleDims])]);
         }
 
         var layers = network.Layers;
@@ -40,6 +47,11 @@ public static class OnnxExporter
             if (layers[i] is Dense dense && i + 1 < layers.Count && layers[i + 1] is BatchNorm norm)
             {
                 x = dense.ExportOnnx(graph, x, norm);
+                i++;
+            }
+            else if (layers[i] is IOnnxFusedExport fused && i + 1 < layers.Count && fused.TryExportWith(graph, x, layers[i + 1], out var folded))
+            {
+                x = folded;
                 i++;
             }
             else if (layers[i] is IOnnxExportable exportable)

@@ -128,6 +128,7 @@ public sealed class NetworkTrainer
                     train.Targets.AsSpan(r * targetWidth, targetWidth).CopyTo(batchT.AsSpan(i * targetWidth, targetWidth));
                 }
 
+                _options.Augmentation?.Apply(batchX, step, _network.Threads);
                 var output = _network.Forward(batchX, training: true);
                 var ts = batchT.AsSpan(0, count * targetWidth);
                 var loss = _loss.Evaluate(output.Span, ts, count, outWidth, gradient.Span);

@@ -42,6 +42,12 @@ public sealed class TrainingOptions
     /// <summary>Batch size for validation passes (inference only). Default 1024.</summary>
     public int EvaluationBatchSize { get; set; } = 1024;
 
+    /// <summary>
+    /// Random transformation applied in place to every training mini-batch before its forward pass (e.g.
+    /// <see cref="Augmentation.ImageAugmentation"/>); never to validation data. Default null (none).
+    /// </summary>
+    public Augmentation.IBatchAugmentation? Augmentation { get; set; }
+
     /// <summary>Throws on values out of range, naming the option.</summary>
     public void Validate()
     {
