@@ -1,4 +1,5 @@
 using MLPipelines.Core.Trainers;
+using MLPipelines.Trainers.Cnn.Plugin;
 using MLPipelines.Trainers.Mlp.Plugin;
 
 namespace MLPipelines.Cli.Infrastructure;
@@ -9,9 +10,8 @@ internal static class Trainers
     public static TrainerRegistry CreateRegistry()
     {
         var registry = BuiltinTrainers.CreateRegistry()
-            .Register(new MlpTrainerPlugin());
-
-        // The CNN from MLPipelines.Trainers registers here when it exists.
+            .Register(new MlpTrainerPlugin())
+            .Register(new CnnTrainerPlugin());
         return registry;
     }
 }

@@ -1,0 +1,127 @@
+using Microsoft.ML;
+using MLPipelines.Core.Runs;
+using MLPipelines.Core.Spec;
+using MLPipelines.Core.Trainers;
+using MLPipelines.Trainers.Cnn;
+using MLPipelines.Trainers.Cnn.Plugin;
+using MLPipelines.Trainers.Mlp.Plugin;
+
+namespace MLPipelines.Trainers.Tests.Cnn;
+
+/// <summary><c>trainer: cnn</c> in pipeline files: option validation with positions, image runs next to mlp and lightgbm, tables rejected.</summary>
+[Collection(CnnCollection.Name)]
+public sealed class CnnPluginTests
+{
+    private static TrainerRegistry Registry() =>
+        BuiltinTrainers.CreateRegistry().Register(new MlpTrainerPlugin()).Register(new CnnTrainerPlugin());
+
+    /// <summary>An image spec (the repository's 8x8 digits) whose line 9 is the cnn model's options.</summary>
+    private static string Spec(string options) => string.Join('\n',
+        "name: t",
+        "data:",
+        "  kind: images",
+        "  format: csv_pixels",
+        $"  path: {Digits}",
+        "  label: digit",
+        "models:",
+        "  - {name: cnn, trainer: cnn,",
+        $"     options: {options}}}",
+        "");
+
+    private static string Digits => Path.Combine(TestFiles.RepoRoot, "datasets", "digits.csv");
+
+    private static IReadOnlyList<string> Errors(string yaml)
+    {
+        var error = Assert.Throws<SpecException>(() => new SpecLoader(Registry()).Parse(yaml, Path.Combine(TestFiles.NewFolder(), "x.yaml"), "x.yaml"));
+        return [.. error.Errors.Select(e => e.ToString())];
+    }
+
+    [Fact]
+    public void CnnTrainerPlugin_Spec_MisspeltOptionGetsPositionAndSuggestion()
+    {
+        var error = Assert.Single(Errors(Spec("{epoch: 3}")));
+
+        Assert.Equal("x.yaml:9:16: models[0].options.epoch: unknown option of trainer 'cnn'; did you mean 'epochs'?", error);
+    }
+
+    [Theory]
+    [InlineData("{architecture: tiny}", "models[0].options.architecture: must be one of default, reference, small; got 'tiny'")]
+    [InlineData("{layers: 'conv(16) bn relux'}", "models[0].options.layers: item 3 'relux': unknown layer 'relux'; did you mean 'relu'?")]
+    [InlineData("{crop_padding: 100}", "models[0].options.crop_padding: must be >= 0 and <= 64, got 100")]
+    [InlineData("{early_stopping: true, validation_fraction: 0}", "models[0].options.early_stopping: needs a validation split")]
+    public void CnnTrainerPlugin_Spec_BadValuesAreRejectedWithPositions(string options, string expected)
+    {
+        var error = Assert.Single(Errors(Spec(options)));
+
+        Assert.StartsWith("x.yaml:9:", error, StringComparison.Ordinal);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CnnTrainerPlugin_Options_DefaultsMatchCnnOptions()
+    {
+        var defaults = new CnnOptions();
+        var options = new CnnTrainerPlugin().Options.ToDictionary(o => o.Name, o => o.Default);
+
+        var bound = CnnOptionDescriptors.Bind(options);
+
+        Assert.Equal(defaults.Architecture, bound.Architecture);
+        Assert.Null(bound.Layers);
+        Assert.Equal(defaults.Epochs, bound.Epochs);
+        Assert.Equal(defaults.LearningRate, bound.LearningRate);
+        Assert.Equal(defaults.Schedule, bound.Schedule);
+        Assert.Equal(defaults.CropPadding, bound.CropPadding);
+        Assert.Equal("one_cycle", options["schedule"]);
+        Assert.Equal("adamw", options["optimizer"]);
+    }
+
+    [Fact]
+    public void PipelineRunner_Run_CnnBesideMlpAndLightGbmOnImagesWritesCurvesAndLoadableModels()
+    {
+        var folder = TestFiles.NewFolder();
+        var yaml = Path.Combine(folder, "digits.yaml");
+        File.WriteAllText(yaml, string.Join('\n',
+            "name: digits-cnn",
+            $"data: {{kind: images, format: csv_pixels, path: {Digits}, label: digit, pixel_max: 16}}",
+            "evaluation: {method: holdout, test_fraction: 0.25, seed: 3}",
+            "report: {feature_importance: false}",
+            "models:",
+            "  - {name: cnn, trainer: cnn, options: {layers: 'conv(16) bn relu maxpool(2) conv(32) bn relu gap', epochs: 8, batch_size: 64, learning_rate: 0.01, horizontal_flip: false, crop_padding: 1, threads: 1}}",
+            "  - {name: mlp, trainer: mlp, options: {hidden_layers: [64], epochs: 40}}",
+            "  - {name: lightgbm, trainer: lightgbm, options: {iterations: 20}}",
+            ""));
+        var spec = new SpecLoader(Registry()).Load(yaml);
+        var output = Path.Combine(folder, "run");
+
+        var results = new PipelineRunner(Registry()).Run(spec, new RunOptions { OutputDirectory = output }).Results;
+
+        Assert.Equal(["cnn", "mlp", "lightgbm"], results.Models.Select(m => m.Name));
+        Assert.All(results.Models, m => Assert.True(m.Metrics["accuracy"].Mean > 0.85, $"{m.Name} accuracy {m.Metrics["accuracy"].Mean}"));
+        Console.WriteLine(string.Join(", ", results.Models.Select(m => $"{m.Name} {m.Metrics["accuracy"].Mean:F3} fit {m.FitSeconds.Mean:F1}s")));
+        var cnn = results.Models[0];
+        Assert.Equal("neural", cnn.Family);
+        var log = Assert.Single(cnn.Folds).TrainingLog!;
+        Assert.Equal(8, log.Epochs.Count);
+        Assert.All(log.Epochs, e => Assert.NotNull(e.ValidationMetric));
+        Assert.InRange(log.Values["best_epoch"], 1, 8);
+        Assert.Contains("\"validation_loss\"", File.ReadAllText(Path.Combine(output, "results.json")), StringComparison.Ordinal);
+        var loaded = new MLContext(11).Model.Load(Path.Combine(output, "models", "cnn.zip"), out var schema);
+        Assert.NotNull(loaded.GetOutputSchema(schema).GetColumnOrNull("PredictedLabel"));
+    }
+
+    [Fact]
+    public void PipelineRunner_Run_CnnOnATableIsRejectedSayingItNeedsImages()
+    {
+        var folder = TestFiles.NewFolder();
+        File.WriteAllLines(Path.Combine(folder, "data.csv"), ["x,z,y", .. Enumerable.Range(0, 40).Select(i => $"{i % 13},{i % 5},c{i % 3}")]);
+        var yaml = Path.Combine(folder, "table.yaml");
+        File.WriteAllText(yaml, "name: table\ndata: {path: data.csv, label: y}\nevaluation: {folds: 2}\nmodels:\n  - {name: cnn, trainer: cnn}\n");
+        var output = Path.Combine(folder, "run");
+
+        var e = Assert.Throws<SpecException>(() =>
+            new PipelineRunner(Registry()).Run(new SpecLoader(Registry()).Load(yaml), new RunOptions { OutputDirectory = output }));
+
+        Assert.Contains("trainer 'cnn' needs images: use it with `data.kind: images`", e.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(output, "results.json")));
+    }
+}
