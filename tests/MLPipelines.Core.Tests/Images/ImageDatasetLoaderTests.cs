@@ -74,7 +74,7 @@ public sealed class ImageDatasetLoaderTests : IDisposable
     [Fact]
     public void ImageDatasetLoader_Load_CommittedFashionMnistSubset_IsBalancedAndNamed()
     {
-        var spec = new SpecLoader(SpecFolder.Registry()).Load(Path.Combine(TestPaths.RepoRoot, "pipelines", "fashion-mnist-subset.yaml"));
+        var spec = ExamplePipelines.Load("fashion-mnist-subset.yaml");
 
         var data = ImageDatasetLoader.Load(spec);
 
@@ -92,11 +92,7 @@ public sealed class ImageDatasetLoaderTests : IDisposable
     public void SpecLoader_Load_FullFashionMnistPipeline_IsValidWhenItsFilesExist()
     {
         // The full files are not committed (fetch.sh copies them); the same spec pointed at the subset must validate.
-        var text = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "pipelines", "fashion-mnist.yaml"))
-            .Replace("/fashion-mnist/full/", "/fashion-mnist/subset/", StringComparison.Ordinal);
-        var path = Path.Combine(TestPaths.RepoRoot, "pipelines", "fashion-mnist.yaml");
-
-        var spec = new SpecLoader(SpecFolder.Registry()).Parse(text, path);
+        var spec = ExamplePipelines.Load("fashion-mnist.yaml", text => text.Replace("/fashion-mnist/full/", "/fashion-mnist/subset/", StringComparison.Ordinal));
 
         Assert.Equal(EvaluationMethod.TestSet, spec.Evaluation.Method);
         Assert.Equal(10, spec.Data.Classes.Count);
@@ -106,7 +102,7 @@ public sealed class ImageDatasetLoaderTests : IDisposable
     [Fact]
     public void ImageDatasetLoader_CheckHeaders_SubsetSummarisesWithoutDecoding()
     {
-        var spec = new SpecLoader(SpecFolder.Registry()).Load(Path.Combine(TestPaths.RepoRoot, "pipelines", "fashion-mnist-subset.yaml"));
+        var spec = ExamplePipelines.Load("fashion-mnist-subset.yaml");
 
         Assert.Equal("2000 + 500 images of 1x28x28 (idx)", ImageDatasetLoader.CheckHeaders(spec));
     }

@@ -12,7 +12,7 @@ public sealed class ImagePipelineTests
 {
     private static readonly Lazy<(PipelineSpec Spec, ImageData Data)> Subset = new(() =>
     {
-        var spec = new SpecLoader(SpecFolder.Registry()).Load(Path.Combine(TestPaths.RepoRoot, "pipelines", "fashion-mnist-subset.yaml"));
+        var spec = ExamplePipelines.Load("fashion-mnist-subset.yaml");
         return (spec, ImageDatasetLoader.Load(spec));
     });
 

@@ -57,6 +57,22 @@ public sealed class CnnPluginTests
         Assert.Contains(expected, error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("fashion-mnist-subset.yaml", "cnn,mlp,lightgbm,linear")]
+    [InlineData("fashion-mnist.yaml", "cnn,mlp,lightgbm")]
+    [InlineData("fashion-mnist-cnn.yaml", "cnn")]
+    public void SpecLoader_Parse_CommittedFashionMnistPipelinesAreValid(string file, string models)
+    {
+        // The full set is not committed (fetch.sh copies it); pointed at the subset files, the specs must validate.
+        var path = Path.Combine(TestFiles.RepoRoot, "pipelines", file);
+        var text = File.ReadAllText(path).Replace("/fashion-mnist/full/", "/fashion-mnist/subset/", StringComparison.Ordinal);
+
+        var spec = new SpecLoader(Registry()).Parse(text, path);
+
+        Assert.Equal(models.Split(','), spec.Models.Select(m => m.Name));
+        Assert.Equal(EvaluationMethod.TestSet, spec.Evaluation.Method);
+    }
+
     [Fact]
     public void CnnTrainerPlugin_Options_DefaultsMatchCnnOptions()
     {
