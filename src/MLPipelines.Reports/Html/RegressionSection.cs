@@ -37,7 +37,7 @@ internal static class RegressionSection
         }
 
         var table = new HtmlTable("model", TableCell.Number("mean residual"), TableCell.Number("residual std"), TableCell.Number("rmse"), TableCell.Number("mae"), TableCell.Number("rows"));
-        var values = context.Content.Predictions.Select(sample => Values(sample, log)).ToList();
+        var values = context.Content.Predictions.Select(sample => sample.RegressionValues(log)).ToList();
         var limits = SharedLimits(values, residuals);
         html.Open("div", "grid");
         for (var s = 0; s < values.Count; s++)
@@ -54,15 +54,14 @@ internal static class RegressionSection
             html.Figure(svg, Caption(actual, predicted, keep.Length, residuals, limits));
             if (residuals)
             {
-                var r = Enumerable.Range(0, actual.Length).Select(i => actual[i] - predicted[i]).Where(double.IsFinite).ToArray();
-                var mean = r.Length == 0 ? double.NaN : r.Average();
+                var summary = ResidualSummary.Compute(actual, predicted);
                 table.Row(
                     TableCell.Markup(context.ModelLabel(name)),
-                    TableCell.Number(Numbers.Metric(mean)),
-                    TableCell.Number(Numbers.Metric(r.Length < 2 ? double.NaN : Math.Sqrt(r.Sum(v => (v - mean) * (v - mean)) / (r.Length - 1)))),
-                    TableCell.Number(Numbers.Metric(r.Length == 0 ? double.NaN : Math.Sqrt(r.Average(v => v * v)))),
-                    TableCell.Number(Numbers.Metric(r.Length == 0 ? double.NaN : r.Average(Math.Abs))),
-                    TableCell.Number(Numbers.Count(r.Length)));
+                    TableCell.Number(Numbers.Metric(summary.Mean)),
+                    TableCell.Number(Numbers.Metric(summary.Std)),
+                    TableCell.Number(Numbers.Metric(summary.Rmse)),
+                    TableCell.Number(Numbers.Metric(summary.Mae)),
+                    TableCell.Number(Numbers.Count(summary.Rows)));
             }
         }
 
@@ -138,18 +137,4 @@ internal static class RegressionSection
 
         return parts.Count == 0 ? null : string.Join("; ", parts);
     }
-
-    /// <summary>Actual and predicted values on the metrics' scale: the log of the file's values with a log label, the file's values otherwise.</summary>
-    private static (double[] Actual, double[] Predicted) Values(PredictionSample sample, bool log)
-    {
-        double[] actual = [.. sample.Actual.Select(Parse)];
-        if (log)
-        {
-            return ([.. actual.Select(a => Math.Log(a))], sample.Score ?? [.. sample.Predicted.Select(p => Math.Log(Parse(p)))]);
-        }
-
-        return (actual, [.. sample.Predicted.Select(Parse)]);
-    }
-
-    private static double Parse(string text) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : double.NaN;
 }
