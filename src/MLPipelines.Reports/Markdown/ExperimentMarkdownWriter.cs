@@ -38,7 +38,7 @@ public sealed class ExperimentMarkdownWriter : IExperimentReportWriter
         sb.AppendLine(Inv($"{a.Models.Count} models on {a.Datasets.Count} datasets, {scheme}, seed {evaluation.Seed}; metric **{results.Metric}**. Every model saw the same splits of each dataset."));
         sb.AppendLine();
         var best = Enumerable.Range(0, a.Models.Count).MinBy(m => friedman.AverageRanks[m]);
-        sb.AppendLine(Inv($"**{Cell(a.Models[best])}** has the best average rank ({friedman.AverageRanks[best]:F2}). ")
+        sb.AppendLine(Inv($"**{Cell(a.Models[best])}** has the best average rank ({friedman.AverageRanks[best]:0.00}). ")
             + (friedman.Significant
                 ? Inv($"The models differ significantly (Friedman, Iman–Davenport F = {Num(friedman.ImanDavenportF ?? double.PositiveInfinity)}, p = {P(friedman.ImanDavenportPValue)}); models whose average ranks differ by at least the critical difference {nemenyi.CriticalDifference:F3} differ significantly (Nemenyi).")
                 : Inv($"The differences are not significant over these datasets (Friedman, Iman–Davenport p = {P(friedman.ImanDavenportPValue)}, α = {friedman.Alpha}).")));
@@ -54,7 +54,8 @@ public sealed class ExperimentMarkdownWriter : IExperimentReportWriter
             sb.AppendLine($"| {Cell(a.Datasets[d])} | {string.Join(" | ", cells)} |");
         }
 
-        sb.AppendLine("| **average rank** | " + string.Join(" | ", friedman.AverageRanks.Select(r => Inv($"{r:F2}"))) + " |");
+        // "0.00" as in experiment.html and cd.svg: .NET's "F2" prints an exact half such as 2.625 as 2.62, "0.00" as 2.63.
+        sb.AppendLine("| **average rank** | " + string.Join(" | ", friedman.AverageRanks.Select(r => Inv($"{r:0.00}"))) + " |");
         sb.AppendLine("| (v/ /*) vs baseline | " + string.Join(" | ", a.Models.Select(m => a.WinTieLoss.TryGetValue(m, out var w) ? Inv($"({w.Wins}/{w.Ties}/{w.Losses})") : "-")) + " |");
         sb.AppendLine();
         sb.AppendLine(Inv($"v / * : significantly better / worse than **{Cell(a.Baseline)}** on that dataset (corrected resampled t-test, α = {friedman.Alpha}); rank 1 = best."));
