@@ -101,6 +101,24 @@ public sealed class HtmlSectionTests
     }
 
     [Fact]
+    public void HtmlReportWriter_Render_TestSetRunNamesItsSplitAndSaysNothingIsTested()
+    {
+        var results = MLPipelines.Core.Runs.ResultsStatistics.Apply(ResultsBuilder.Run("accuracy",
+            ResultsBuilder.Model("gbdt", "accuracy", [0.85]), ResultsBuilder.Model("linear", "accuracy", [0.83], family: "linear")) with
+        {
+            Evaluation = new EvaluationResult { Method = "test_set", Folds = 1, Repeats = 1, Seed = 1 },
+        }, baseline: null, allPairs: false);
+
+        var document = HtmlAssert.WellFormed(HtmlReportWriter.Render(new RunFolderContent { Results = results }));
+
+        var splits = document.Descendants().Single(e => (string?)e.Attribute("id") == "splits");
+        Assert.Contains("test set", splits.Descendants().Where(e => e.Name.LocalName == "th").Select(e => e.Value));
+        var comparisons = document.Descendants().Single(e => (string?)e.Attribute("id") == "comparisons");
+        Assert.Contains("on the single split", comparisons.Value, StringComparison.Ordinal);
+        Assert.DoesNotContain("t-test", comparisons.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SvgChart_Inline_PrefixesIdsSoTwoChartsOnAPageDoNotShareClipPaths()
     {
         var a = SvgChart.NewPlot(null, "x", "y");
