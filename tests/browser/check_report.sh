@@ -2,8 +2,9 @@
 # Browser check of the HTML reports, called by .ci/run (and runnable by hand):
 #   1. installs what is missing: Debian's chromium, node/npm, playwright-core (npm ci; it never downloads a browser);
 #   2. makes real runs with the mlpipe CLI on small data: binary (breast cancer, k-fold), multiclass (iris, repeated
-#      k-fold), regression (diamonds, one holdout split), a binary file whose folder, column names and class labels
-#      are markup and quotes, and an experiment over three datasets;
+#      k-fold) and regression (diamonds, one holdout split), each with a small MLP so that learning curves show;
+#      images (the committed Fashion-MNIST subset, train/test files); a binary file whose folder, column names and
+#      class labels are markup and quotes; and an experiment over three datasets;
 #   3. renders every report.html and the experiment.html in headless Chromium at a desktop and a phone width
 #      (check_report.mjs): fails on any network request, console error, script element or event handler, missing
 #      section, unrendered chart or page wider than the screen; saves a full-page screenshot of each and prints its
@@ -41,6 +42,7 @@ models:
   - {name: lightgbm, trainer: lightgbm, options: {iterations: 50}}
   - {name: fasttree, trainer: fasttree, options: {trees: 30}}
   - {name: linear, trainer: lbfgs}
+  - {name: mlp, trainer: mlp, options: {hidden_layers: [32, 32], epochs: 15}}
 report: {formats: [json, markdown, html]}
 EOF
 cat >"$specs/multiclass.yaml" <<EOF
@@ -50,6 +52,7 @@ evaluation: {method: kfold, folds: 3, repeats: 2, seed: 42}
 models:
   - {name: lightgbm, trainer: lightgbm, options: {iterations: 30}}
   - {name: linear, trainer: sdca}
+  - {name: mlp, trainer: mlp, options: {hidden_layers: [32, 32], epochs: 20}}
 report: {formats: [json, markdown, html]}
 EOF
 cat >"$specs/regression.yaml" <<EOF
@@ -59,6 +62,23 @@ evaluation: {method: holdout, test_fraction: 0.2, seed: 42}
 models:
   - {name: lightgbm, trainer: lightgbm, options: {iterations: 50}}
   - {name: linear, trainer: sdca}
+  - {name: mlp, trainer: mlp, options: {hidden_layers: [32], epochs: 3}}
+report: {formats: [json, markdown, html]}
+EOF
+
+# Images (the committed Fashion-MNIST subset): trained on the training images, scored once on the test images.
+cat >"$specs/images.yaml" <<EOF
+name: browser-images
+data:
+  kind: images
+  format: idx
+  train: {images: '$data/fashion-mnist/subset/train-images-idx3-ubyte.gz', labels: '$data/fashion-mnist/subset/train-labels-idx1-ubyte.gz'}
+  test: {images: '$data/fashion-mnist/subset/t10k-images-idx3-ubyte.gz', labels: '$data/fashion-mnist/subset/t10k-labels-idx1-ubyte.gz'}
+  classes: [T-shirt/top, Trouser, Pullover, Dress, Coat, Sandal, Shirt, Sneaker, Bag, Ankle boot]
+evaluation: {method: test_set, seed: 42}
+models:
+  - {name: lightgbm, trainer: lightgbm, options: {iterations: 20, learning_rate: 0.2, num_leaves: 15}}
+  - {name: linear, trainer: lbfgs}
 report: {formats: [json, markdown, html]}
 EOF
 
@@ -97,7 +117,7 @@ datasets:
 report: {formats: [json, markdown, svg, html]}
 EOF
 
-for name in binary multiclass regression hostile; do
+for name in binary multiclass regression images hostile; do
     echo "check_report: mlpipe run $name"
     "${mlpipe[@]}" run "$specs/$name.yaml" --out "$out/$name" --force --quiet >/dev/null
 done
@@ -106,9 +126,10 @@ echo "check_report: mlpipe experiment"
 
 classification=roc,calibration,confusion,comparisons,splits,fit-time,feature-importance
 node "$root/tests/browser/check_report.mjs" --out "$out/screenshots" \
-    "$out/binary/report.html=$classification" \
-    "$out/multiclass/report.html=$classification" \
-    "$out/regression/report.html=predicted-vs-actual,residuals,feature-importance" \
+    "$out/binary/report.html=$classification,learning-curves" \
+    "$out/multiclass/report.html=$classification,learning-curves" \
+    "$out/regression/report.html=predicted-vs-actual,residuals,feature-importance,learning-curves" \
+    "$out/images/report.html=$classification" \
     "$out/hostile/report.html=roc,confusion" \
     "$out/experiment/experiment.html" \
     "$out/experiment/runs/wine/report.html=roc,confusion"

@@ -24,7 +24,7 @@ public static class ExperimentSentence
             : $"{best} has the best average rank on {analysis.Metric} ({ranks[order[0]].ToString("0.00", CultureInfo.InvariantCulture)}) over {friedman.DatasetCount} datasets";
         if (!friedman.Significant)
         {
-            return $"{lead}; the differences are not significant (Friedman, p={Numbers.PValue(friedman.ImanDavenportPValue)}).";
+            return $"{lead}; the differences are not significant ({FriedmanP(friedman)}).";
         }
 
         var beaten = nemenyi.Pairs
@@ -34,7 +34,15 @@ public static class ExperimentSentence
             .ToList();
         var cd = nemenyi.CriticalDifference.ToString("F2", CultureInfo.InvariantCulture);
         return beaten.Count > 0
-            ? $"{lead}; the models differ (Friedman, p={Numbers.PValue(friedman.ImanDavenportPValue)}), and {best} is significantly better than {string.Join(", ", beaten)} (Nemenyi, CD = {cd})."
-            : $"{lead}; the models differ (Friedman, p={Numbers.PValue(friedman.ImanDavenportPValue)}), but no model is significantly apart from {best} (Nemenyi, CD = {cd}).";
+            ? $"{lead}; the models differ ({FriedmanP(friedman)}), and {best} is significantly better than {string.Join(", ", beaten)} (Nemenyi, CD = {cd})."
+            : $"{lead}; the models differ ({FriedmanP(friedman)}), but no model is significantly apart from {best} (Nemenyi, CD = {cd}).";
     }
+
+    /// <summary>
+    /// "Friedman, p=0.012", or, when every dataset ranks the models the same way (Iman–Davenport F unbounded, its p
+    /// 0), that fact with the χ² p-value beside it: on few datasets the two disagree and the reader should see both.
+    /// </summary>
+    private static string FriedmanP(FriedmanResult friedman) => friedman.ImanDavenportF is null
+        ? $"every dataset ranks the models the same way: Iman–Davenport F unbounded, p<0.001; Friedman χ² p={Numbers.PValue(friedman.ChiSquarePValue)}"
+        : friedman.ImanDavenportPValue < 0.001 ? "Friedman, p<0.001" : $"Friedman, p={Numbers.PValue(friedman.ImanDavenportPValue)}";
 }

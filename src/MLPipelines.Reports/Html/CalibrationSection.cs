@@ -48,7 +48,7 @@ internal static class CalibrationSection
 
         var html = new HtmlBuilder();
         html.Element("p", task == "binary"
-            ? $"Predicted P({positive}) in {Bins} equal bins against the share of rows that were {positive}. A calibrated model lies on the grey diagonal; below it the model is over-confident."
+            ? $"Predicted P({positive}) in {Bins} equal bins against the share of rows that were {positive}. A calibrated model lies on the grey diagonal; below it the predicted probability is too high, above it too low."
             : $"The probability of the predicted class in {Bins} equal bins against the share of those predictions that were right (top-label calibration). A calibrated model lies on the grey diagonal; below it the model is over-confident.", "note");
         html.Raw(context.Legend(curves.Select(c => c.Name)));
         html.Open("div", "grid")

@@ -18,7 +18,9 @@ internal static class ComparisonsSection
 
         var html = new HtmlBuilder();
         var holm = comparisons.Any(c => c.PValueHolm is not null);
-        html.Element("p", holm
+        html.Element("p", !findings.Testable
+            ? $"Each model against the baseline {findings.Baseline} on the single split: the difference of one score each, which no test can qualify (that needs several splits: k-fold or repeated holdout)."
+            : holm
             ? "Every pair of models, corrected resampled t-test per metric; p-values Holm-adjusted within each metric, and significance decided on the adjusted p."
             : $"Each model against the baseline {findings.Baseline}, corrected resampled t-test (Nadeau and Bengio 2003) over the {findings.Splits} shared splits. Difference = A − B in the metric's units; W/T/L = splits where A scored better / the same / worse.", "note");
         Table(context, comparisons.Where(c => c.Metric == findings.PrimaryMetric).ToList(), holm).AppendTo(html);

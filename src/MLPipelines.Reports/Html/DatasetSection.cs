@@ -15,8 +15,11 @@ internal static class DatasetSection
     {
         var dataset = context.Results.Dataset;
         var html = new HtmlBuilder();
-        var facts = string.Create(CultureInfo.InvariantCulture,
-            $"{dataset.Path}: {dataset.Rows:N0} rows, {dataset.Features} feature columns, label {(dataset.Label.Length > 0 ? dataset.Label : "(none)")}.");
+        var facts = dataset.Images is { } shape
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"{dataset.Rows:N0} training images of {shape.Channels} × {shape.Height} × {shape.Width} pixels ({dataset.Features:N0} pixel features), {dataset.Classes.Count} classes.")
+            : string.Create(CultureInfo.InvariantCulture,
+                $"{dataset.Path}: {dataset.Rows:N0} rows, {dataset.Features} feature columns, label {(dataset.Label.Length > 0 ? dataset.Label : "(none)")}.");
         html.Element("p", facts);
         if (dataset.RowsDroppedMissingLabel > 0)
         {

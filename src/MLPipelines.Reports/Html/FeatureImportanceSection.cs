@@ -25,7 +25,7 @@ internal static class FeatureImportanceSection
         var first = models[0].FeatureImportance!;
         var html = new HtmlBuilder();
         html.Element("p", string.Create(CultureInfo.InvariantCulture,
-            $"How much {first.Metric} gets worse when one {(first.Unit == "image_blocks" ? "block of pixels" : "input column")} is shuffled among the test rows of a split (so the model sees real values that no longer go with the row), averaged over {first.Splits} split(s) × {first.Permutations} shuffle(s) on up to {first.RowsPerSplit:N0} test rows each. Bars: mean ± one standard deviation. About 0 = the model does not use the feature; below 0 = noise."), "note");
+            $"How much {first.Metric} gets worse when one {(first.Unit == "image_blocks" ? "block of pixels" : "input column")} is shuffled among the test rows of a split (so the model sees real values that no longer go with the row), averaged over {first.Splits} split(s) × {first.Permutations} shuffle(s) on up to {first.RowsPerSplit:N0} test rows each. {(first.Unit == "image_blocks" ? "Cells: the mean loss, darker = larger; the table below gives mean ± one standard deviation." : "Bars: mean ± one standard deviation.")} About 0 = the model does not use the feature; below 0 = noise."), "note");
         html.Open("div", "grid");
         foreach (var model in models)
         {

@@ -43,6 +43,7 @@ tr.best td{font-weight:600}
 .mark.better{color:var(--good)}
 .mark.worse{color:var(--bad)}
 .tag{font-size:.72em;padding:1px 6px;border-radius:999px;background:#ddf4ff;color:#0550ae;margin-left:6px;font-weight:600;vertical-align:middle}
+.rank{display:inline-block;min-width:1.6em;color:var(--muted);font-weight:400}
 .swatch{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:6px}
 .bar{display:inline-block;height:10px;background:var(--accent);border-radius:2px;vertical-align:middle;margin-right:6px}
 .legend{display:flex;flex-wrap:wrap;gap:2px 16px;font-size:.88rem;margin:6px 0 0}
@@ -60,7 +61,7 @@ details{margin:10px 0;border:1px solid var(--border);border-radius:6px;padding:6
 summary{cursor:pointer;font-weight:600}
 pre{overflow-x:auto;background:var(--panel);padding:10px;border-radius:4px;font-size:.82rem;line-height:1.4;margin:8px 0}
 footer{color:var(--muted);font-size:.85rem;padding:28px 16px 40px}
-@media (max-width:600px){body{font-size:14px}h1{font-size:1.3rem}.verdict{font-size:1rem;padding:10px 12px}th,td{padding:5px 7px}header,nav,main,footer{padding:0 10px}}
+@media (max-width:600px){body{font-size:14px}h1{font-size:1.3rem}.verdict{font-size:1rem;padding:10px 12px}th,td{padding:5px 7px}header,nav,main,footer{padding:0 10px}.wide-only{display:none}}
 @media print{nav{display:none}.scroll{overflow:visible}}
 """;
 }

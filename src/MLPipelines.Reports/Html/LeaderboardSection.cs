@@ -13,7 +13,9 @@ internal static class LeaderboardSection
     public static string Render(ReportContext context)
     {
         var findings = context.Findings;
-        var header = new List<TableCell> { TableCell.Number("#"), "model", "trainer" };
+        // The rank sits in the model cell so that the model name is the column pinned while a phone scrolls the
+        // metrics sideways; the trainer column is hidden on narrow screens (it is in the configuration section).
+        var header = new List<TableCell> { "model", TableCell.Text("trainer", "wide-only") };
         header.AddRange(findings.Metrics.Select(m => TableCell.Markup(
             (m == findings.PrimaryMetric ? $"<u>{HtmlText.Escape(m)}</u>" : HtmlText.Escape(m)) + (MetricKinds.LowerIsBetter(m) ? " ↓" : " ↑"),
             "num",
@@ -24,12 +26,12 @@ internal static class LeaderboardSection
         for (var i = 0; i < findings.Ranked.Count; i++)
         {
             var model = findings.Ranked[i];
-            var name = context.ModelLabel(model.Name) + (model.Name == findings.Baseline ? "<span class=\"tag\">baseline</span>" : "");
+            var name = $"<span class=\"rank\">{(i + 1).ToString(CultureInfo.InvariantCulture)}</span>" + context.ModelLabel(model.Name)
+                + (model.Name == findings.Baseline ? "<span class=\"tag\">baseline</span>" : "");
             var cells = new List<TableCell>
             {
-                TableCell.Number((i + 1).ToString(CultureInfo.InvariantCulture)),
                 TableCell.Markup(name),
-                model.Trainer,
+                TableCell.Text(model.Trainer, "wide-only"),
             };
             cells.AddRange(findings.Metrics.Select(metric => MetricCell(findings.SummaryOf(model.Name, metric))));
             cells.Add(TableCell.Number(Numbers.Seconds(model.FitSeconds.Mean)));

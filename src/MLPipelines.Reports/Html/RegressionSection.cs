@@ -37,53 +37,104 @@ internal static class RegressionSection
         }
 
         var table = new HtmlTable("model", TableCell.Number("mean residual"), TableCell.Number("residual std"), TableCell.Number("rmse"), TableCell.Number("mae"), TableCell.Number("rows"));
+        var values = context.Content.Predictions.Select(sample => sample.RegressionValues(log)).ToList();
+        var limits = SharedLimits(values, residuals);
         html.Open("div", "grid");
-        foreach (var sample in context.Content.Predictions)
+        for (var s = 0; s < values.Count; s++)
         {
-            var (actual, predicted) = Values(sample, log);
+            var sample = context.Content.Predictions[s];
+            var (actual, predicted) = values[s];
             var keep = Sampling.Indices(actual.Length, MaxPoints);
             double[] x = [.. keep.Select(i => predicted[i])];
             var color = context.ColorIndex(sample.Model.Name);
             var name = sample.Model.Name;
             var svg = residuals
-                ? ScatterChart.Render(SvgChart.Label(name), color, x, [.. keep.Select(i => actual[i] - predicted[i])], $"predicted {scale}", "actual − predicted", false, $"residuals of {name} against its predictions")
-                : ScatterChart.Render(SvgChart.Label(name), color, [.. keep.Select(i => actual[i])], x, $"actual {scale}", $"predicted {scale}", true, $"predicted against actual {scale} for {name}");
-            html.Figure(svg, keep.Length < actual.Length ? string.Create(CultureInfo.InvariantCulture, $"{keep.Length:N0} of {actual.Length:N0} rows, chosen at random (seeded)") : null);
+                ? ScatterChart.Render(SvgChart.Label(name), color, x, [.. keep.Select(i => actual[i] - predicted[i])], $"predicted {scale}", "actual − predicted", false, $"residuals of {name} against its predictions", limits)
+                : ScatterChart.Render(SvgChart.Label(name), color, [.. keep.Select(i => actual[i])], x, $"actual {scale}", $"predicted {scale}", true, $"predicted against actual {scale} for {name}", limits);
+            html.Figure(svg, Caption(actual, predicted, keep.Length, residuals, limits));
             if (residuals)
             {
-                var r = Enumerable.Range(0, actual.Length).Select(i => actual[i] - predicted[i]).Where(double.IsFinite).ToArray();
-                var mean = r.Length == 0 ? double.NaN : r.Average();
+                var summary = ResidualSummary.Compute(actual, predicted);
                 table.Row(
                     TableCell.Markup(context.ModelLabel(name)),
-                    TableCell.Number(Numbers.Metric(mean)),
-                    TableCell.Number(Numbers.Metric(r.Length < 2 ? double.NaN : Math.Sqrt(r.Sum(v => (v - mean) * (v - mean)) / (r.Length - 1)))),
-                    TableCell.Number(Numbers.Metric(r.Length == 0 ? double.NaN : Math.Sqrt(r.Average(v => v * v)))),
-                    TableCell.Number(Numbers.Metric(r.Length == 0 ? double.NaN : r.Average(Math.Abs))),
-                    TableCell.Number(Numbers.Count(r.Length)));
+                    TableCell.Number(Numbers.Metric(summary.Mean)),
+                    TableCell.Number(Numbers.Metric(summary.Std)),
+                    TableCell.Number(Numbers.Metric(summary.Rmse)),
+                    TableCell.Number(Numbers.Metric(summary.Mae)),
+                    TableCell.Number(Numbers.Count(summary.Rows)));
             }
         }
 
         html.Close("div");
         if (residuals)
         {
-            html.Element("p", $"Residual = actual − predicted, on the {(log ? "log" : "label's")} scale. A mean residual far from 0 is a bias; a funnel or curve in the chart means the error depends on the prediction.", "note");
+            html.Element("p", $"Residual = actual − predicted, on the {(log ? "log" : "label's")} scale. A mean residual far from 0 is a bias; a funnel or curve in the chart means the error depends on the prediction. Every model's chart has the same axes.", "note");
             table.AppendTo(html);
         }
 
         return html.ToString();
     }
 
-    /// <summary>Actual and predicted values on the metrics' scale: the log of the file's values with a log label, the file's values otherwise.</summary>
-    private static (double[] Actual, double[] Predicted) Values(PredictionSample sample, bool log)
+    /// <summary>
+    /// Axes shared by every model's chart, so they compare at a glance. Both axes of predicted vs actual, and the x
+    /// axis of the residuals, span the actual values (widened by predictions up to a quarter of that span beyond
+    /// them); the residual axis is symmetric and spans the largest residual unless that is over twice the 99.5th
+    /// percentile of |residual| (a few wild predictions), in which case it spans twice that percentile. Points outside
+    /// are drawn on the edge and counted in the caption.
+    /// </summary>
+    private static ScatterLimits? SharedLimits(List<(double[] Actual, double[] Predicted)> values, bool residuals)
     {
-        double[] actual = [.. sample.Actual.Select(Parse)];
-        if (log)
+        var actual = values.SelectMany(v => v.Actual).Where(double.IsFinite).ToArray();
+        var predicted = values.SelectMany(v => v.Predicted).Where(double.IsFinite).ToArray();
+        if (actual.Length == 0 || predicted.Length == 0)
         {
-            return ([.. actual.Select(a => Math.Log(a))], sample.Score ?? [.. sample.Predicted.Select(p => Math.Log(Parse(p)))]);
+            return null;
         }
 
-        return (actual, [.. sample.Predicted.Select(Parse)]);
+        double aLow = actual.Min(), aHigh = actual.Max();
+        var span = aHigh > aLow ? aHigh - aLow : Math.Max(1, Math.Abs(aLow));
+        var low = Math.Min(aLow, Math.Max(predicted.Min(), aLow - (0.25 * span)));
+        var high = Math.Max(aHigh, Math.Min(predicted.Max(), aHigh + (0.25 * span)));
+        var pad = 0.04 * (high - low);
+        (low, high) = (low - pad, high + pad);
+        if (!residuals)
+        {
+            return new ScatterLimits(low, high, low, high);
+        }
+
+        var magnitudes = values.SelectMany(v => Enumerable.Range(0, v.Actual.Length).Select(i => Math.Abs(v.Actual[i] - v.Predicted[i])))
+            .Where(double.IsFinite).Order().ToArray();
+        if (magnitudes.Length == 0)
+        {
+            return null;
+        }
+
+        var largest = magnitudes[^1];
+        var p995 = magnitudes[Math.Min(magnitudes.Length - 1, (int)Math.Floor(0.995 * (magnitudes.Length - 1)))];
+        var reach = largest > 2 * p995 && p995 > 0 ? 2 * p995 : largest;
+        reach = reach > 0 ? reach * 1.05 : 1;
+        return new ScatterLimits(low, high, -reach, reach);
     }
 
-    private static double Parse(string text) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : double.NaN;
+    /// <summary>"1,200 of 10,788 rows, chosen at random (seeded); 3 beyond the axes, drawn on the edge", or null when neither applies.</summary>
+    private static string? Caption(double[] actual, double[] predicted, int drawn, bool residuals, ScatterLimits? limits)
+    {
+        var parts = new List<string>();
+        if (drawn < actual.Length)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{drawn:N0} of {actual.Length:N0} rows, chosen at random (seeded)"));
+        }
+
+        if (limits is { } l)
+        {
+            var outside = Enumerable.Range(0, actual.Length).Count(i => double.IsFinite(actual[i]) && double.IsFinite(predicted[i])
+                && (residuals ? l.Outside(predicted[i], actual[i] - predicted[i]) : l.Outside(actual[i], predicted[i])));
+            if (outside > 0)
+            {
+                parts.Add(string.Create(CultureInfo.InvariantCulture, $"{outside:N0} row(s) beyond the shared axes, drawn on the edge"));
+            }
+        }
+
+        return parts.Count == 0 ? null : string.Join("; ", parts);
+    }
 }

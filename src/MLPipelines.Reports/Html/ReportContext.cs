@@ -42,9 +42,10 @@ internal sealed class ReportContext
     public string Legend(IEnumerable<string> models, string? extra = null) =>
         "<p class=\"legend\">" + string.Concat(models.Select(m => $"<span>{ModelLabel(m)}</span>")) + (extra ?? "") + "</p>\n";
 
-    /// <summary>"r2 f3" for repeated designs, "fold 3" otherwise (1-based).</summary>
+    /// <summary>"test set", "split 2" (holdout), "r2 f3" for repeated k-fold, "fold 3" otherwise (1-based).</summary>
     public string SplitName(FoldResult fold) =>
-        Results.Evaluation.Method == "holdout" ? $"split {fold.Repeat + 1}"
+        Results.Evaluation.Method == "test_set" ? "test set"
+        : Results.Evaluation.Method == "holdout" ? $"split {fold.Repeat + 1}"
         : Results.Evaluation.Repeats > 1 ? $"r{fold.Repeat + 1} f{fold.Fold + 1}"
         : $"fold {fold.Fold + 1}";
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MLPipelines.Core.Results;
 
 namespace MLPipelines.Reports.Inputs;
@@ -39,6 +40,24 @@ public sealed class PredictionSample
     public float[][]? ClassProbabilities { get; }
 
     public int Count => Actual.Length;
+
+    /// <summary>
+    /// Regression: actual and predicted values on the metrics' scale, aligned; the log of the file's values with a
+    /// log-transformed label (the predicted log is the model's score when present), the file's values otherwise.
+    /// Unparsable cells are NaN.
+    /// </summary>
+    public (double[] Actual, double[] Predicted) RegressionValues(bool log)
+    {
+        double[] actual = [.. Actual.Select(Parse)];
+        if (log)
+        {
+            return ([.. actual.Select(a => Math.Log(a))], Score ?? [.. Predicted.Select(p => Math.Log(Parse(p)))]);
+        }
+
+        return (actual, [.. Predicted.Select(Parse)]);
+    }
+
+    private static double Parse(string text) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : double.NaN;
 
     /// <summary>The rows of <paramref name="predictions"/> scored in the first repeat.</summary>
     public static PredictionSample FirstRepeat(ModelResult model, ModelPredictions predictions)

@@ -38,10 +38,10 @@ public sealed class ExperimentMarkdownWriter : IExperimentReportWriter
         sb.AppendLine(Inv($"{a.Models.Count} models on {a.Datasets.Count} datasets, {scheme}, seed {evaluation.Seed}; metric **{results.Metric}**. Every model saw the same splits of each dataset."));
         sb.AppendLine();
         var best = Enumerable.Range(0, a.Models.Count).MinBy(m => friedman.AverageRanks[m]);
-        sb.AppendLine(Inv($"**{Cell(a.Models[best])}** has the best average rank ({friedman.AverageRanks[best]:F2}). ")
+        sb.AppendLine(Inv($"**{Cell(a.Models[best])}** has the best average rank ({friedman.AverageRanks[best]:0.00}). ")
             + (friedman.Significant
-                ? Inv($"The models differ significantly (Friedman, Iman–Davenport F = {Num(friedman.ImanDavenportF ?? double.PositiveInfinity)}, p = {P(friedman.ImanDavenportPValue)}); models whose average ranks differ by at least the critical difference {nemenyi.CriticalDifference:F3} differ significantly (Nemenyi).")
-                : Inv($"The differences are not significant over these datasets (Friedman, Iman–Davenport p = {P(friedman.ImanDavenportPValue)}, α = {friedman.Alpha}).")));
+                ? Inv($"The models differ significantly (Friedman, Iman–Davenport F = {(friedman.ImanDavenportF is { } fv ? Num(fv) : "∞")}, {PEq(friedman.ImanDavenportPValue)}); models whose average ranks differ by at least the critical difference {nemenyi.CriticalDifference:F3} differ significantly (Nemenyi).")
+                : Inv($"The differences are not significant over these datasets (Friedman, Iman–Davenport {PEq(friedman.ImanDavenportPValue)}, α = {friedman.Alpha}).")));
 
         sb.AppendLine();
         sb.AppendLine(Inv($"## Mean {results.Metric}"));
@@ -54,7 +54,8 @@ public sealed class ExperimentMarkdownWriter : IExperimentReportWriter
             sb.AppendLine($"| {Cell(a.Datasets[d])} | {string.Join(" | ", cells)} |");
         }
 
-        sb.AppendLine("| **average rank** | " + string.Join(" | ", friedman.AverageRanks.Select(r => Inv($"{r:F2}"))) + " |");
+        // "0.00" as in experiment.html and cd.svg: .NET's "F2" prints an exact half such as 2.625 as 2.62, "0.00" as 2.63.
+        sb.AppendLine("| **average rank** | " + string.Join(" | ", friedman.AverageRanks.Select(r => Inv($"{r:0.00}"))) + " |");
         sb.AppendLine("| (v/ /*) vs baseline | " + string.Join(" | ", a.Models.Select(m => a.WinTieLoss.TryGetValue(m, out var w) ? Inv($"({w.Wins}/{w.Ties}/{w.Losses})") : "-")) + " |");
         sb.AppendLine();
         sb.AppendLine(Inv($"v / * : significantly better / worse than **{Cell(a.Baseline)}** on that dataset (corrected resampled t-test, α = {friedman.Alpha}); rank 1 = best."));
@@ -62,8 +63,13 @@ public sealed class ExperimentMarkdownWriter : IExperimentReportWriter
         sb.AppendLine();
         sb.AppendLine("## Friedman and Nemenyi tests");
         sb.AppendLine();
-        sb.AppendLine(Inv($"- Friedman χ² = {friedman.ChiSquare:F3} (df {friedman.ChiSquareDegreesOfFreedom}), p = {P(friedman.ChiSquarePValue)}; tie-corrected χ² = {friedman.ChiSquareTieCorrected:F3}, p = {P(friedman.ChiSquareTieCorrectedPValue)}."));
-        sb.AppendLine(Inv($"- Iman–Davenport F = {(friedman.ImanDavenportF is { } f ? f.ToString("F3", System.Globalization.CultureInfo.InvariantCulture) : "∞")} (df {friedman.FNumeratorDegreesOfFreedom}, {friedman.FDenominatorDegreesOfFreedom}), p = {P(friedman.ImanDavenportPValue)}: {(friedman.Significant ? "the models differ" : "no significant difference")} at α = {friedman.Alpha}."));
+        sb.AppendLine(Inv($"- Friedman χ² = {friedman.ChiSquare:F3} (df {friedman.ChiSquareDegreesOfFreedom}), {PEq(friedman.ChiSquarePValue)}; tie-corrected χ² = {friedman.ChiSquareTieCorrected:F3}, {PEq(friedman.ChiSquareTieCorrectedPValue)}."));
+        sb.AppendLine(Inv($"- Iman–Davenport F = {(friedman.ImanDavenportF is { } f ? f.ToString("F3", System.Globalization.CultureInfo.InvariantCulture) : "∞")} (df {friedman.FNumeratorDegreesOfFreedom}, {friedman.FDenominatorDegreesOfFreedom}), {PEq(friedman.ImanDavenportPValue)}: {(friedman.Significant ? "the models differ" : "no significant difference")} at α = {friedman.Alpha}."));
+        if (friedman.ImanDavenportF is null)
+        {
+            sb.AppendLine(Inv($"- Every dataset ranks the models the same way: χ²_F reaches its maximum N(k − 1) and F_F is unbounded, so its p is 0; on few datasets read it beside the χ² {PEq(friedman.ChiSquarePValue)}."));
+        }
+
         sb.AppendLine(Inv($"- Nemenyi critical difference CD = {nemenyi.CriticalDifference:F3} (q_α = {nemenyi.QAlpha:F3}, k = {a.Models.Count}, N = {a.Datasets.Count})."));
         if (nemenyi.Groups.Count > 0)
         {
@@ -73,7 +79,7 @@ public sealed class ExperimentMarkdownWriter : IExperimentReportWriter
         var significant = nemenyi.Pairs.Where(p => p.Significant).ToList();
         sb.AppendLine(significant.Count == 0
             ? "- No pair differs significantly."
-            : "- Significantly different pairs: " + string.Join(", ", significant.Select(p => Inv($"{Cell(p.A)} vs {Cell(p.B)} (|ΔR| = {p.RankDifference:F2}, p = {P(p.PValue)})"))) + ".");
+            : "- Significantly different pairs: " + string.Join(", ", significant.Select(p => Inv($"{Cell(p.A)} vs {Cell(p.B)} (|ΔR| = {p.RankDifference:F2}, {PEq(p.PValue)})"))) + ".");
         if (results.CdDiagramFile is { } diagram)
         {
             sb.AppendLine();

@@ -2,6 +2,7 @@ using System.Text;
 using MLPipelines.Core.Results;
 using MLPipelines.Core.Runs;
 using MLPipelines.Reports.Findings;
+using MLPipelines.Reports.Inputs;
 using static MLPipelines.Reports.Markdown.MarkdownText;
 
 namespace MLPipelines.Reports.Markdown;
@@ -10,7 +11,8 @@ namespace MLPipelines.Reports.Markdown;
 /// <c>report.md</c>: the run's findings for a terminal, a pull request or a CI log, the same as report.html says
 /// them (both read <see cref="RunFindings"/>): summary sentence with the significance of the lead, leaderboard
 /// (mean ± std, 95% interval, v / * marks against the baseline), per-split scores, the t-tests, permutation
-/// feature importance, learning-curve summary (best epoch), the data and warnings. Reads only <see cref="RunResults"/>.
+/// the findings of the saved predictions (AUC, calibration, confusion matrices or residuals), permutation feature
+/// importance, learning-curve summary (best epoch), the data, the environment and warnings.
 /// </summary>
 public sealed class MarkdownReportWriter : IRunReportWriter
 {
@@ -19,13 +21,21 @@ public sealed class MarkdownReportWriter : IRunReportWriter
 
     public string Format => "markdown";
 
-    public void Write(RunResults results, string runDirectory) =>
-        File.WriteAllText(Path.Combine(runDirectory, FileName), Render(results));
-
-    /// <summary>The report text.</summary>
-    public static string Render(RunResults results)
+    public void Write(RunResults results, string runDirectory)
     {
         ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(runDirectory);
+        File.WriteAllText(Path.Combine(runDirectory, FileName), Render(RunFolderContent.Read(runDirectory, results)));
+    }
+
+    /// <summary>The report text from <paramref name="results"/> alone (no prediction files: no predictions section).</summary>
+    public static string Render(RunResults results) => Render(new RunFolderContent { Results = results });
+
+    /// <summary>The report text of a run folder's content, with the findings from its saved predictions.</summary>
+    public static string Render(RunFolderContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var results = content.Results;
         var sb = new StringBuilder();
         var primary = results.PrimaryMetric;
         var findings = RunFindings.From(results);
@@ -50,6 +60,7 @@ public sealed class MarkdownReportWriter : IRunReportWriter
         AppendLeaderboard(sb, findings);
         AppendFolds(sb, ranked, primary);
         MarkdownRunSections.AppendComparisons(sb, results);
+        MarkdownPredictionSections.Append(sb, content);
         MarkdownRunSections.AppendImportance(sb, ranked);
         MarkdownRunSections.AppendLearningCurves(sb, results);
         MarkdownRunSections.AppendDataset(sb, results);
@@ -64,6 +75,7 @@ public sealed class MarkdownReportWriter : IRunReportWriter
             }
         }
 
+        MarkdownRunSections.AppendEnvironment(sb, content.Environment);
         sb.AppendLine();
         sb.AppendLine(Inv($"_Run started {results.StartedUtc:yyyy-MM-dd HH:mm:ss} UTC, took {results.DurationSeconds:F1} s. Files: `results.json`, `models/`, `predictions/`, `resolved.yaml`, `environment.json`._"));
         return sb.ToString();

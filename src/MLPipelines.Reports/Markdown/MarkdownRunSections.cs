@@ -160,4 +160,36 @@ internal static class MarkdownRunSections
         : string.Join(", ", column.Top.Take(3).Select(t => Inv($"{Shorten(t.Value)} ({t.Count})"))) + (column.Distinct > 3 ? ", ..." : "");
 
     private static string Shorten(string value) => value.Length > 24 ? value[..21] + "..." : value;
+
+    /// <summary>One line from environment.json: OS, CPU, cores, .NET and the ML.NET version; nothing when absent or unreadable.</summary>
+    public static void AppendEnvironment(StringBuilder sb, string? environmentJson)
+    {
+        if (string.IsNullOrWhiteSpace(environmentJson))
+        {
+            return;
+        }
+
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(environmentJson);
+            var root = document.RootElement;
+            string? Text(System.Text.Json.JsonElement parent, string key) =>
+                parent.ValueKind == System.Text.Json.JsonValueKind.Object && parent.TryGetProperty(key, out var v) && v.ValueKind is System.Text.Json.JsonValueKind.String or System.Text.Json.JsonValueKind.Number ? v.ToString() : null;
+            var parts = new List<string?>
+            {
+                Text(root, "os"),
+                Text(root, "cpu"),
+                Text(root, "cores") is { } cores ? $"{cores} cores" : null,
+                Text(root, "dotnet"),
+                root.TryGetProperty("packages", out var packages) && Text(packages, "Microsoft.ML") is { } ml ? $"ML.NET {ml}" : null,
+                Text(root, "git_commit") is { } commit ? $"commit {commit}" : null,
+            };
+            sb.AppendLine();
+            sb.AppendLine($"_Environment: {Cell(string.Join(", ", parts.Where(p => p is not null)))} (environment.json)._");
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // A damaged environment.json must not stop the report; report.html shows the raw text.
+        }
+    }
 }

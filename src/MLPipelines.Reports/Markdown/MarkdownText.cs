@@ -19,6 +19,9 @@ internal static class MarkdownText
         { } v => v.ToString("G3", CultureInfo.InvariantCulture),
     };
 
+    /// <summary>"p = 0.0123", or "p &lt; 0.0001" (never "p = &lt; 0.0001").</summary>
+    public static string PEq(double? p) => p < 0.0001 ? "p < 0.0001" : "p = " + P(p);
+
     public static string Cap(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     public static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -6,13 +6,14 @@ using MLPipelines.Core.Spec;
 using MLPipelines.Core.Trainers;
 using MLPipelines.Reports.Html;
 using MLPipelines.Reports.Markdown;
+using MLPipelines.Trainers.Mlp.Plugin;
 
 namespace MLPipelines.Reports.Tests.Fixtures;
 
 /// <summary>
 /// Real runs made once per test session with the real runner, trainers and report writers, on small data with
-/// tiny settings (a few seconds in all): binary (breast cancer), multiclass (iris), regression (a seeded synthetic
-/// file), and a binary file whose folder, column names and class labels are hostile markup.
+/// tiny settings (a few seconds in all): binary (breast cancer), multiclass (iris), iris with a small MLP,
+/// regression (a seeded synthetic file), and a binary file whose folder, column names and class labels are hostile markup.
 /// </summary>
 internal static class RealRuns
 {
@@ -25,6 +26,8 @@ internal static class RealRuns
     private static readonly Lazy<RunOutcome> BinaryRun = new(() => Run("binary", RepoPaths.Dataset("breast_cancer.csv"), "target", 3, 1));
     private static readonly Lazy<RunOutcome> MulticlassRun = new(() => Run("multiclass", RepoPaths.Dataset("iris.csv"), "target", 3, 1, "sdca"));
     private static readonly Lazy<RunOutcome> RegressionRun = new(() => Run("regression", WriteRegressionData(), "y", 3, 1, "sdca"));
+    private static readonly Lazy<RunOutcome> NeuralRun = new(() => Run("neural", RepoPaths.Dataset("iris.csv"), "target", 3, 1,
+        extraModel: "- {name: mlp, trainer: mlp, options: {hidden_layers: [16], epochs: 6, batch_size: 32, seed: 3}}"));
     private static readonly Lazy<RunOutcome> HostileRun = new(() => Run("hostile", WriteHostileData(), "label " + Script, 3, 1));
 
     public static RunOutcome Binary => BinaryRun.Value;
@@ -35,12 +38,15 @@ internal static class RealRuns
 
     public static RunOutcome Hostile => HostileRun.Value;
 
+    /// <summary>Iris with a small MLP next to LightGBM and the linear baseline: per-split learning curves in results.json.</summary>
+    public static RunOutcome Neural => NeuralRun.Value;
+
     /// <summary>The report.html the runner wrote for a run.</summary>
     public static string Html(RunOutcome run) => File.ReadAllText(Path.Combine(run.Directory, HtmlReportWriter.FileName));
 
     public static string Markdown(RunOutcome run) => File.ReadAllText(Path.Combine(run.Directory, MarkdownReportWriter.FileName));
 
-    private static RunOutcome Run(string name, string dataPath, string label, int folds, int repeats, string linear = "lbfgs")
+    private static RunOutcome Run(string name, string dataPath, string label, int folds, int repeats, string linear = "lbfgs", string extraModel = "")
     {
         var folder = RepoPaths.NewTempFolder();
         var yaml = $$"""
@@ -52,11 +58,12 @@ internal static class RealRuns
             models:
               - {name: lightgbm, trainer: lightgbm, options: {iterations: 20} }
               - {name: linear, trainer: {{linear}} }
+              {{extraModel}}
             report: {formats: [json, markdown, html]}
             """;
         var specPath = Path.Combine(folder, "spec.yaml");
         File.WriteAllText(specPath, yaml);
-        var registry = BuiltinTrainers.CreateRegistry();
+        var registry = BuiltinTrainers.CreateRegistry().Register(new MlpTrainerPlugin());
         var spec = new SpecLoader(registry).Load(specPath);
         var options = new RunOptions
         {

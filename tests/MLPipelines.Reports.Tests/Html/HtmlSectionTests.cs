@@ -64,6 +64,61 @@ public sealed class HtmlSectionTests
     }
 
     [Fact]
+    public void HtmlReportWriter_Render_RegressionChartsShareAxesAndCountWildPredictions()
+    {
+        var run = RealRuns.Regression;
+        var copy = RepoPaths.NewTempFolder();
+        Directory.CreateDirectory(Path.Combine(copy, "predictions"));
+        foreach (var model in run.Results.Models)
+        {
+            var lines = File.ReadAllLines(Path.Combine(run.Directory, model.PredictionsFile!));
+            if (model.Name == "linear")
+            {
+                // One prediction a thousand times too large: it must not stretch the axes of every chart.
+                var cells = lines[1].Split(',');
+                cells[4] = "1000000";
+                lines[1] = string.Join(',', cells);
+            }
+
+            File.WriteAllLines(Path.Combine(copy, model.PredictionsFile!), lines);
+        }
+
+        var html = HtmlReportWriter.Render(RunFolderContent.Read(copy, run.Results));
+
+        var document = HtmlAssert.WellFormed(html);
+        foreach (var id in new[] { "predicted-vs-actual", "residuals" })
+        {
+            var section = document.Descendants().Single(e => (string?)e.Attribute("id") == id);
+            var captions = section.Descendants().Where(e => e.Name.LocalName == "figcaption").Select(e => e.Value).ToList();
+            Assert.Single(captions);
+            Assert.Equal("1 row(s) beyond the shared axes, drawn on the edge", captions[0]);
+            var ticks = section.Descendants().Where(e => e.Name.LocalName == "svg")
+                .Select(svg => string.Join("|", svg.Descendants().Where(t => t.Name.LocalName == "text").Select(t => t.Value).Where(v => v.Length > 0 && (char.IsDigit(v[0]) || v[0] == '-' || v[0] == '−'))))
+                .ToList();
+            Assert.Equal(run.Results.Models.Count, ticks.Count);
+            Assert.Single(ticks.Distinct(StringComparer.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void HtmlReportWriter_Render_TestSetRunNamesItsSplitAndSaysNothingIsTested()
+    {
+        var results = MLPipelines.Core.Runs.ResultsStatistics.Apply(ResultsBuilder.Run("accuracy",
+            ResultsBuilder.Model("gbdt", "accuracy", [0.85]), ResultsBuilder.Model("linear", "accuracy", [0.83], family: "linear")) with
+        {
+            Evaluation = new EvaluationResult { Method = "test_set", Folds = 1, Repeats = 1, Seed = 1 },
+        }, baseline: null, allPairs: false);
+
+        var document = HtmlAssert.WellFormed(HtmlReportWriter.Render(new RunFolderContent { Results = results }));
+
+        var splits = document.Descendants().Single(e => (string?)e.Attribute("id") == "splits");
+        Assert.Contains("test set", splits.Descendants().Where(e => e.Name.LocalName == "th").Select(e => e.Value));
+        var comparisons = document.Descendants().Single(e => (string?)e.Attribute("id") == "comparisons");
+        Assert.Contains("on the single split", comparisons.Value, StringComparison.Ordinal);
+        Assert.DoesNotContain("t-test", comparisons.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SvgChart_Inline_PrefixesIdsSoTwoChartsOnAPageDoNotShareClipPaths()
     {
         var a = SvgChart.NewPlot(null, "x", "y");

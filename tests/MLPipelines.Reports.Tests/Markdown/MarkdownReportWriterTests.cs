@@ -72,7 +72,7 @@ public sealed class MarkdownReportWriterTests
 
         var text = MarkdownReportWriter.Render(results);
 
-        Assert.Contains("**gbdt** is best on accuracy (0.8500 ± 0.0500), 0.1000 ahead of linear; the difference is not significant (p = ", text, StringComparison.Ordinal);
+        Assert.Contains("**Summary:** gbdt is best on accuracy (0.8500), 10.0 points ahead of linear, difference not significant (p=", text, StringComparison.Ordinal);
         Assert.Contains("| 2 | linear | linear | 0.7500 ± 0.0500 |", text, StringComparison.Ordinal);
         Assert.Contains("| 1 | gbdt (baseline) |", text, StringComparison.Ordinal);
         Assert.Contains("## Significance", text, StringComparison.Ordinal);
