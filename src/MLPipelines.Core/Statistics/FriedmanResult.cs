@@ -54,7 +54,10 @@ public sealed record FriedmanResult
     [JsonPropertyName("f_df2")]
     public required int FDenominatorDegreesOfFreedom { get; init; }
 
-    /// <summary>P(F(k − 1, (k − 1)(N − 1)) ≥ F_F).</summary>
+    /// <summary>
+    /// P(F(k − 1, (k − 1)(N − 1)) ≥ F_F); when F_F is unbounded (every dataset ranks the models alike), the exact
+    /// probability of that unanimity under H0, (k!)^(1 − N).
+    /// </summary>
     [JsonPropertyName("iman_davenport_p_value")]
     public required double ImanDavenportPValue { get; init; }
 

@@ -51,7 +51,11 @@ public static class FriedmanTest
         int df2 = (k - 1) * (n - 1);
         double denominator = (n * (k - 1.0)) - chiSquare;
         double? f = denominator > 1e-12 * n * k ? (n - 1) * chiSquare / denominator : null;
-        double fPValue = f is { } fValue ? FisherF.Survival(fValue, df1, df2) : 0;
+        // F_F is unbounded when every dataset ranks the models the same way (χ²_F = N(k − 1), its maximum). The
+        // F approximation then says p = 0, which is wrong for few datasets (2 models on 3 datasets agree by chance
+        // with probability 1/4). Use the exact permutation p-value of the maximum instead: under H0 each dataset's
+        // ranking is uniform over the k! orders, so P(all N agree) = k! · (1/k!)^N = (k!)^(1 − N).
+        double fPValue = f is { } fValue ? FisherF.Survival(fValue, df1, df2) : Math.Exp((1 - n) * LogFactorial(k));
         return new FriedmanResult
         {
             Models = scores.Models,
@@ -69,5 +73,16 @@ public static class FriedmanTest
             Alpha = alpha,
             Significant = fPValue <= alpha,
         };
+    }
+
+    private static double LogFactorial(int k)
+    {
+        double sum = 0;
+        for (int i = 2; i <= k; i++)
+        {
+            sum += Math.Log(i);
+        }
+
+        return sum;
     }
 }

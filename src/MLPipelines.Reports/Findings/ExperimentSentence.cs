@@ -39,10 +39,12 @@ public static class ExperimentSentence
     }
 
     /// <summary>
-    /// "Friedman, p=0.012", or, when every dataset ranks the models the same way (Iman–Davenport F unbounded, its p
-    /// 0), that fact with the χ² p-value beside it: on few datasets the two disagree and the reader should see both.
+    /// "Friedman, p=0.012", or, when every dataset ranks the models the same way (Iman–Davenport F unbounded), the
+    /// exact chance of that agreement, (k!)^(1 − N), with the χ² p-value beside it.
     /// </summary>
     private static string FriedmanP(FriedmanResult friedman) => friedman.ImanDavenportF is null
-        ? $"every dataset ranks the models the same way: Iman–Davenport F unbounded, p<0.001; Friedman χ² p={Numbers.PValue(friedman.ChiSquarePValue)}"
+        ? $"every dataset ranks the models the same way, which happens by chance with p={ExactP(friedman.ImanDavenportPValue)}; Friedman χ² p={Numbers.PValue(friedman.ChiSquarePValue)}"
         : friedman.ImanDavenportPValue < 0.001 ? "Friedman, p<0.001" : $"Friedman, p={Numbers.PValue(friedman.ImanDavenportPValue)}";
+
+    private static string ExactP(double p) => p < 0.001 ? p.ToString("0.0e0", CultureInfo.InvariantCulture) : Numbers.PValue(p);
 }

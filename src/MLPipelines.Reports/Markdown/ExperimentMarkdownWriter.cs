@@ -67,7 +67,7 @@ public sealed class ExperimentMarkdownWriter : IExperimentReportWriter
         sb.AppendLine(Inv($"- Iman–Davenport F = {(friedman.ImanDavenportF is { } f ? f.ToString("F3", System.Globalization.CultureInfo.InvariantCulture) : "∞")} (df {friedman.FNumeratorDegreesOfFreedom}, {friedman.FDenominatorDegreesOfFreedom}), {PEq(friedman.ImanDavenportPValue)}: {(friedman.Significant ? "the models differ" : "no significant difference")} at α = {friedman.Alpha}."));
         if (friedman.ImanDavenportF is null)
         {
-            sb.AppendLine(Inv($"- Every dataset ranks the models the same way: χ²_F reaches its maximum N(k − 1) and F_F is unbounded, so its p is 0; on few datasets read it beside the χ² {PEq(friedman.ChiSquarePValue)}."));
+            sb.AppendLine(Inv($"- Every dataset ranks the models the same way: χ²_F reaches its maximum N(k − 1) and F_F is unbounded; the p above is then the exact chance of that agreement under H0, (k!)^(1 − N), to read beside the χ² {PEq(friedman.ChiSquarePValue)}."));
         }
 
         sb.AppendLine(Inv($"- Nemenyi critical difference CD = {nemenyi.CriticalDifference:F3} (q_α = {nemenyi.QAlpha:F3}, k = {a.Models.Count}, N = {a.Datasets.Count})."));

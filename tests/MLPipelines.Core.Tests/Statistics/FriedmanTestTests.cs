@@ -68,9 +68,22 @@ public sealed class FriedmanTestTests
 
         Assert.Equal(8, result.ChiSquare, 12);
         Assert.Null(result.ImanDavenportF);
-        Assert.Equal(0, result.ImanDavenportPValue);
+        Assert.Equal(1.0 / 216, result.ImanDavenportPValue, 15); // (3!)^(1 − 4): all four datasets agree
         Assert.True(result.Significant);
         Assert.Equal([1.0, 2, 3], result.AverageRanks);
+    }
+
+    [Fact]
+    public void FriedmanTest_Run_UnanimousTwoModelsOnThreeDatasetsIsNotSignificant()
+    {
+        // Two models ranked alike on three datasets happens by chance with probability 2 · (1/2)³ = 1/4.
+        var scores = new ScoreMatrix(["a", "b"], ["d1", "d2", "d3"], [[0.9, 0.8], [0.7, 0.6], [0.95, 0.94]]);
+
+        var result = FriedmanTest.Run(scores, MetricDirection.HigherIsBetter);
+
+        Assert.Null(result.ImanDavenportF);
+        Assert.Equal(0.25, result.ImanDavenportPValue, 15);
+        Assert.False(result.Significant);
     }
 
     private sealed class RoundedComparer : IEqualityComparer<double>
