@@ -3,6 +3,15 @@ namespace MLPipelines.Trainers.Mlp;
 /// <summary>How numeric inputs enter the first hidden layer (YAML <c>numeric_embedding</c>).</summary>
 public enum MlpNumericEmbedding
 {
+    /// <summary>
+    /// <see cref="Periodic"/> for regression, <see cref="None"/> for classification. Why: a regression target is
+    /// usually a smooth but sharply non-linear function of a few numeric inputs (price of carat), and the periodic
+    /// features give the first layer that resolution (diamonds log price, one 80/20 pilot split, no dropout: RMSE
+    /// 0.0908 plain, 0.0873 periodic); on the classification pilots (letter, telco_churn, credit) it moved accuracy
+    /// by -0.15 to +0.8 points at about twice the training time, so classification keeps plain scaled inputs.
+    /// </summary>
+    Auto,
+
     /// <summary>As scaled scalars.</summary>
     None,
 

@@ -24,8 +24,12 @@ public sealed class MlpOptions
     /// <summary><c>activation</c>. Default SELU.</summary>
     public MlpActivation Activation { get; set; } = MlpActivation.Selu;
 
-    /// <summary><c>dropout</c>: drop probability after each hidden activation; 0 = none. Default 0.15.</summary>
-    public double Dropout { get; set; } = 0.15;
+    /// <summary>
+    /// <c>dropout</c>: drop probability after each hidden activation; 0 = none; null = by task (default): 0.15 for
+    /// classification (RealMLP's value), 0 for regression, where dropout's noise on every unit blurs the fine-grained
+    /// fit a regression target needs (diamonds log price, one 80/20 pilot split: RMSE 0.1003 with 0.15, 0.0908 with 0).
+    /// </summary>
+    public double? Dropout { get; set; }
 
     /// <summary><c>epochs</c>: most passes over the training rows (best-epoch selection picks the epoch kept). Default 100.</summary>
     public int Epochs { get; set; } = 100;
@@ -75,8 +79,8 @@ public sealed class MlpOptions
     /// <summary><c>input_scaling</c>. Default auto (robust scaling + smooth clipping unless the pipeline normalized).</summary>
     public MlpInputScaling InputScaling { get; set; } = MlpInputScaling.Auto;
 
-    /// <summary><c>numeric_embedding</c>. Default none.</summary>
-    public MlpNumericEmbedding NumericEmbedding { get; set; } = MlpNumericEmbedding.None;
+    /// <summary><c>numeric_embedding</c>. Default auto: periodic (PLR) for regression, none for classification (see <see cref="MlpNumericEmbedding.Auto"/>).</summary>
+    public MlpNumericEmbedding NumericEmbedding { get; set; } = MlpNumericEmbedding.Auto;
 
     /// <summary><c>periodic_frequencies</c>: k frequencies per numeric input. Default 16.</summary>
     public int PeriodicFrequencies { get; set; } = 16;
@@ -108,6 +112,23 @@ public sealed class MlpOptions
 
     /// <summary><c>threads</c>: kernel threads; null = all cores. Results are bit-identical for any value. Default null.</summary>
     public int? Threads { get; set; }
+
+    /// <summary>
+    /// A copy with the task-dependent defaults settled: <see cref="Dropout"/> null becomes 0.15 (classification) or 0
+    /// (regression); <see cref="NumericEmbedding"/> auto becomes periodic (regression) or none (classification).
+    /// </summary>
+    internal MlpOptions ResolvedFor(MLPipelines.Core.TaskKind task)
+    {
+        var regression = task == MLPipelines.Core.TaskKind.Regression;
+        var copy = Clone();
+        copy.Dropout ??= regression ? 0 : 0.15;
+        if (copy.NumericEmbedding == MlpNumericEmbedding.Auto)
+        {
+            copy.NumericEmbedding = regression ? MlpNumericEmbedding.Periodic : MlpNumericEmbedding.None;
+        }
+
+        return copy;
+    }
 
     /// <summary>A copy (lists copied too).</summary>
     public MlpOptions Clone()
