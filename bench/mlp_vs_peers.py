@@ -9,10 +9,10 @@ from results.json, and takes the fold of every row from the run's out-of-fold pr
 file row, repeat, fold), so the peers train and test on exactly the same rows:
   - xgboost: XGBoost hist, 300 rounds, eta 0.1, max depth 6 (numbers as they are, NaN = missing, text one-hot);
   - torch:   a PyTorch MLP with the recipe of our defaults (median fill, robust scaling + smooth clipping, one-hot,
+             periodic (PLR) embeddings of the numeric inputs (16 frequencies ~ N(0, 0.1^2) -> 16 values per input),
              3 x 256 SELU, AdamW lr 2e-3 wd 0.02, batch 256, warm-up + cosine, 15% validation split with best-epoch
              restore and patience 20, at most 100 epochs; classification: dropout 0.15 and label smoothing 0.1;
-             regression: standardized target, no dropout, periodic (PLR) embeddings of the numeric inputs, 16
-             frequencies ~ N(0, 0.1^2) -> 16 values per input);
+             regression: standardized target, no dropout);
   - sklearn: sklearn MLPClassifier / MLPRegressor, 3 x 256 ReLU, adam, batch 256, early stopping on 15% of the rows,
              on median-filled, standardized, one-hot inputs.
 Columns as the run inferred them (results.json dataset.columns): numeric -> float, categorical/boolean text ->
@@ -198,7 +198,7 @@ def run_torch(np, task, k, train, ytr, test, threads, seed):
     outputs = k if task == "multiclass" else 1
     numeric = train[0].shape[1]
     regression = task == "regression"
-    layers = [Periodic(torch, numeric, x.shape[1] - numeric)] if regression and numeric > 0 else []
+    layers = [Periodic(torch, numeric, x.shape[1] - numeric)] if numeric > 0 else []
     width = x.shape[1] + (numeric * 15 if layers else 0)
     for _ in range(3):
         layers += [torch.nn.Linear(width, 256), torch.nn.SELU()] + ([] if regression else [torch.nn.Dropout(0.15)])

@@ -79,8 +79,8 @@ public sealed class MlpOptions
     /// <summary><c>input_scaling</c>. Default auto (robust scaling + smooth clipping unless the pipeline normalized).</summary>
     public MlpInputScaling InputScaling { get; set; } = MlpInputScaling.Auto;
 
-    /// <summary><c>numeric_embedding</c>. Default auto: periodic (PLR) for regression, none for classification (see <see cref="MlpNumericEmbedding.Auto"/>).</summary>
-    public MlpNumericEmbedding NumericEmbedding { get; set; } = MlpNumericEmbedding.Auto;
+    /// <summary><c>numeric_embedding</c>. Default periodic (PLR; why: see <see cref="MlpNumericEmbedding.Periodic"/>).</summary>
+    public MlpNumericEmbedding NumericEmbedding { get; set; } = MlpNumericEmbedding.Periodic;
 
     /// <summary><c>periodic_frequencies</c>: k frequencies per numeric input. Default 16.</summary>
     public int PeriodicFrequencies { get; set; } = 16;
@@ -115,18 +115,12 @@ public sealed class MlpOptions
 
     /// <summary>
     /// A copy with the task-dependent defaults settled: <see cref="Dropout"/> null becomes 0.15 (classification) or 0
-    /// (regression); <see cref="NumericEmbedding"/> auto becomes periodic (regression) or none (classification).
+    /// (regression).
     /// </summary>
     internal MlpOptions ResolvedFor(MLPipelines.Core.TaskKind task)
     {
-        var regression = task == MLPipelines.Core.TaskKind.Regression;
         var copy = Clone();
-        copy.Dropout ??= regression ? 0 : 0.15;
-        if (copy.NumericEmbedding == MlpNumericEmbedding.Auto)
-        {
-            copy.NumericEmbedding = regression ? MlpNumericEmbedding.Periodic : MlpNumericEmbedding.None;
-        }
-
+        copy.Dropout ??= task == MLPipelines.Core.TaskKind.Regression ? 0 : 0.15;
         return copy;
     }
 

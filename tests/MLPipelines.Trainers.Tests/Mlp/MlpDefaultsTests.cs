@@ -4,19 +4,19 @@ using MLPipelines.Trainers.Mlp;
 
 namespace MLPipelines.Trainers.Tests.Mlp;
 
-/// <summary>Task-dependent defaults: dropout and numeric embedding settle by task unless the user set them.</summary>
+/// <summary>Defaults: dropout settles by task unless the user set it; numeric inputs get periodic embeddings.</summary>
 public sealed class MlpDefaultsTests
 {
     [Theory]
-    [InlineData(TaskKind.Regression, 0.0, MlpNumericEmbedding.Periodic)]
-    [InlineData(TaskKind.Binary, 0.15, MlpNumericEmbedding.None)]
-    [InlineData(TaskKind.Multiclass, 0.15, MlpNumericEmbedding.None)]
-    public void MlpOptions_ResolvedFor_DefaultsSettleByTask(TaskKind task, double dropout, MlpNumericEmbedding embedding)
+    [InlineData(TaskKind.Regression, 0.0)]
+    [InlineData(TaskKind.Binary, 0.15)]
+    [InlineData(TaskKind.Multiclass, 0.15)]
+    public void MlpOptions_ResolvedFor_DropoutSettlesByTask(TaskKind task, double dropout)
     {
         var resolved = new MlpOptions().ResolvedFor(task);
 
         Assert.Equal(dropout, resolved.Dropout);
-        Assert.Equal(embedding, resolved.NumericEmbedding);
+        Assert.Equal(MlpNumericEmbedding.Periodic, resolved.NumericEmbedding);
     }
 
     [Fact]
@@ -31,12 +31,12 @@ public sealed class MlpDefaultsTests
     }
 
     [Fact]
-    public void MlpTrainer_Fit_DefaultRegressionNetworkHasPeriodicEmbeddingsAndNoDropout()
+    public void MlpTrainer_Fit_DefaultNetworksHavePeriodicEmbeddingsAndDropoutOnlyForClassification()
     {
         var ml = new MLContext(1);
         var options = MlpWorkoutTests.Small();
         options.Dropout = null;
-        options.NumericEmbedding = MlpNumericEmbedding.Auto;
+        options.NumericEmbedding = new MlpOptions().NumericEmbedding;
         options.Epochs = 2;
 
         var regression = ml.Regression.Trainers.Mlp(options).Fit(TestTables.Regression(ml, rows: 200));
@@ -45,7 +45,7 @@ public sealed class MlpDefaultsTests
         Assert.Contains("PeriodicEmbedding", regression.Model.Architecture, StringComparison.Ordinal);
         Assert.DoesNotContain("Dropout", regression.Model.Architecture, StringComparison.Ordinal);
         Assert.Equal(MlpNumericEmbedding.Periodic, regression.Model.Options.NumericEmbedding);
-        Assert.DoesNotContain("PeriodicEmbedding", binary.Model.Architecture, StringComparison.Ordinal);
+        Assert.Contains("PeriodicEmbedding", binary.Model.Architecture, StringComparison.Ordinal);
         Assert.Contains("Dropout", binary.Model.Architecture, StringComparison.Ordinal);
         Assert.Equal(0.15, binary.Model.Options.Dropout);
     }
