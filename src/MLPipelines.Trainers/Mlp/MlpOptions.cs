@@ -21,28 +21,45 @@ public sealed class MlpOptions
     /// <summary><c>hidden_layers</c>: widths of the hidden layers. Default 3 x 256 (wide enough for tables of 1k-100k rows).</summary>
     public IReadOnlyList<int> HiddenLayers { get; set; } = [256, 256, 256];
 
-    /// <summary><c>activation</c>. Default SELU.</summary>
+    /// <summary>
+    /// <c>activation</c>. Default SELU (with LeCun-normal initialization): self-normalizing, so 3 layers train stably
+    /// without batch or layer norm; RealMLP's default for classification.
+    /// </summary>
     public MlpActivation Activation { get; set; } = MlpActivation.Selu;
 
-    /// <summary><c>dropout</c>: drop probability after each hidden activation; 0 = none. Default 0.15.</summary>
-    public double Dropout { get; set; } = 0.15;
+    /// <summary>
+    /// <c>dropout</c>: drop probability after each hidden activation; 0 = none; null = by task (default): 0.15 for
+    /// classification (RealMLP's value), 0 for regression, where dropout's noise on every unit blurs the fine-grained
+    /// fit a regression target needs (diamonds log price, one 80/20 pilot split: RMSE 0.1003 with 0.15, 0.0908 with 0).
+    /// </summary>
+    public double? Dropout { get; set; }
 
-    /// <summary><c>epochs</c>: most passes over the training rows (best-epoch selection picks the epoch kept). Default 100.</summary>
+    /// <summary>
+    /// <c>epochs</c>: most passes over the training rows (best-epoch selection picks the epoch kept). Default 100: the
+    /// cosine schedule spans all of them, and early stopping ends most classification fits after 30-60.
+    /// </summary>
     public int Epochs { get; set; } = 100;
 
-    /// <summary><c>batch_size</c>: rows per optimizer step. Default 256.</summary>
+    /// <summary><c>batch_size</c>: rows per optimizer step. Default 256 (RealMLP's and TabM's; full use of the GEMM kernels).</summary>
     public int BatchSize { get; set; } = 256;
 
     /// <summary><c>optimizer</c>. Default AdamW.</summary>
     public MlpOptimizer Optimizer { get; set; } = MlpOptimizer.AdamW;
 
-    /// <summary><c>learning_rate</c>: peak learning rate of the schedule. Default 2e-3.</summary>
+    /// <summary><c>learning_rate</c>: peak learning rate of the schedule. Default 2e-3 (AdamW with batch 256 on scaled inputs).</summary>
     public double LearningRate { get; set; } = 2e-3;
 
-    /// <summary><c>weight_decay</c>: decoupled decay for AdamW, L2 for SGD and Adam; never on biases. Default 0.02.</summary>
+    /// <summary>
+    /// <c>weight_decay</c>: decoupled decay for AdamW, L2 for SGD and Adam; never on biases. Default 0.02: mild
+    /// shrinkage, per step <c>w -= lr * 0.02 * w</c>.
+    /// </summary>
     public double WeightDecay { get; set; } = 0.02;
 
-    /// <summary><c>schedule</c>. Default warm-up + cosine.</summary>
+    /// <summary>
+    /// <c>schedule</c>. Default warm-up + cosine: <c>lr(t) = peak * t / w</c> for the first w steps, then
+    /// <c>peak * (1 + cos(pi (t - w) / (T - w))) / 2</c>; the warm-up keeps Adam's first noisy steps small and the
+    /// decay to 0 lets the last epochs settle.
+    /// </summary>
     public MlpSchedule Schedule { get; set; } = MlpSchedule.Cosine;
 
     /// <summary><c>warmup_fraction</c>: share of all steps spent warming up (cosine schedule). Default 0.05.</summary>
@@ -54,7 +71,10 @@ public sealed class MlpOptions
     /// <summary><c>gradient_clip</c>: clip the global gradient norm to this; 0 = no clipping. Default 0.</summary>
     public double GradientClip { get; set; }
 
-    /// <summary><c>label_smoothing</c>: classification targets become <c>(1 - e) onehot + e / K</c> (ignored for regression). Default 0.1.</summary>
+    /// <summary>
+    /// <c>label_smoothing</c>: classification targets become <c>(1 - e) onehot + e / K</c> (ignored for regression).
+    /// Default 0.1 (RealMLP's): keeps logits from growing without bound on separable rows.
+    /// </summary>
     public double LabelSmoothing { get; set; } = 0.1;
 
     /// <summary><c>class_weights</c>: classification only. Default none (the loss then matches accuracy and log-loss).</summary>
@@ -69,14 +89,14 @@ public sealed class MlpOptions
     /// <summary><c>early_stopping</c>: stop when the validation loss has not improved for <see cref="Patience"/> epochs. Default true.</summary>
     public bool EarlyStopping { get; set; } = true;
 
-    /// <summary><c>patience</c>: epochs without improvement before early stopping. Default 20.</summary>
+    /// <summary><c>patience</c>: epochs without improvement before early stopping. Default 20 (a fifth of the epochs: long enough to ride out the noisy middle of the schedule).</summary>
     public int Patience { get; set; } = 20;
 
     /// <summary><c>input_scaling</c>. Default auto (robust scaling + smooth clipping unless the pipeline normalized).</summary>
     public MlpInputScaling InputScaling { get; set; } = MlpInputScaling.Auto;
 
-    /// <summary><c>numeric_embedding</c>. Default none.</summary>
-    public MlpNumericEmbedding NumericEmbedding { get; set; } = MlpNumericEmbedding.None;
+    /// <summary><c>numeric_embedding</c>. Default periodic (PLR; why: see <see cref="MlpNumericEmbedding.Periodic"/>).</summary>
+    public MlpNumericEmbedding NumericEmbedding { get; set; } = MlpNumericEmbedding.Periodic;
 
     /// <summary><c>periodic_frequencies</c>: k frequencies per numeric input. Default 16.</summary>
     public int PeriodicFrequencies { get; set; } = 16;
@@ -108,6 +128,17 @@ public sealed class MlpOptions
 
     /// <summary><c>threads</c>: kernel threads; null = all cores. Results are bit-identical for any value. Default null.</summary>
     public int? Threads { get; set; }
+
+    /// <summary>
+    /// A copy with the task-dependent defaults settled: <see cref="Dropout"/> null becomes 0.15 (classification) or 0
+    /// (regression).
+    /// </summary>
+    internal MlpOptions ResolvedFor(MLPipelines.Core.TaskKind task)
+    {
+        var copy = Clone();
+        copy.Dropout ??= task == MLPipelines.Core.TaskKind.Regression ? 0 : 0.15;
+        return copy;
+    }
 
     /// <summary>A copy (lists copied too).</summary>
     public MlpOptions Clone()

@@ -28,9 +28,9 @@ internal static class MlpOptionsValidator
             }
         }
 
-        if (!(o.Dropout >= 0 && o.Dropout < 1))
+        if (o.Dropout is double dropout && !(dropout >= 0 && dropout < 1))
         {
-            yield return ("dropout", $"must be in [0, 1), got {Format(o.Dropout)}");
+            yield return ("dropout", $"must be in [0, 1), got {Format(dropout)}");
         }
 
         if (o.Epochs is < 1 or > 100_000)

@@ -67,7 +67,7 @@ public sealed class MlpTrainer : IEstimator<MlpModel>
     public MlpModel Fit(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var o = _options;
+        var o = _options.ResolvedFor(_task);
         var data = MlpTrainingData.Read(input, _task, _label, _features);
         var seed = o.Seed ?? _hooks.Seed ?? ((IHostEnvironment)_ml).Register(nameof(MlpTrainer)).Rand.Next();
         var scaling = o.InputScaling == MlpInputScaling.Auto

@@ -48,9 +48,9 @@ internal static class MlpNetworkFactory
         foreach (var width in options.HiddenLayers)
         {
             net.Add(new Dense(width, initializer)).Add(Activation(options.Activation));
-            if (options.Dropout > 0)
+            if (options.Dropout is > 0 and var dropout)
             {
-                net.Add(new Dropout((float)options.Dropout));
+                net.Add(new Dropout((float)dropout));
             }
         }
 
