@@ -59,7 +59,7 @@ public static partial class StarterSpec
         sb.AppendLine("  - {name: fasttree, trainer: fasttree}");
         sb.AppendLine($"  - {{name: linear, trainer: sdca, preprocessing: [impute, one_hot, normalize]}}");
         sb.AppendLine("report:");
-        sb.AppendLine("  formats: [json, markdown]");
+        sb.AppendLine("  formats: [json, markdown, html]");
         return sb.ToString();
     }
 

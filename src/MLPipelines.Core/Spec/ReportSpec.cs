@@ -7,7 +7,7 @@ public sealed class ReportSpec
     /// Report files to write, each at most once: <c>json</c> (<c>results.json</c>), <c>markdown</c>
     /// (<c>report.md</c>), <c>html</c> (<c>report.html</c>). Default json + markdown.
     /// </summary>
-    public List<string> Formats { get; set; } = ["json", "markdown"];
+    public List<string> Formats { get; set; } = ["json", "markdown", "html"];
 
     /// <summary>Name of the model every other model is compared with (must be one of <c>models</c>); null = the best boosted-tree model.</summary>
     public string? Baseline { get; set; }

@@ -226,7 +226,7 @@ public static class SpecFormat
     {
         Children =
         [
-            new("formats", SpecValueKind.EnumList, new List<string> { "json", "markdown" },
+            new("formats", SpecValueKind.EnumList, new List<string> { "json", "markdown", "html" },
                 "Report files: json (results.json), markdown (report.md), html (report.html).")
             {
                 Allowed = ["json", "markdown", "html"],

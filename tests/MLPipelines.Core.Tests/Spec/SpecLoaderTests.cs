@@ -70,7 +70,7 @@ public sealed class SpecLoaderTests : IDisposable
         Assert.Equal(100L, model.Options["iterations"]);
         Assert.True(model.Options.ContainsKey("threads"));
         Assert.Null(model.Options["threads"]);
-        Assert.Equal(["json", "markdown"], spec.Report.Formats);
+        Assert.Equal(["json", "markdown", "html"], spec.Report.Formats);
         Assert.Null(spec.Report.Baseline);
     }
 
