@@ -1,4 +1,5 @@
 using System.Globalization;
+using MLPipelines.Trainers.Training;
 using MLPipelines.Core;
 
 namespace MLPipelines.Trainers.Mlp;
@@ -43,34 +44,9 @@ internal static class MlpOptionsValidator
             yield return ("batch_size", $"must be in [1, 1000000], got {o.BatchSize}");
         }
 
-        if (!(o.LearningRate > 0) || !double.IsFinite(o.LearningRate))
+        foreach (var error in OptimizerOptionChecks.Errors(o.LearningRate, o.WeightDecay, o.WarmupFraction, o.Momentum, o.GradientClip, o.LabelSmoothing))
         {
-            yield return ("learning_rate", $"must be finite and > 0, got {Format(o.LearningRate)}");
-        }
-
-        if (!(o.WeightDecay >= 0) || !double.IsFinite(o.WeightDecay))
-        {
-            yield return ("weight_decay", $"must be finite and >= 0, got {Format(o.WeightDecay)}");
-        }
-
-        if (!(o.WarmupFraction >= 0 && o.WarmupFraction < 1))
-        {
-            yield return ("warmup_fraction", $"must be in [0, 1), got {Format(o.WarmupFraction)}");
-        }
-
-        if (!(o.Momentum >= 0 && o.Momentum < 1))
-        {
-            yield return ("momentum", $"must be in [0, 1), got {Format(o.Momentum)}");
-        }
-
-        if (!(o.GradientClip >= 0) || !double.IsFinite(o.GradientClip))
-        {
-            yield return ("gradient_clip", $"must be finite and >= 0, got {Format(o.GradientClip)}");
-        }
-
-        if (!(o.LabelSmoothing >= 0 && o.LabelSmoothing < 1))
-        {
-            yield return ("label_smoothing", $"must be in [0, 1), got {Format(o.LabelSmoothing)}");
+            yield return error;
         }
 
         if (!(o.ValidationFraction >= 0 && o.ValidationFraction < 1))
