@@ -100,12 +100,14 @@ public sealed class ImageDataViewTests
         var train = data.ToDataView().Select([.. Enumerable.Range(0, 1797).Where(i => i % 4 != 0)]);
         var test = data.ToDataView().Select([.. Enumerable.Range(0, 1797).Where(i => i % 4 == 0)]);
 
-        var model = ml.MulticlassClassification.Trainers.LightGbm(new Microsoft.ML.Trainers.LightGbm.LightGbmMulticlassTrainer.Options
+        // Through the process-wide LightGBM gate: other test classes train LightGBM in parallel.
+        var trainer = ml.MulticlassClassification.Trainers.LightGbm(new Microsoft.ML.Trainers.LightGbm.LightGbmMulticlassTrainer.Options
         {
             NumberOfIterations = 30,
             NumberOfThreads = 1,
             Seed = 1,
-        }).Fit(train);
+        });
+        var model = new MLPipelines.Core.Trainers.Builtin.NativeFitGate(trainer, MLPipelines.Core.Trainers.Builtin.NativeFitGate.LightGbm).Fit(train);
         var metrics = ml.MulticlassClassification.Evaluate(model.Transform(test));
 
         Assert.True(metrics.MicroAccuracy > 0.9, $"accuracy {metrics.MicroAccuracy}");

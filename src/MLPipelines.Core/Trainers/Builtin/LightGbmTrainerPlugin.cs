@@ -37,7 +37,7 @@ internal sealed class LightGbmTrainerPlugin : BuiltinTrainerPlugin
     internal override IEstimator<ITransformer> CreateBinary(TrainerContext context, BuiltinOptionReader options)
     {
         var s = Settings.Read(options);
-        return context.MLContext.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
+        return Gated(context.MLContext.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
         {
             LabelColumnName = context.LabelColumn,
             FeatureColumnName = context.FeatureColumn,
@@ -51,13 +51,13 @@ internal sealed class LightGbmTrainerPlugin : BuiltinTrainerPlugin
             Seed = context.Seed,
             Deterministic = true,
             Silent = true,
-        });
+        }));
     }
 
     internal override IEstimator<ITransformer> CreateMulticlass(TrainerContext context, BuiltinOptionReader options)
     {
         var s = Settings.Read(options);
-        return context.MLContext.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options
+        return Gated(context.MLContext.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options
         {
             LabelColumnName = context.LabelColumn,
             FeatureColumnName = context.FeatureColumn,
@@ -72,13 +72,13 @@ internal sealed class LightGbmTrainerPlugin : BuiltinTrainerPlugin
             Seed = context.Seed,
             Deterministic = true,
             Silent = true,
-        });
+        }));
     }
 
     internal override IEstimator<ITransformer> CreateRegression(TrainerContext context, BuiltinOptionReader options)
     {
         var s = Settings.Read(options);
-        return context.MLContext.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
+        return Gated(context.MLContext.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
         {
             LabelColumnName = context.LabelColumn,
             FeatureColumnName = context.FeatureColumn,
@@ -92,8 +92,10 @@ internal sealed class LightGbmTrainerPlugin : BuiltinTrainerPlugin
             Seed = context.Seed,
             Deterministic = true,
             Silent = true,
-        });
+        }));
     }
+
+    private static NativeFitGate Gated(IEstimator<ITransformer> estimator) => new(estimator, NativeFitGate.LightGbm);
 
     /// <summary>The option values once read; the three ML.NET option classes share no settable base.</summary>
     private sealed record Settings(

@@ -1,0 +1,32 @@
+using Microsoft.ML;
+
+namespace MLPipelines.Core.Trainers.Builtin;
+
+/// <summary>
+/// Lets one fit of the wrapped estimator run at a time in the process. LightGBM's native library is not safe to
+/// train from two threads at once: OpenMP's thread count is process-global, LightGBM sizes per-thread buffers from
+/// it, and a concurrent fit with another <c>threads</c> setting makes it index past them and crash the process
+/// (seen here when test classes trained LightGBM in parallel; dotnet/machinelearning#4896 and LightGBM#2820 report
+/// the same). Prediction is managed code in ML.NET and needs no gate. Fit returns the inner transformer unchanged,
+/// so saved models and <c>LastTransformer</c> are exactly what the inner estimator produces.
+/// </summary>
+internal sealed class NativeFitGate(IEstimator<ITransformer> inner, object gate) : IEstimator<ITransformer>
+{
+    /// <summary>The gate shared by every LightGBM fit in the process.</summary>
+    internal static readonly object LightGbm = new();
+
+    /// <summary>The wrapped estimator.</summary>
+    internal IEstimator<ITransformer> Inner { get; } = inner ?? throw new ArgumentNullException(nameof(inner));
+
+    /// <inheritdoc />
+    public ITransformer Fit(IDataView input)
+    {
+        lock (gate)
+        {
+            return Inner.Fit(input);
+        }
+    }
+
+    /// <inheritdoc />
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema) => Inner.GetOutputSchema(inputSchema);
+}

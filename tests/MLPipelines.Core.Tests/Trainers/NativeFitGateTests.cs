@@ -1,0 +1,72 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MLPipelines.Core.Trainers;
+using MLPipelines.Core.Trainers.Builtin;
+
+namespace MLPipelines.Core.Tests.Trainers;
+
+public sealed class NativeFitGateTests
+{
+    [Fact]
+    public void NativeFitGate_Fit_NeverRunsTwoFitsAtOnce()
+    {
+        var probe = new OverlapProbe();
+        var gate = new object();
+        var data = new MLContext(seed: 1).Data.LoadFromEnumerable([new Row { X = 1 }]);
+
+        Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, _ => new NativeFitGate(probe, gate).Fit(data));
+
+        Assert.Equal(8, probe.Fits);
+        Assert.Equal(1, probe.MostAtOnce);
+    }
+
+    [Theory]
+    [InlineData(TaskKind.Binary)]
+    [InlineData(TaskKind.Multiclass)]
+    [InlineData(TaskKind.Regression)]
+    public void LightGbmPlugin_CreateEstimator_GoesThroughTheProcessWideGate(TaskKind task)
+    {
+        var context = new TrainerContext { MLContext = new MLContext(1), Task = task, ClassCount = task == TaskKind.Regression ? 0 : 3 };
+
+        var estimator = new LightGbmTrainerPlugin().CreateEstimator(context, new Dictionary<string, object?>());
+
+        Assert.IsType<NativeFitGate>(estimator);
+    }
+
+    private sealed class Row
+    {
+        public float X { get; set; }
+    }
+
+    /// <summary>An estimator that counts how many of its fits overlap in time.</summary>
+    private sealed class OverlapProbe : IEstimator<ITransformer>
+    {
+        private int running;
+        private int most;
+        private int fits;
+
+        public int MostAtOnce => most;
+
+        public int Fits => fits;
+
+        public ITransformer Fit(IDataView input)
+        {
+            var now = Interlocked.Increment(ref running);
+            InterlockedMax(ref most, now);
+            Thread.Sleep(20);
+            Interlocked.Decrement(ref running);
+            Interlocked.Increment(ref fits);
+            return new MLContext().Transforms.CopyColumns("Y", "X").Fit(input);
+        }
+
+        public SchemaShape GetOutputSchema(SchemaShape inputSchema) => inputSchema;
+
+        private static void InterlockedMax(ref int target, int value)
+        {
+            int seen;
+            while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
+            {
+            }
+        }
+    }
+}
