@@ -27,11 +27,19 @@ public sealed class AllocationTests
         var data = TrainingData.Blobs(1000, 16, 5, seed: 1);
         AllocatedForEpochs(1, data); // JIT warm-up
 
-        // When training 2 vs 6 epochs (128 more steps)
-        var two = AllocatedForEpochs(2, data);
-        var six = AllocatedForEpochs(6, data);
+        // When training 2 vs 6 epochs (128 more steps), three times: the runtime itself (tiered JIT, call-counting
+        // stubs) may allocate a few KB on this thread once, when tests run in parallel and tier-up lands mid-fit
+        var extra = new List<string>();
+        var least = long.MaxValue;
+        for (var attempt = 0; attempt < 3 && least >= 4096; attempt++)
+        {
+            var two = AllocatedForEpochs(2, data);
+            var six = AllocatedForEpochs(6, data);
+            least = Math.Min(least, six - two);
+            extra.Add($"2 epochs {two} B, 6 epochs {six} B");
+        }
 
         // Then the extra steps allocate (almost) nothing: only the per-epoch history records
-        Assert.True(six - two < 4096, $"2 epochs allocated {two} B, 6 epochs {six} B");
+        Assert.True(least < 4096, string.Join("; ", extra));
     }
 }
