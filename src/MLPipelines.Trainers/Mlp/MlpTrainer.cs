@@ -5,6 +5,7 @@ using Microsoft.ML.Runtime;
 using MLPipelines.Core;
 using MLPipelines.Neural.Losses;
 using MLPipelines.Neural.Metrics;
+using MLPipelines.Neural.Networks;
 using MLPipelines.Neural.Onnx;
 using MLPipelines.Neural.Optimizers;
 using MLPipelines.Neural.Schedules;
@@ -76,7 +77,33 @@ public sealed class MlpTrainer : IEstimator<MlpModel>
         var encoding = InputEncodingFitter.Fit(data.Features, data.Width, data.CategoricalBlocks, scaling, o.CategoricalEmbeddingThreshold);
         var (targets, mean, std) = Targets(data);
         var outputs = _task == TaskKind.Multiclass ? data.ClassCount : 1;
-        var network = MlpNetworkFactory.Create(o, encoding, outputs, seed);
+        var dataset = new Dataset(data.Features, targets, data.Width);
+        var kept = Train(o, o.Dropout ?? 0, encoding, outputs, seed, dataset, data, std);
+        if (o.Dropout is null)
+        {
+            kept = ChooseDropout(o, kept, () => Train(o, MlpOptions.AutoDropout, encoding, outputs, seed, dataset, data, std));
+        }
+
+        foreach (var record in kept.Curve)
+        {
+            _hooks.Log?.Epochs.Add(record);
+        }
+
+        var (network, history) = (kept.Network, kept.History);
+        o.Dropout = kept.Dropout;
+        Note(history, data);
+        var onnx = OnnxExporter.Export(network, ExportOptions(mean, std));
+        var chain = MlpScoringChain.Create(_ml, _task, onnx, _features, input.Schema[_label], data.ClassCount).Fit(input);
+        var parameters = new MlpModelParameters(_task, network.Summary(), network.ParameterCount, encoding, mean, std, history, o.Clone(), seed, data.Rows);
+        return new MlpModel(chain, onnx, parameters, _features, input.Schema[_features].Type);
+    }
+
+    /// <summary>One training run of a freshly initialized network with the given dropout (same seed, split and batches for every call).</summary>
+    private Attempt Train(MlpOptions o, double dropout, InputEncoding encoding, int outputs, int seed, Dataset dataset, MlpTrainingData data, double std)
+    {
+        var options = o.Clone();
+        options.Dropout = dropout;
+        var network = MlpNetworkFactory.Create(options, encoding, outputs, seed);
         var trainer = new NetworkTrainer(network, Loss(data), Optimizer(), Schedule(), new TrainingOptions
         {
             Epochs = o.Epochs,
@@ -90,22 +117,53 @@ public sealed class MlpTrainer : IEstimator<MlpModel>
             Threads = o.Threads ?? 0,
         }, _task == TaskKind.Regression ? new RootMeanSquaredError() : new Accuracy());
 
-        TrainingHistory history;
+        var curve = new List<CoreEpoch>();
         try
         {
-            history = trainer.Fit(new Dataset(data.Features, targets, data.Width), null, e => Record(e, std), _hooks.Cancellation);
+            var history = trainer.Fit(dataset, null, e => curve.Add(Record(e, std)), _hooks.Cancellation);
+            return new Attempt(network, history, curve, dropout);
         }
         catch (TrainingDivergedException e)
         {
-            throw MlpTrainingException.Diverged(e, o);
+            throw MlpTrainingException.Diverged(e, options);
+        }
+    }
+
+    /// <summary>
+    /// <c>dropout: null</c> for classification (see <see cref="MlpOptions.Dropout"/>): the network trained without
+    /// dropout is kept unless it overfit (its validation loss bottomed out at least <c>patience</c> epochs before its
+    /// last epoch); then a second network with <see cref="MlpOptions.AutoDropout"/> is trained on the same split and
+    /// the one with the lower best validation loss is kept. Without a validation split nothing can be compared, and
+    /// the dropout network alone is trained.
+    /// </summary>
+    private Attempt ChooseDropout(MlpOptions o, Attempt plain, Func<Attempt> withDropout)
+    {
+        var overfit = plain.History.BestEpoch <= plain.History.Epochs.Count - o.Patience;
+        if (!overfit)
+        {
+            _hooks.Log?.Notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"dropout auto: 0 (no overfitting: the best validation loss came at epoch {plain.History.BestEpoch} of {plain.History.Epochs.Count})"));
+            return plain;
         }
 
-        Note(history, data);
-        var onnx = OnnxExporter.Export(network, ExportOptions(mean, std));
-        var chain = MlpScoringChain.Create(_ml, _task, onnx, _features, input.Schema[_label], data.ClassCount).Fit(input);
-        var parameters = new MlpModelParameters(_task, network.Summary(), network.ParameterCount, encoding, mean, std, history, o.Clone(), seed, data.Rows);
-        return new MlpModel(chain, onnx, parameters, _features, input.Schema[_features].Type);
+        var dropped = withDropout();
+        var (a, b) = (BestValidationLoss(plain), BestValidationLoss(dropped));
+        var kept = b < a ? dropped : plain;
+        if (_hooks.Log is { } log)
+        {
+            log.Values["dropout_candidates_trained"] = 2;
+            log.Notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"dropout auto: {kept.Dropout:0.##} (best validation loss {a:0.#####} without dropout, stopped at epoch {plain.History.Epochs.Count}; {b:0.#####} with {MlpOptions.AutoDropout:0.##})"));
+        }
+
+        return kept;
     }
+
+    private static double BestValidationLoss(Attempt attempt) =>
+        attempt.History.Epochs[attempt.History.BestEpoch - 1].ValidationLoss ?? double.PositiveInfinity;
+
+    /// <summary>A trained network, its history and learning curve (on the label's scale), and its dropout.</summary>
+    private sealed record Attempt(Network Network, TrainingHistory History, List<CoreEpoch> Curve, double Dropout);
 
     /// <inheritdoc />
     /// <remarks>
@@ -226,11 +284,11 @@ public sealed class MlpTrainer : IEstimator<MlpModel>
         return export;
     }
 
-    /// <summary>Copies an epoch into the run's learning curve (regression RMSE back on the label's scale).</summary>
-    private void Record(Neural.Training.EpochRecord e, double std)
+    /// <summary>An epoch as a point of the run's learning curve (regression RMSE back on the label's scale).</summary>
+    private CoreEpoch Record(Neural.Training.EpochRecord e, double std)
     {
         var scale = _task == TaskKind.Regression ? std : 1;
-        _hooks.Log?.Epochs.Add(new CoreEpoch(e.Epoch, e.TrainLoss, e.ValidationLoss, e.TrainMetric * scale, e.ValidationMetric * scale, e.LearningRate, e.Seconds));
+        return new CoreEpoch(e.Epoch, e.TrainLoss, e.ValidationLoss, e.TrainMetric * scale, e.ValidationMetric * scale, e.LearningRate, e.Seconds);
     }
 
     private void Note(TrainingHistory history, MlpTrainingData data)

@@ -68,7 +68,7 @@ internal static class MlpOptionDescriptors
             new("hidden_layers", OptionKind.IntList, d.HiddenLayers.Select(w => (object)(long)w).ToList(),
                 "Widths of the hidden layers, e.g. [256, 256, 256]; [] = no hidden layer (a linear model on the encoded inputs).") { Min = 1, Max = 65_536 },
             Enum("activation", d.Activation, "Activation after each hidden layer (selu: self-normalizing, LeCun init; relu: fastest)."),
-            new("dropout", OptionKind.Float, d.Dropout, "Drop probability after each hidden activation; 0 = none; null = by task (0.15 classification, 0 regression).") { Min = 0, Max = 1, MaxExclusive = true, Nullable = true },
+            new("dropout", OptionKind.Float, d.Dropout, "Drop probability after each hidden activation; 0 = none; null = automatic: 0 for regression; for classification 0 unless that network overfits, then 0.15 is also tried and the lower validation loss kept.") { Min = 0, Max = 1, MaxExclusive = true, Nullable = true },
             new("epochs", OptionKind.Int, (long)d.Epochs, "Most passes over the training rows; the epoch with the best validation loss is kept.") { Min = 1, Max = 100_000 },
             new("batch_size", OptionKind.Int, (long)d.BatchSize, "Rows per optimizer step.") { Min = 1, Max = 1_000_000 },
             Enum("optimizer", d.Optimizer, "sgd (Nesterov momentum), adam, adamw (decoupled weight decay)."),
