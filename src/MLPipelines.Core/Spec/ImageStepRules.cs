@@ -22,6 +22,45 @@ internal static class ImageStepRules
         }
     }
 
+    /// <summary>
+    /// Trainers that need images (<see cref="Trainers.ITrainerPlugin.NeedsImages"/>, the CNN) are errors on tabular
+    /// data, and with a <c>pca</c> step in their preprocessing (it replaces the pixels by components).
+    /// </summary>
+    public static void CheckImageTrainers(PipelineSpec spec, Trainers.TrainerRegistry registry, SpecReadContext context)
+    {
+        for (var i = 0; i < spec.Models.Count; i++)
+        {
+            var model = spec.Models[i];
+            if (!registry.TryGet(model.Trainer, out var plugin) || !plugin.NeedsImages)
+            {
+                continue;
+            }
+
+            var itemPath = SpecReadContext.Item("models", i);
+            var trainerPath = SpecReadContext.Child(itemPath, "trainer");
+            if (spec.Data.Kind != DataKind.Images)
+            {
+                context.Error(context.LocationOf(trainerPath), trainerPath,
+                    $"trainer '{plugin.Name}' needs images, and this pipeline's data is a table; set data.kind: images " +
+                    "(formats idx, folders, csv_pixels), or use trainer: mlp for a table");
+                continue;
+            }
+
+            var (steps, stepsPath) = model.Preprocessing is { } own
+                ? (own, SpecReadContext.Child(itemPath, "preprocessing"))
+                : (spec.Preprocessing, "preprocessing");
+            var pca = steps.FindIndex(step => step.Kind == PreprocessingCatalog.Pca);
+            if (pca >= 0)
+            {
+                var stepPath = SpecReadContext.Item(stepsPath, pca);
+                var location = context.Locations.TryGetValue(stepPath, out var at) ? at : context.LocationOf(trainerPath);
+                var fix = model.Preprocessing is null ? $"give {itemPath} its own 'preprocessing: []'" : "remove the pca step";
+                context.Error(location, stepPath,
+                    $"trainer '{plugin.Name}' (model '{model.Name}') needs the pixels as images, and pca replaces them by components; {fix}");
+            }
+        }
+    }
+
     private static void CheckList(List<PreprocessingStepSpec> steps, string path, SpecReadContext context)
     {
         if (steps.All(step => Allowed.Contains(step.Kind)))

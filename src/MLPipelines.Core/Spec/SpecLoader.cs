@@ -150,6 +150,8 @@ public sealed class SpecLoader
             ImageStepRules.Check(spec, context);
         }
 
+        ImageStepRules.CheckImageTrainers(spec, Registry, context);
+
         spec.Report = ReportSectionReader.Bind(top.Sections["report"], spec.Models, context);
         return spec;
     }

@@ -28,6 +28,13 @@ public interface ITrainerPlugin
     /// <summary>Tasks this trainer supports.</summary>
     IReadOnlyList<TaskKind> Tasks { get; }
 
+    /// <summary>
+    /// True for trainers that see the feature vector as images (the CNN): the spec must then read image data
+    /// (<c>data.kind: images</c>) and the model's preprocessing must keep the pixels (no <c>pca</c>). Checked when
+    /// the spec is read, so <c>mlpipe validate</c> reports it with the position. Default false.
+    /// </summary>
+    bool NeedsImages => false;
+
     /// <summary>Every option, with its documented default.</summary>
     IReadOnlyList<OptionDescriptor> Options { get; }
 

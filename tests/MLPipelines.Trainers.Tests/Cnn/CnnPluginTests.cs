@@ -131,18 +131,28 @@ public sealed class CnnPluginTests
     }
 
     [Fact]
-    public void PipelineRunner_Run_CnnOnATableIsRejectedSayingItNeedsImages()
+    public void SpecLoader_Load_CnnOnATableIsRejectedWithThePositionBeforeAnyData()
     {
         var folder = TestFiles.NewFolder();
         File.WriteAllLines(Path.Combine(folder, "data.csv"), ["x,z,y", .. Enumerable.Range(0, 40).Select(i => $"{i % 13},{i % 5},c{i % 3}")]);
         var yaml = Path.Combine(folder, "table.yaml");
         File.WriteAllText(yaml, "name: table\ndata: {path: data.csv, label: y}\nevaluation: {folds: 2}\nmodels:\n  - {name: cnn, trainer: cnn}\n");
-        var output = Path.Combine(folder, "run");
 
-        var e = Assert.Throws<SpecException>(() =>
-            new PipelineRunner(Registry()).Run(new SpecLoader(Registry()).Load(yaml), new RunOptions { OutputDirectory = output }));
+        var e = Assert.Throws<SpecException>(() => new SpecLoader(Registry()).Load(yaml));
 
-        Assert.Contains("trainer 'cnn' needs images: use it with `data.kind: images`", e.Message, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(output, "results.json")));
+        var error = Assert.Single(e.Errors).ToString();
+        Assert.EndsWith("table.yaml:5:26: models[0].trainer: trainer 'cnn' needs images, and this pipeline's data is a table; " +
+            "set data.kind: images (formats idx, folders, csv_pixels), or use trainer: mlp for a table", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SpecLoader_Parse_CnnAfterAPcaStepIsRejectedAtTheStep()
+    {
+        var yaml = Spec("{epochs: 1}").Replace("models:", "preprocessing:\n  - pca: {components: 8}\nmodels:", StringComparison.Ordinal);
+
+        var error = Assert.Single(Errors(yaml));
+
+        Assert.Equal("x.yaml:8:5: preprocessing[0]: trainer 'cnn' (model 'cnn') needs the pixels as images, and pca replaces them by " +
+            "components; give models[0] its own 'preprocessing: []'", error);
     }
 }

@@ -22,6 +22,9 @@ public sealed class CnnTrainerPlugin : ITrainerPlugin
     public string Family => "neural";
 
     /// <inheritdoc />
+    public bool NeedsImages => true;
+
+    /// <inheritdoc />
     public IReadOnlyList<TaskKind> Tasks { get; } = [TaskKind.Multiclass];
 
     /// <inheritdoc />
