@@ -11,8 +11,8 @@ file row, repeat, fold), so the peers train and test on exactly the same rows:
   - torch:   a PyTorch MLP with the recipe of our defaults (median fill, robust scaling + smooth clipping, one-hot,
              periodic (PLR) embeddings of the numeric inputs (16 frequencies ~ N(0, 0.1^2) -> 16 values per input),
              3 x 256 SELU, AdamW lr 2e-3 wd 0.02, batch 256, warm-up + cosine, 15% validation split with best-epoch
-             restore and patience 20, at most 100 epochs; classification: dropout 0.15 and label smoothing 0.1;
-             regression: standardized target, no dropout);
+             restore and patience 20, at most 100 epochs; classification: label smoothing 0.1 and our automatic dropout
+             (0, and 0.15 too when that network overfits, the lower validation loss kept); regression: standardized target, no dropout);
   - sklearn: sklearn MLPClassifier / MLPRegressor, 3 x 256 ReLU, adam, batch 256, early stopping on 15% of the rows,
              on median-filled, standardized, one-hot inputs.
 Columns as the run inferred them (results.json dataset.columns): numeric -> float, categorical/boolean text ->
@@ -198,13 +198,6 @@ def run_torch(np, task, k, train, ytr, test, threads, seed):
     outputs = k if task == "multiclass" else 1
     numeric = train[0].shape[1]
     regression = task == "regression"
-    layers = [Periodic(torch, numeric, x.shape[1] - numeric)] if numeric > 0 else []
-    width = x.shape[1] + (numeric * 15 if layers else 0)
-    for _ in range(3):
-        layers += [torch.nn.Linear(width, 256), torch.nn.SELU()] + ([] if regression else [torch.nn.Dropout(0.15)])
-        width = 256
-    model = torch.nn.Sequential(*layers, torch.nn.Linear(width, outputs))
-    opt = torch.optim.AdamW(model.parameters(), lr=2e-3, weight_decay=0.02)
     xtr, xva = torch.from_numpy(x[mask]), torch.from_numpy(x[~mask])
     if task == "multiclass":
         ttr, tva = torch.from_numpy(ytr[mask]), torch.from_numpy(ytr[~mask])
@@ -217,33 +210,53 @@ def run_torch(np, task, k, train, ytr, test, threads, seed):
         ttr = torch.from_numpy(((y[mask] - mean) / std).astype(np.float32)).unsqueeze(1)
         tva = torch.from_numpy(((y[~mask] - mean) / std).astype(np.float32)).unsqueeze(1)
         loss_fn = torch.nn.MSELoss()
-    epochs, batch, n = 100, 256, len(xtr)
-    steps = epochs * math.ceil(n / batch)
-    warm = int(0.05 * steps)
-    schedule = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: (s + 1) / max(1, warm) if s < warm
-                                                 else 0.5 * (1 + math.cos(math.pi * (s - warm) / max(1, steps - warm))))
-    best, best_state, since = math.inf, None, 0
+
+    def fit(dropout):
+        torch.manual_seed(seed)
+        layers = [Periodic(torch, numeric, x.shape[1] - numeric)] if numeric > 0 else []
+        width = x.shape[1] + (numeric * 15 if layers else 0)
+        for _ in range(3):
+            layers += [torch.nn.Linear(width, 256), torch.nn.SELU()] + ([torch.nn.Dropout(dropout)] if dropout > 0 else [])
+            width = 256
+        model = torch.nn.Sequential(*layers, torch.nn.Linear(width, outputs))
+        opt = torch.optim.AdamW(model.parameters(), lr=2e-3, weight_decay=0.02)
+        epochs, batch, n = 100, 256, len(xtr)
+        steps = epochs * math.ceil(n / batch)
+        warm = int(0.05 * steps)
+        schedule = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: (s + 1) / max(1, warm) if s < warm
+                                                     else 0.5 * (1 + math.cos(math.pi * (s - warm) / max(1, steps - warm))))
+        best, best_state, since, best_epoch, run = math.inf, None, 0, 0, 0
+        for epoch in range(epochs):
+            run = epoch + 1
+            model.train()
+            perm = torch.randperm(n)
+            for i in range(0, n, batch):
+                idx = perm[i:i + batch]
+                opt.zero_grad(set_to_none=True)
+                loss_fn(model(xtr[idx]), ttr[idx]).backward()
+                opt.step()
+                schedule.step()
+            model.eval()
+            with torch.no_grad():
+                vl = float(loss_fn(model(xva), tva))
+            if vl < best:
+                best, since, best_epoch = vl, 0, run
+                best_state = {key: v.clone() for key, v in model.state_dict().items()}
+            else:
+                since += 1
+                if since >= 20:
+                    break
+        model.load_state_dict(best_state)
+        return model, best, best_epoch, run
+
     start = time.perf_counter()
-    for _ in range(epochs):
-        model.train()
-        perm = torch.randperm(n)
-        for i in range(0, n, batch):
-            idx = perm[i:i + batch]
-            opt.zero_grad(set_to_none=True)
-            loss_fn(model(xtr[idx]), ttr[idx]).backward()
-            opt.step()
-            schedule.step()
-        model.eval()
-        with torch.no_grad():
-            vl = float(loss_fn(model(xva), tva))
-        if vl < best:
-            best, since = vl, 0
-            best_state = {key: v.clone() for key, v in model.state_dict().items()}
-        else:
-            since += 1
-            if since >= 20:
-                break
-    model.load_state_dict(best_state)
+    # Our default dropout (automatic): none for regression; for classification none unless that network overfits
+    # (best epoch 20+ epochs before its last), then 0.15 too, keeping the lower validation loss.
+    model, best, best_epoch, run = fit(0.0)
+    if not regression and best_epoch <= run - 20:
+        other = fit(0.15)
+        if other[1] < best:
+            model = other[0]
     seconds = time.perf_counter() - start
     model.eval()
     with torch.no_grad():
