@@ -105,8 +105,14 @@ public sealed class MlpOptions
     /// <summary><c>input_scaling</c>. Default auto (robust scaling + smooth clipping unless the pipeline normalized).</summary>
     public MlpInputScaling InputScaling { get; set; } = MlpInputScaling.Auto;
 
-    /// <summary><c>numeric_embedding</c>. Default periodic (PLR; why: see <see cref="MlpNumericEmbedding.Periodic"/>).</summary>
-    public MlpNumericEmbedding NumericEmbedding { get; set; } = MlpNumericEmbedding.Periodic;
+    /// <summary>
+    /// <c>numeric_embedding</c>. Default auto: periodic (PLR; why: see <see cref="MlpNumericEmbedding.Periodic"/>) for
+    /// up to <see cref="AutoPeriodicMaxInputs"/> numeric inputs, none above (see <see cref="MlpNumericEmbedding.Auto"/>).
+    /// </summary>
+    public MlpNumericEmbedding NumericEmbedding { get; set; } = MlpNumericEmbedding.Auto;
+
+    /// <summary>Most numeric inputs for which <c>numeric_embedding: auto</c> chooses the periodic embedding.</summary>
+    public const int AutoPeriodicMaxInputs = 100;
 
     /// <summary><c>periodic_frequencies</c>: k frequencies per numeric input. Default 16.</summary>
     public int PeriodicFrequencies { get; set; } = 16;

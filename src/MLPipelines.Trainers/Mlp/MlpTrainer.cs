@@ -75,6 +75,11 @@ public sealed class MlpTrainer : IEstimator<MlpModel>
             ? (_hooks.FeaturesNormalized ? MlpInputScaling.None : MlpInputScaling.RobustClip)
             : o.InputScaling;
         var encoding = InputEncodingFitter.Fit(data.Features, data.Width, data.CategoricalBlocks, scaling, o.CategoricalEmbeddingThreshold);
+        if (o.NumericEmbedding == MlpNumericEmbedding.Auto)
+        {
+            o.NumericEmbedding = encoding.NumericSlots.Count <= MlpOptions.AutoPeriodicMaxInputs ? MlpNumericEmbedding.Periodic : MlpNumericEmbedding.None;
+        }
+
         var (targets, mean, std) = Targets(data);
         var outputs = _task == TaskKind.Multiclass ? data.ClassCount : 1;
         var dataset = new Dataset(data.Features, targets, data.Width);

@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using MLPipelines.Core;
 using MLPipelines.Core.Trainers;
 using MLPipelines.Trainers.Mlp;
@@ -17,7 +18,7 @@ public sealed class MlpDefaultsTests
         var resolved = new MlpOptions().ResolvedFor(task);
 
         Assert.Equal(dropout, resolved.Dropout);
-        Assert.Equal(MlpNumericEmbedding.Periodic, resolved.NumericEmbedding);
+        Assert.Equal(MlpNumericEmbedding.Auto, resolved.NumericEmbedding); // settled in the fit, by the input width
     }
 
     [Fact]
@@ -64,6 +65,29 @@ public sealed class MlpDefaultsTests
         Assert.Equal(2, log.Epochs.Count);
     }
 
+    [Theory]
+    [InlineData(MlpOptions.AutoPeriodicMaxInputs, MlpNumericEmbedding.Periodic)]
+    [InlineData(MlpOptions.AutoPeriodicMaxInputs + 1, MlpNumericEmbedding.None)]
+    public void MlpTrainer_Fit_AutoNumericEmbeddingIsPeriodicUpToTheLimitOfNumericInputs(int inputs, MlpNumericEmbedding expected)
+    {
+        var ml = new MLContext(1);
+        var random = new Random(3);
+        var rows = Enumerable.Range(0, 64).Select(i =>
+        {
+            var x = Enumerable.Range(0, inputs).Select(_ => (float)random.NextDouble()).ToArray();
+            return new WideRow { Features = x, Label = x[0] > 0.5f };
+        });
+        var schema = SchemaDefinition.Create(typeof(WideRow));
+        schema[nameof(WideRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, inputs);
+        var data = ml.Data.LoadFromEnumerable(rows, schema);
+        var options = new MlpOptions { HiddenLayers = [8], Epochs = 1, Dropout = 0, Threads = 1 };
+
+        var model = ml.BinaryClassification.Trainers.Mlp(options).Fit(data);
+
+        Assert.Equal(expected, model.Model.Options.NumericEmbedding);
+        Assert.Equal(expected == MlpNumericEmbedding.Periodic, model.Model.Architecture.Contains("PeriodicEmbedding", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void MlpTrainer_Fit_AutoDropoutKeepsTheCandidateWithTheLowerValidationLossWhenThePlainNetworkOverfits()
     {
@@ -92,6 +116,13 @@ public sealed class MlpDefaultsTests
         Assert.Equal(Math.Min(a, b), Best(auto.Model.History));
         Assert.Equal((b < a ? dropped : plain).Epochs.Count, log.Epochs.Count);
         Assert.Contains(log.Notes, n => n.StartsWith($"dropout auto: {(expected > 0 ? "0.15" : "0")} (best validation loss", StringComparison.Ordinal));
+    }
+
+    private sealed class WideRow
+    {
+        public float[] Features { get; set; } = [];
+
+        public bool Label { get; set; }
     }
 
     private static double Best(Neural.Training.TrainingHistory history) => history.Epochs[history.BestEpoch - 1].ValidationLoss!.Value;
