@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -55,15 +56,18 @@ public sealed class XGBoostTrainer : IEstimator<XGBoostModel>
     {
         ArgumentNullException.ThrowIfNull(input);
         XGBoostLibrary.EnsureAvailable();
+        var clock = Stopwatch.StartNew();
         var (label, features) = (_options.LabelColumnName, _options.FeatureColumnName);
         var data = XGBoostTrainingData.Read(input, Task, label, features);
         var parameters = XGBoostParameters.For(_options, Task, data.ClassCount, _options.Seed ?? _hooks.Seed ?? 0);
+        var boosting = Stopwatch.StartNew();
         var json = Train(data, parameters);
+        boosting.Stop();
         var parsed = XGBoostJsonModel.Parse(json);
         var onnx = TreeEnsembleOnnxWriter.Write(parsed, json, features, Outputs(Task));
         var chain = MlpScoringChain.Create(_ml, Task, onnx, features, input.Schema[label], data.ClassCount).Fit(input);
         var result = new XGBoostModelParameters(Task, json, parameters, _options.NEstimators, parsed.Trees.Count, data.Rows, XGBoostLibrary.Probe().Version!);
-        Note(result, data);
+        Note(result, data, boosting.Elapsed.TotalSeconds, clock.Elapsed.TotalSeconds);
         return new XGBoostModel(chain, onnx, result, features, input.Schema[features].Type);
     }
 
@@ -121,7 +125,12 @@ public sealed class XGBoostTrainer : IEstimator<XGBoostModel>
         return shape.GetOutputSchema(inputSchema);
     }
 
-    private void Note(XGBoostModelParameters result, XGBoostTrainingData data)
+    /// <summary>
+    /// Records the size of the model and two timings in the run's training log: <c>booster_seconds</c> (DMatrix and
+    /// boosting rounds, the span python's <c>DMatrix(...)</c> + <c>xgboost.train</c> covers) and
+    /// <c>trainer_seconds</c> (the whole <see cref="Fit"/>: reading the rows, boosting, ONNX conversion, scoring chain).
+    /// </summary>
+    private void Note(XGBoostModelParameters result, XGBoostTrainingData data, double boosterSeconds, double trainerSeconds)
     {
         if (_hooks.Log is not { } log)
         {
@@ -130,6 +139,8 @@ public sealed class XGBoostTrainer : IEstimator<XGBoostModel>
 
         log.Values["rounds"] = result.Rounds;
         log.Values["trees"] = result.Trees;
+        log.Values["booster_seconds"] = Math.Round(boosterSeconds, 4);
+        log.Values["trainer_seconds"] = Math.Round(trainerSeconds, 4);
         if (data.SkippedRows > 0)
         {
             log.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"{data.SkippedRows} row(s) without a label were skipped"));

@@ -8,7 +8,9 @@ namespace MLPipelines.XGBoost.Tests;
 /// Native memory does not grow with fits: over 200 fit/score/dispose cycles (a DMatrix, a booster and an ONNX
 /// Runtime session each time) resident memory stays flat once the allocator has settled (it rises by a few MB over
 /// the first ~50 cycles, then stays within about 1 MB); leaving the models to the finalizers instead grew it by 5.1 MB over the same 150 cycles.
+/// Runs alone (<see cref="AloneCollection"/>): other tests' allocations would move the process's memory too.
 /// </summary>
+[Collection(AloneCollection.Name)]
 public sealed class XGBoostLeakTests
 {
     [Fact]
