@@ -88,7 +88,7 @@ internal static class MlpOptionDescriptors
             new("early_stopping", OptionKind.Bool, d.EarlyStopping, "Stop when the validation loss has not improved for `patience` epochs (needs validation_fraction > 0)."),
             new("patience", OptionKind.Int, (long)d.Patience, "Epochs without improvement before early stopping.") { Min = 1, Max = 100_000 },
             Enum("input_scaling", d.InputScaling,
-                "auto (robust_clip unless the preprocessing normalized), robust_clip ((x - median) / IQR then z / sqrt(1 + z^2/9)), standard, none. Missing values become the training median."),
+                "auto (robust_clip unless the preprocessing normalized), robust_clip ((x - median) / IQR then z / sqrt(1 + z^2/9)), robust_log_clip (as robust_clip, but mostly-constant columns with IQR 0 become sign(d) log(1 + |d| / s), s the median nonzero deviation), standard, none. Missing values become the training median."),
             Enum("numeric_embedding", d.NumericEmbedding, "auto (periodic for up to 100 numeric inputs, none above: images, wide tables), periodic (PLR embeddings of each numeric input, Gorishniy et al. 2022) or none (scaled scalars; about twice as fast)."),
             new("periodic_frequencies", OptionKind.Int, (long)d.PeriodicFrequencies, "Frequencies per numeric input (numeric_embedding: periodic).") { Min = 1, Max = 1024 },
             new("periodic_sigma", OptionKind.Float, d.PeriodicSigma, "Standard deviation of the initial frequencies (numeric_embedding: periodic).") { Min = 0, MinExclusive = true, Max = 1000 },
