@@ -1,33 +1,34 @@
 using System.Globalization;
 using MLPipelines.Neural.Training;
+using MLPipelines.Spec.Declarations;
 
-namespace MLPipelines.Trainers.Mlp;
+namespace MLPipelines.Trainers.Training;
 
-/// <summary>MLP training could not produce a usable network (e.g. the loss diverged); the message says what to change.</summary>
-public sealed class MlpTrainingException : Exception
+/// <summary>Training of the MLP or the CNN could not produce a usable network (e.g. the loss diverged); the message says what to change.</summary>
+public sealed class NetworkTrainingException : Exception
 {
     /// <summary>Creates the exception.</summary>
-    public MlpTrainingException()
+    public NetworkTrainingException()
     {
     }
 
     /// <summary>Creates the exception with a message.</summary>
-    public MlpTrainingException(string message)
+    public NetworkTrainingException(string message)
         : base(message)
     {
     }
 
     /// <summary>Creates the exception with a message and cause.</summary>
-    public MlpTrainingException(string message, Exception innerException)
+    public NetworkTrainingException(string message, Exception innerException)
         : base(message, innerException)
     {
     }
 
     /// <summary>
     /// "MLP training diverged: the loss became NaN at epoch 1 with learning_rate 1000000 (optimizer adamw); try a
-    /// lower learning_rate, e.g. 100000, or gradient_clip: 1".
+    /// lower learning_rate, e.g. 100000, or gradient_clip: 1". <paramref name="trainer"/> names the network (MLP, CNN).
     /// </summary>
-    public static MlpTrainingException Diverged(TrainingDivergedException cause, MlpOptions options)
+    public static NetworkTrainingException Diverged(TrainingDivergedException cause, string trainer, INetworkTrainingOptions options)
     {
         ArgumentNullException.ThrowIfNull(cause);
         ArgumentNullException.ThrowIfNull(options);
@@ -36,9 +37,9 @@ public sealed class MlpTrainingException : Exception
         var lr = options.LearningRate.ToString(CultureInfo.InvariantCulture);
         var lower = (options.LearningRate / 10).ToString(CultureInfo.InvariantCulture);
         var clip = options.GradientClip > 0 ? "" : ", or gradient_clip: 1";
-        return new MlpTrainingException(
-            $"MLP training diverged: the loss became {what}{epoch} with learning_rate {lr} " +
-            $"(optimizer {options.Optimizer.ToString().ToLowerInvariant()}); try a lower learning_rate, e.g. {lower}{clip}",
+        return new NetworkTrainingException(
+            $"{trainer} training diverged: the loss became {what}{epoch} with learning_rate {lr} " +
+            $"(optimizer {EnumNames.Of(options.Optimizer)}); try a lower learning_rate, e.g. {lower}{clip}",
             cause);
     }
 }

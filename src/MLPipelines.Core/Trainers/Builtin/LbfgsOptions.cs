@@ -1,0 +1,25 @@
+using MLPipelines.Spec.Declarations;
+
+namespace MLPipelines.Core.Trainers.Builtin;
+
+/// <summary>The options of <c>trainer: lbfgs</c>. Defaults are ML.NET's (l1 = l2 = 1, tolerance 1e-7, history 20).</summary>
+public sealed class LbfgsOptions
+{
+    [Option("l2", "L2 regularization weight.", Min = 0, Scale = OptionScale.Log)]
+    public double L2 { get; set; } = 1.0;
+
+    [Option("l1", "L1 regularization weight.", Min = 0, Scale = OptionScale.Log)]
+    public double L1 { get; set; } = 1.0;
+
+    [Option("optimization_tolerance", "Stop when the relative loss improvement falls below this.", Min = 0, MinExclusive = true, Max = 1, Scale = OptionScale.Log)]
+    public double OptimizationTolerance { get; set; } = 1e-7;
+
+    [Option("history_size", "Past gradients kept to approximate the Hessian.", Min = 1, Max = 1000)]
+    public int HistorySize { get; set; } = 20;
+
+    [Option("max_iterations", "Most optimizer iterations; null = until converged.", Min = 1, Max = 10_000_000, Scale = OptionScale.Log)]
+    public int? MaxIterations { get; set; }
+
+    [Option("threads", "Worker threads for the gradient; null = all cores.", Min = 1, Max = 1024)]
+    public int? Threads { get; set; }
+}
