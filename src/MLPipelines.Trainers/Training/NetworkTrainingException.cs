@@ -35,7 +35,7 @@ public sealed class NetworkTrainingException : Exception
         var what = cause.Message.Contains("NaN", StringComparison.Ordinal) ? "NaN" : "infinite";
         var epoch = cause.Epoch > 0 ? $" at epoch {cause.Epoch}" : "";
         var lr = options.LearningRate.ToString(CultureInfo.InvariantCulture);
-        var lower = (options.LearningRate / 10).ToString(CultureInfo.InvariantCulture);
+        var lower = (options.LearningRate / 10).ToString("G6", CultureInfo.InvariantCulture);
         var clip = options.GradientClip > 0 ? "" : ", or gradient_clip: 1";
         return new NetworkTrainingException(
             $"{trainer} training diverged: the loss became {what}{epoch} with learning_rate {lr} " +
