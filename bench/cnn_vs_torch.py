@@ -170,14 +170,14 @@ def main():
         print(f"# peer best: {name(top)}")
         print(f"#   {kernels[top][1]}")
         print(f"#   {kernels[top][0]}")
-        header = f"{'runner':<56} {'images/s':>9} {'GFLOP/s':>8} {'of peak':>8} {'vs torch best':>14}"
+        header = f"{'runner':<66} {'images/s':>9} {'GFLOP/s':>8} {'of peak':>8} {'vs torch best':>14}"
         print(header)
         print("-" * len(header))
         ref = torch_best[top][0]
 
         def row(label, rate, threads):
             gflops = rate * flops / 1e9
-            print(f"{label:<56} {rate:>9.0f} {gflops:>8.1f} {peers.of_peak(gflops, peak[threads]):>8} {rate / ref:>14.2f}")
+            print(f"{label:<66} {rate:>9.0f} {gflops:>8.1f} {peers.of_peak(gflops, peak[threads]):>8} {rate / ref:>14.2f}")
 
         for s in settings:
             row(name(s), torch_best[s][0], max(s[0][0], s[0][1]))
@@ -189,6 +189,12 @@ def main():
         t_ours = max((1, 2), key=lambda t: best[("ours", t)][0])
         o = best[("ours", t_ours)][0]
         peers.footer()
+        peers.record(f"cnn_{args.arch}", {"arch": args.arch, "peak": peak, "flops_per_image": flops, "rounds": args.rounds,
+                                         "rows": args.rows, "ours": {t: best[("ours", t)][0] for t in (1, 2)},
+                                         "torch": {name(s): torch_best[s][0] for s in settings}, "torch_best": name(top),
+                                         "torch_threads": max(top[0][0], top[0][1]),
+                                         "peer_env": kernels[top][1], "peer_kernel": kernels[top][0],
+                                         "cpu_1thread": {"ours": ours_cpu, "torch": torch_cpu}})
         print(f"cnn-vs-torch arch={args.arch} ours={o:.0f} ours_threads={t_ours} ours_2threads={best[('ours', 2)][0]:.0f} "
               f"torch_best={ref:.0f} torch_best_setting={peers.setting_key(top[0])}_mkldnn{top[1]} "
               f"ratio={o / ref:.2f} ratio_2threads={best[('ours', 2)][0] / ref:.2f} "

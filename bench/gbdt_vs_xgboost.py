@@ -168,18 +168,26 @@ report:
               f"{' '.join(f'{a:.4f}' for a in lgbm_folds)}")
         import xgboost as xgb
         line = ""
+        xgb_rows = []
         for eta in (0.1, 0.3):
             t, w = max(settings, key=lambda s: best[(eta, *s)][0])
             seconds, scores = -best[(eta, t, w)][0], best[(eta, t, w)][1]
             mean = sum(scores) / len(scores)
             name = f"XGBoost {xgb.__version__} (eta {eta}, depth 6, nthread {t}" + (f", {w})" if w != "default" else ")")
             print(f"{name:<44} {mean:9.4f} {mean / lgbm_mean:7.4f} {seconds:7.1f}  {' '.join(f'{a:.4f}' for a in scores)}")
+            xgb_rows.append({"eta": eta, "nthread": t, "omp_wait": w, "accuracy": mean, "folds": scores, "fit_s": seconds})
             line += f" xgb_eta{eta}={mean:.4f} xgb_eta{eta}_fit_s={seconds:.1f} xgb_eta{eta}_nthread={t} xgb_eta{eta}_omp_wait={w}"
         print("xgboost fit s per setting: " + ", ".join(f"eta {e} nthread {t} omp_wait {w} {-best[(e, t, w)][0]:.1f}"
                                                        for e in (0.1, 0.3) for t, w in settings))
         print(f"# {kernels[(0.1, 2, 'default')][1]}")
         print(f"# {kernels[(0.1, 2, 'default')][0]}")
         peers.footer()
+        peers.record("gbdt", {"csv": os.path.relpath(os.path.abspath(args.csv), ROOT), "folds": args.folds,
+                              "rounds": args.rounds, "threads": args.threads, "repeats": args.repeats,
+                              "lightgbm": {"accuracy": lgbm_mean, "folds": lgbm_folds, "fit_s": -best["lightgbm"][0]},
+                              "xgboost": xgb_rows, "xgboost_version": xgb.__version__,
+                              "peer_env": kernels[(0.1, 2, "default")][1], "peer_kernel": kernels[(0.1, 2, "default")][0],
+                              "xgboost_fit_s": {f"eta{e}_nthread{t}_{w}": -best[(e, t, w)][0] for e in (0.1, 0.3) for t, w in settings}})
         print(f"gbdt-vs-xgboost lightgbm={lgbm_mean:.4f} lightgbm_fit_s={-best['lightgbm'][0]:.1f}{line}")
 
 

@@ -9,7 +9,8 @@ and each keeps its best reading. numpy runs with the OpenBLAS kernel it auto-det
 OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE), prints it, and checks its product against float64 (relative error < 1e-5).
 At T threads ours runs with `--threads T`; numpy runs with OPENBLAS_NUM_THREADS = every count up to T and the
 fastest is the peer (so a 2-thread row never holds the peer to a thread count it is slower at). Every figure is
-also a fraction of the machine's FMA peak at T threads (bench verb `peak`). --mlp-shapes adds the MLP's GEMMs
+also a fraction of the machine's FMA peak at T threads (bench verb `peak`). At 1 thread the last column compares
+flops per CPU-second of the calling thread on both sides, a figure other processes on the machine cannot depress. --mlp-shapes adds the MLP's GEMMs
 (batch 256, 256 wide: forward, dY W^T, X^T dY, the 26-class output layer).
 Installs python3-numpy, python3-threadpoolctl and libopenblas0-pthread with apt-get when missing (without
 OpenBLAS numpy falls back to the reference BLAS, ~15x slower, which would make the comparison meaningless).
@@ -57,13 +58,16 @@ def numpy_worker(argv):
     while time.perf_counter() - start < 0.5:  # warm-up, as on our side
         np.matmul(a, b, out=c)
     times = []
-    start = time.perf_counter()
+    start, cpu0 = time.perf_counter(), time.thread_time()
     while len(times) < 20 or time.perf_counter() - start < seconds:
         t0 = time.perf_counter()
         np.matmul(a, b, out=c)
         times.append(time.perf_counter() - t0)
+    # With one OpenBLAS thread all work runs on this thread: flops per CPU-second of it ignores time the thread
+    # was descheduled by other load (as the `gemm` verb's per-cpu-second figure does for ours).
+    cpu_rate = flops * len(times) / (time.thread_time() - cpu0) / 1e9
     print(peers.kernel_report() + f"; max relative error vs float64 {error:.1e}")
-    print(f"{flops / min(times) / 1e9:.1f}")
+    print(f"{flops / min(times) / 1e9:.1f} {cpu_rate:.1f}")
 
 
 def main():
@@ -82,38 +86,47 @@ def main():
         peers.build(peers.BENCH)
         peak = peers.peak()
         print(f"# best of {args.rounds} alternating rounds; each reading = fastest call of ~1 s (3 s from 1 GFLOP) after 0.5 s warm-up")
-        shown = set()
+        shown = {}
         results = []
         for label, m, n, k, ta, tb in shapes:
             for threads in thread_counts:
                 def ours():
                     cmd = ["gemm", "--m", str(m), "--n", str(n), "--k", str(k), "--threads", str(threads),
                            "--seconds", str(window(m, n, k))] + (["--transA"] if ta else []) + (["--transB"] if tb else [])
-                    return float(peers.bench_verb(cmd)[0]["gflops"])
+                    fields, lines = peers.bench_verb(cmd)
+                    cpu = next((float(f.split("=")[1]) for f in lines[-2].split() if f.startswith("per-cpu-second=")), float("nan"))
+                    return float(fields["gflops"]), cpu
 
                 def numpy(blas):
                     env = peers.peer_env(blas_threads=blas, omp_threads=blas)
                     line, kernel = peers.run_worker([os.path.abspath(__file__), "--numpy-worker", str(m), str(n), str(k),
                                                      "1" if ta else "0", "1" if tb else "0", str(window(m, n, k))], env)
                     if blas not in shown:
-                        shown.add(blas)
+                        shown[blas] = (peers.describe_env(env), kernel)
                         print(f"# numpy OPENBLAS_NUM_THREADS={blas}: {peers.describe_env(env)}")
                         print(f"#   {kernel}", flush=True)
-                    return float(line)
+                    wall, cpu = line.split()
+                    return float(wall), float(cpu)
 
                 sides = [("ours", ours)] + [(b, (lambda b=b: numpy(b))) for b in range(1, threads + 1)]
                 best = peers.alternate(sides, args.rounds)
-                blas = max(range(1, threads + 1), key=lambda b: best[b])
-                results.append((label, threads, best["ours"], best[blas], blas))
+                blas = max(range(1, threads + 1), key=lambda b: best[b][0])
+                (o, o_cpu), (p, p_cpu) = best["ours"], best[blas]
+                cpu_ratio = o_cpu / p_cpu if threads == 1 else float("nan")
+                results.append((label, threads, o, p, blas, o_cpu if threads == 1 else None, p_cpu if threads == 1 else None))
                 if len(results) == 1:
                     print(f"{'shape':<24} {'threads':>7} {'ours GFLOP/s':>13} {'of peak':>8} {'numpy GFLOP/s':>14} "
-                          f"{'(blas threads)':>14} {'of peak':>8} {'ratio':>6}")
-                    print("-" * 104, flush=True)
-                o, p = best["ours"], best[blas]
+                          f"{'(blas threads)':>14} {'of peak':>8} {'ratio':>6} {'ratio per CPU-s':>16}")
+                    print("-" * 121, flush=True)
                 print(f"{label:<24} {threads:>7} {o:>13.1f} {peers.of_peak(o, peak[threads]):>8} {p:>14.1f} {blas:>14} "
-                      f"{peers.of_peak(p, peak[threads]):>8} {o / p:>6.2f}", flush=True)
+                      f"{peers.of_peak(p, peak[threads]):>8} {o / p:>6.2f} {cpu_ratio:>16.2f}", flush=True)
         peers.footer()
-        print("gemm-vs-numpy " + " ".join(f"r{label.split()[0]}_t{t}={o / p:.2f}" for label, t, o, p, _ in results)
+        peers.record("gemm", {"peak": peak, "rounds": args.rounds, "peer_env": {b: v[0] for b, v in shown.items()},
+                              "peer_kernel": {b: v[1] for b, v in shown.items()},
+                              "rows": [{"shape": label, "threads": t, "ours": o, "peer": p, "peer_threads": b,
+                                        "ours_per_cpu_second": oc, "peer_per_cpu_second": pc}
+                                       for label, t, o, p, b, oc, pc in results]})
+        print("gemm-vs-numpy " + " ".join(f"r{label.split()[0]}_t{t}={o / p:.2f}" for label, t, o, p, *_ in results)
               + " " + " ".join(f"peak_t{t}={g:.1f}" for t, g in sorted(peak.items())))
 
 

@@ -2,7 +2,8 @@
 # Re-measures every figure of docs/benchmarks.md that compares with a peer, in one go, under the shared measurement
 # lock (/tmp/mlpipe-measure.lock, held for the whole run; the scripts see MLPIPE_MEASURE_LOCK_HELD and do not take
 # it again). Each script prints the machine, the load average, the peer's environment and kernel, and ends with a
-# key=value line; those last lines are collected at the end.
+# key=value line; those last lines are collected at the end, and bench/summarize.py turns the figures each script
+# records (DIR/NAME.json) into the Markdown tables of docs/benchmarks.md (DIR/benchmarks.md).
 #
 # Usage: bench/measure.sh [--out DIR] [--quick] [--accuracy]
 #   --out DIR    logs go to DIR/NAME.log (default bench/results/<UTC date-time>, git-ignored)
@@ -39,7 +40,7 @@ run() { # run NAME CMD...: one script, its log in $out/NAME.log
 failed=0
 
 measure() {
-  export MLPIPE_MEASURE_LOCK_HELD=1
+  export MLPIPE_MEASURE_LOCK_HELD=1 MLPIPE_BENCH_OUT="$out"
   run peak dotnet run -c Release --project bench/MLPipelines.Bench -- peak --seconds 2
   run gemm $py bench/gemm_vs_numpy.py --rounds "$r3" --sizes "$sizes"
   run mlp $py bench/mlp_vs_torch.py --rounds "$r3"
@@ -58,4 +59,6 @@ measure
 echo
 echo "== summary (logs in $out)"
 for f in "$out"/*.log; do tail -n 1 "$f"; done | tee "$out/summary.txt"
+/usr/bin/python3 bench/summarize.py "$out" > "$out/benchmarks.md"
+echo "Markdown tables for docs/benchmarks.md: $out/benchmarks.md"
 exit "$failed"

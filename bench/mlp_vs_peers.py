@@ -402,6 +402,7 @@ def compare(np, name, args, models, work):
                  task=task, k=len(classes), seed=42 + f)
         return path, yte
 
+    probes = {}
     for peer in [p for p in args.peers.split(",") if p]:
         first, _ = fold_file(0)
         settings = settings_of(peer, args.aten.split(","))
@@ -426,6 +427,8 @@ def compare(np, name, args, models, work):
             seconds.append(s)
             print(f"#   {name} {peer} fold {f + 1}/{len(plan)}: {pm} {scores[-1]:.4f} ({s:.1f} s)", flush=True)
         rows.append((LABELS[peer], scores, seconds, chosen[0]))
+        probes[peer] = {"setting": chosen[0], "env": peers.describe_env(chosen[2]), "kernel": kernels[chosen[0]],
+                        "probe_seconds": {s[0]: -best[s[0]] for s in settings}}
     peers.footer()
     gbdt = [np.mean(r[1]) for r in rows if r[0].startswith(("lightgbm", "fasttree"))]
     best_gbdt = (min(gbdt) if lower_better else max(gbdt)) if gbdt else None
@@ -438,6 +441,10 @@ def compare(np, name, args, models, work):
         else:
             delta = f"{(mean / best_gbdt - 1) * 100 if lower_better else (mean - best_gbdt) * 100:+.2f}{unit}"
         table.append((name, pm, label, mean, float(np.std(scores)), delta, float(np.mean(seconds)), setting))
+    peers.record(f"accuracy_{name}", {"dataset": name, "metric": pm, "task": task, "run": os.path.relpath(out, peers.REPO),
+                                      "peers": probes,
+                                      "rows": [{"model": r[2], "mean": r[3], "std": r[4], "vs_best_gbdt": r[5],
+                                                "fit_s": r[6], "setting": r[7]} for r in table]})
     return table
 
 

@@ -134,6 +134,12 @@ def main():
         t_ours = max((1, 2), key=lambda t: best[("ours", t)][0])
         o = best[("ours", t_ours)][0]
         peers.footer()
+        peers.record("mlp", {"peak": peak, "flops_per_sample": flops, "rounds": args.rounds,
+                             "ours": {t: best[("ours", t)][0] for t in (1, 2)},
+                             "torch": {peers.setting_key(s): torch_best[s][0] for s in settings},
+                             "torch_best": peers.setting_key(top), "torch_threads": max(top[0], top[1]),
+                             "peer_env": kernels[top][1], "peer_kernel": kernels[top][0],
+                             "cpu_1thread": {"ours": ours_cpu, "torch": torch_cpu}})
         print(f"mlp-vs-torch ours={o:.0f} ours_threads={t_ours} ours_2threads={best[('ours', 2)][0]:.0f} "
               f"torch_best={ref:.0f} torch_best_setting={peers.setting_key(top)} "
               f"ratio={o / ref:.2f} ratio_2threads={best[('ours', 2)][0] / ref:.2f} "

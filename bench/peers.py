@@ -161,8 +161,12 @@ def machine():
             "load": "%.2f %.2f %.2f" % os.getloadavg(), "commit": commit + ("+dirty" if dirty else "")}
 
 
+_started = {}
+
+
 def header(title):
     m = machine()
+    _started.update(m)
     print(f"# {title}")
     print(f"# machine: {m['cpu']}, {m['cores']} cores, {m['isa']}; {m['date']}; commit {m['commit']}; "
           f"load average {m['load']} (1/5/15 min) at start", flush=True)
@@ -170,6 +174,20 @@ def header(title):
 
 def footer():
     print(f"# load average {'%.2f %.2f %.2f' % os.getloadavg()} at end", flush=True)
+
+
+def record(name, figures):
+    """Writes the figures of a script as $MLPIPE_BENCH_OUT/NAME.json (set by bench/measure.sh), with the machine
+    line from `header` and the load average now; bench/summarize.py turns a folder of them into the Markdown tables
+    of docs/benchmarks.md. Does nothing when the variable is unset."""
+    folder = os.environ.get("MLPIPE_BENCH_OUT")
+    if not folder:
+        return
+    import json
+    os.makedirs(folder, exist_ok=True)
+    payload = {"machine": dict(_started), "load_at_end": "%.2f %.2f %.2f" % os.getloadavg(), **figures}
+    with open(os.path.join(folder, f"{name}.json"), "w") as f:
+        json.dump(payload, f, indent=1, default=str)
 
 
 @contextlib.contextmanager
@@ -220,6 +238,7 @@ def peak(seconds=1.0, threads=(1, 2)):
         print(f"# peak {line.lstrip('# ')}")
     per_core = float(fields["per_core"])
     result = {t: per_core * t for t in threads}
+    _started["peak_measured"] = {k: float(v) for k, v in fields.items() if k.startswith("threads") or k == "per_core"}
     print(f"# FMA peak ({fields['width']}-bit): {per_core:.1f} GFLOP/s per core; fractions below use "
           + ", ".join(f"{g:.1f} for {t} thread{'s' if t > 1 else ''}" for t, g in sorted(result.items())), flush=True)
     return result

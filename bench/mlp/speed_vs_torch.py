@@ -61,15 +61,16 @@ def run_ours(csv_path, label, epochs, work, evaluation, tag):
     return fits, out
 
 
-def train_rows(run_dir):
-    """1-based file rows of the first split's training rows (every labelled row not in its test set)."""
-    test, all_rows = set(), []
+def train_rows(run_dir, csv_path, label):
+    """1-based file rows of the first split's training rows: every labelled row of the file not in its test set
+    (the predictions file holds the test rows only)."""
     with open(os.path.join(run_dir, "predictions", "mlp.csv"), newline="") as f:
-        for rec in csv.DictReader(f):
-            all_rows.append(int(rec["row"]))
-            if int(rec["fold"]) == 0:
-                test.add(int(rec["row"]))
-    return sorted(r for r in all_rows if r not in test)
+        test = {int(rec["row"]) for rec in csv.DictReader(f) if int(rec["fold"]) == 0}
+    with open(csv_path, newline="") as f:
+        reader = csv.reader(f)
+        y_col = next(reader).index(label)
+        labelled = [n for n, r in enumerate(reader, start=1) if r and r[y_col].strip() not in MISSING]
+    return [n for n in labelled if n not in test]
 
 
 def torch_worker(argv):
@@ -141,7 +142,7 @@ def main():
         peak = peers.peak()
         # Fix the training rows once (the holdout split is the same in every round: same seed).
         _, first = run_ours(csv_path, args.label, args.epochs, work, "{method: holdout, test_fraction: 0.2, seed: 42}", "probe")
-        rows = train_rows(first)
+        rows = train_rows(first, csv_path, args.label)
         open(rows_file, "w").write("\n".join(map(str, rows)))
         features = len(next(csv.reader(open(csv_path)))) - 1
         classes = len(json.load(open(os.path.join(first, "results.json")))["dataset"]["classes"])
@@ -198,6 +199,12 @@ def main():
         row("mlpipe run, warm (k-fold folds 2-5), whole fit", warm_rate, 2)
         print(f"cold whole fit {cold_fit:.2f} s vs PyTorch's loop {torch_seconds:.2f} s: {cold_fit / torch_seconds:.2f}x its time")
         peers.footer()
+        peers.record("mlp_cold", {"peak": peak, "flops_per_sample": flops, "rounds": args.rounds, "epochs": args.epochs,
+                                  "rows": len(rows), "cold_loop": cold_loop, "cold_fit_s": cold_fit, "cold_fit_rate": cold_rate,
+                                  "warm_loop": warm_loop, "warm_fit_s": warm_fit, "warm_fit_rate": warm_rate,
+                                  "torch": {peers.setting_key(s): best[s] for s in settings}, "torch_best": peers.setting_key(top),
+                                  "torch_threads": max(top[0], top[1]), "torch_loop_s": torch_seconds,
+                                  "peer_env": kernels[top][1], "peer_kernel": kernels[top][0]})
         print(f"mlp-speed cold_loop={cold_loop:.0f} cold_fit_s={cold_fit:.2f} warm_loop={warm_loop:.0f} warm_fit={warm_rate:.0f} "
               f"torch_best={ref:.0f} torch_loop_s={torch_seconds:.2f} torch_setting={peers.setting_key(top)} "
               f"ratio_cold_loop={cold_loop / ref:.2f} fit_over_torch_loop={cold_fit / torch_seconds:.2f} "
