@@ -190,10 +190,26 @@ def record(name, figures):
         json.dump(payload, f, indent=1, default=str)
 
 
+def _ancestor_holds_lock():
+    """True when the script runs under `flock /tmp/mlpipe-measure.lock ...` (taking it again would wait forever)."""
+    pid = os.getppid()
+    while pid > 1:
+        try:
+            args = open(f"/proc/{pid}/cmdline", "rb").read().split(b"\0")
+            stat = open(f"/proc/{pid}/stat").read()
+        except OSError:
+            return False
+        if args and os.path.basename(args[0].decode(errors="replace")) == "flock" and LOCK.encode() in args:
+            return True
+        pid = int(stat.rsplit(")", 1)[1].split()[1])
+    return False
+
+
 @contextlib.contextmanager
 def measure_lock():
-    """Holds /tmp/mlpipe-measure.lock (flock) unless a parent already holds it (bench/measure.sh)."""
-    if os.environ.get(LOCK_HELD):
+    """Holds /tmp/mlpipe-measure.lock (flock) unless a parent already holds it (bench/measure.sh, or
+    `flock /tmp/mlpipe-measure.lock SCRIPT`)."""
+    if os.environ.get(LOCK_HELD) or _ancestor_holds_lock():
         yield
         return
     with open(LOCK, "a") as f:
