@@ -20,24 +20,41 @@ public sealed class RunFolder
     public string WorkPath { get; }
 
     /// <summary>Starts a run folder at <paramref name="finalPath"/>.</summary>
-    /// <exception cref="RunFolderException">The final folder exists and is not empty (and <paramref name="overwrite"/> is false).</exception>
+    /// <exception cref="RunFolderException">
+    /// The final folder exists and is not empty (and <paramref name="overwrite"/> is false), the path is a file, or
+    /// the folder cannot be created (no permission, read-only file system, a file in the way).
+    /// </exception>
     public static RunFolder Create(string finalPath, bool overwrite)
     {
+        ArgumentNullException.ThrowIfNull(finalPath);
         var full = Path.GetFullPath(finalPath.TrimEnd('/', '\\'));
+        if (System.IO.File.Exists(full))
+        {
+            throw new RunFolderException($"{finalPath}: is a file; --out names the folder the run is written to");
+        }
+
         if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any() && !overwrite)
         {
             throw new RunFolderException($"{finalPath}: the output folder already exists and is not empty; choose another --out or pass --force");
         }
 
         var parent = Path.GetDirectoryName(full) ?? throw new RunFolderException($"{finalPath}: cannot write a run at the file-system root");
-        Directory.CreateDirectory(parent);
         var work = Path.Combine(parent, $".{Path.GetFileName(full)}.partial");
-        if (Directory.Exists(work))
+        try
         {
-            Directory.Delete(work, recursive: true);
+            Directory.CreateDirectory(parent);
+            if (Directory.Exists(work))
+            {
+                Directory.Delete(work, recursive: true);
+            }
+
+            Directory.CreateDirectory(work);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new RunFolderException($"{finalPath}: cannot create the run folder here ({e.Message})", e);
         }
 
-        Directory.CreateDirectory(work);
         return new RunFolder(full, work);
     }
 

@@ -1,5 +1,6 @@
 using MLPipelines.Core.Data;
 using MLPipelines.Core.Results;
+using MLPipelines.Core.Spec;
 using YamlDotNet.RepresentationModel;
 
 namespace MLPipelines.Reports.Inputs;
@@ -94,28 +95,19 @@ public sealed class RunFolderContent
     /// <summary><c>report.baseline</c> of a resolved spec; null when absent, null-valued or the YAML does not parse.</summary>
     private static string? BaselineOf(string yaml)
     {
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-            {
-                return null;
-            }
-
-            if (!root.Children.TryGetValue(new YamlScalarNode("report"), out var report)
-                || report is not YamlMappingNode map
-                || !map.Children.TryGetValue(new YamlScalarNode("baseline"), out var node)
-                || node is not YamlScalarNode { Value: { Length: > 0 } value } scalar)
-            {
-                return null;
-            }
-
-            return scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && value is "null" or "~" or "Null" or "NULL" ? null : value;
-        }
-        catch (YamlDotNet.Core.YamlException)
+        if (YamlText.TryRead(yaml) is not YamlMappingNode root)
         {
             return null;
         }
+
+        if (!root.Children.TryGetValue(new YamlScalarNode("report"), out var report)
+            || report is not YamlMappingNode map
+            || !map.Children.TryGetValue(new YamlScalarNode("baseline"), out var node)
+            || node is not YamlScalarNode { Value: { Length: > 0 } value } scalar)
+        {
+            return null;
+        }
+
+        return scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && value is "null" or "~" or "Null" or "NULL" ? null : value;
     }
 }
