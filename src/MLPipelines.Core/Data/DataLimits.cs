@@ -12,8 +12,12 @@ public static class DataLimits
     /// <summary>Longest record read: 8 Mi characters (a 2,000-column table of 20-character values is 40 Ki).</summary>
     public const int MaxRecordChars = 8 << 20;
 
-    /// <summary>Most columns in a table (the widest example dataset has 58; pixel images have their own limits).</summary>
-    public const int MaxColumns = 20_000;
+    /// <summary>
+    /// Most columns in a table: 2,000 (the widest example dataset has 58). Preprocessing is one ML.NET transform per
+    /// column, whose cost grows with the square of the column count (5,000 columns took minutes); pixel data belongs
+    /// in an image format (<c>csv_pixels</c>, <c>idx</c>), which has its own limits.
+    /// </summary>
+    public const int MaxColumns = 2_000;
 
     /// <summary>Rough memory per byte of a CSV file while it is parsed (UTF-16 strings per cell plus their columns).</summary>
     public const int MemoryPerFileByte = 12;

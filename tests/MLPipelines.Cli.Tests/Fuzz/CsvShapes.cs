@@ -28,12 +28,12 @@ internal static class CsvShapes
             1 => lines[0] + "\n",
             2 => "",
             3 => lines[0] + "\n" + string.Concat(Enumerable.Repeat(string.Join('\n', lines.Skip(1)) + "\n", 250)),
-            4 => Wide(5_000, 5),
+            4 => Wide(columns: 300, rows: 30),
             5 => lines[0] + "\n" + new string('7', 5 << 20) + ",1,red,yes,100,a\n" + string.Join('\n', lines.Skip(1)),
             6 => csv.Replace("red", "\"r\ne\nd\"", StringComparison.Ordinal),
             7 => csv.Replace(',', ';'),
             8 => csv.Replace(',', '\t'),
-            9 => Wide(120_000, 2),
+            9 => Wide(columns: 2_500, rows: 2),
             10 => string.Join('\n', lines.Take(3)) + "\n",
             11 => csv.Replace("\n", "\r\n", StringComparison.Ordinal),
             _ => csv,
@@ -45,7 +45,7 @@ internal static class CsvShapes
         var text = new StringBuilder(string.Join(',', Enumerable.Range(0, columns).Select(i => $"c{i}")) + ",label\n");
         for (var r = 0; r < rows; r++)
         {
-            text.Append(string.Join(',', Enumerable.Repeat(r.ToString(System.Globalization.CultureInfo.InvariantCulture), columns)));
+            text.Append(string.Join(',', Enumerable.Range(0, columns).Select(c => ((r * 7) + c) % 11)));
             text.Append(r % 2 == 0 ? ",a\n" : ",b\n");
         }
 
