@@ -59,6 +59,11 @@ internal static class MlpOptionsValidator
             yield return ("patience", $"must be in [1, 100000], got {o.Patience}");
         }
 
+        if (o.EnsembleMembers is < 1 or > 256)
+        {
+            yield return ("ensemble_members", $"must be in [1, 256], got {o.EnsembleMembers}");
+        }
+
         if (o.PeriodicFrequencies is < 1 or > 1024)
         {
             yield return ("periodic_frequencies", $"must be in [1, 1024], got {o.PeriodicFrequencies}");
