@@ -91,6 +91,12 @@ public static class CliApp
             errors.WriteLine(e.Message);
             return ExitCodes.BadInput;
         }
+        catch (MLPipelines.Trainers.Mlp.MlpTrainingException e)
+        {
+            // Training diverged on this data with these options; the message says which option to change.
+            errors.WriteLine(e.Message);
+            return ExitCodes.BadInput;
+        }
         catch (OutOfMemoryException)
         {
             // The data checks refuse inputs that cannot fit before reading them; this is the last line of defence.
