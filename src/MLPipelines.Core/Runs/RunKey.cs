@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
-using MLPipelines.Core.Spec;
+using MLPipelines.Spec;
 
 namespace MLPipelines.Core.Runs;
 

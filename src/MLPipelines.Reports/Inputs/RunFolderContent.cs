@@ -1,6 +1,5 @@
-using MLPipelines.Core.Data;
-using MLPipelines.Core.Results;
-using MLPipelines.Core.Spec;
+using MLPipelines.Results;
+using MLPipelines.Results.Csv;
 using YamlDotNet.RepresentationModel;
 
 namespace MLPipelines.Reports.Inputs;
@@ -95,7 +94,7 @@ public sealed class RunFolderContent
     /// <summary><c>report.baseline</c> of a resolved spec; null when absent, null-valued or the YAML does not parse.</summary>
     private static string? BaselineOf(string yaml)
     {
-        if (YamlText.TryRead(yaml) is not YamlMappingNode root)
+        if (ParseShallow(yaml) is not YamlMappingNode root)
         {
             return null;
         }
@@ -109,5 +108,40 @@ public sealed class RunFolderContent
         }
 
         return scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && value is "null" or "~" or "Null" or "NULL" ? null : value;
+    }
+
+    /// <summary>
+    /// The root of a user-editable YAML file, or null when it does not parse or nests deeper than 64 levels
+    /// (YamlDotNet loads nodes recursively: a hand-edited <c>[[[[...</c> would overflow the stack). Events are read
+    /// iteratively first, so the depth check itself cannot overflow.
+    /// </summary>
+    private static YamlNode? ParseShallow(string yaml)
+    {
+        try
+        {
+            var parser = new YamlDotNet.Core.Parser(new StringReader(yaml));
+            var depth = 0;
+            while (parser.MoveNext())
+            {
+                depth += parser.Current switch
+                {
+                    YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart => 1,
+                    YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd => -1,
+                    _ => 0,
+                };
+                if (depth > 64)
+                {
+                    return null;
+                }
+            }
+
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+        }
+        catch (Exception e) when (e is YamlDotNet.Core.YamlException or InvalidOperationException or ArgumentException)
+        {
+            return null;
+        }
     }
 }

@@ -32,7 +32,7 @@ internal sealed class NativeFitGate(IEstimator<ITransformer> inner, object gate)
                 // ML.NET cannot convert a LightGBM ensemble whose trees never split (too few rows for
                 // min_data_in_leaf, or no feature that varies): bad data for this trainer, not a crash.
                 var rows = input.GetRowCount() is { } n ? $"{n} training rows" : "the training rows";
-                throw new Data.DataFileException(
+                throw new MLPipelines.Results.Csv.DataFileException(
                     $"lightgbm learned no split from {rows}: too few rows for options.min_data_in_leaf (default 20), or no feature varies; add rows or lower min_data_in_leaf", e);
             }
         }
