@@ -1,10 +1,10 @@
 using MLPipelines.Cli.Commands;
 using MLPipelines.Cli.Infrastructure;
-using MLPipelines.Core.Data;
 using MLPipelines.Core.Experiments;
-using MLPipelines.Core.Images;
 using MLPipelines.Core.Runs;
-using MLPipelines.Core.Spec;
+using MLPipelines.Data.Images;
+using MLPipelines.Results.Csv;
+using MLPipelines.Spec;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -89,6 +89,18 @@ public static class CliApp
         {
             // Unwrapped lines, one per problem, so editors and grep can use file:line:col.
             errors.WriteLine(e.Message);
+            return ExitCodes.BadInput;
+        }
+        catch (MLPipelines.Trainers.Mlp.MlpTrainingException e)
+        {
+            // Training diverged on this data with these options; the message says which option to change.
+            errors.WriteLine(e.Message);
+            return ExitCodes.BadInput;
+        }
+        catch (OutOfMemoryException)
+        {
+            // The data checks refuse inputs that cannot fit before reading them; this is the last line of defence.
+            errors.WriteLine("mlpipe ran out of memory: the data, or the models' options (e.g. network widths), need more memory than this machine has. Use fewer rows, columns or smaller models.");
             return ExitCodes.BadInput;
         }
         catch (Exception e) when (e is CommandParseException or CommandRuntimeException)

@@ -1,9 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
-using MLPipelines.Core.Results;
 using MLPipelines.Core.Runs;
-using MLPipelines.Core.Statistics;
 using MLPipelines.Core.Trainers;
+using MLPipelines.Results;
+using MLPipelines.Results.Csv;
+using MLPipelines.Results.Experiments;
+using MLPipelines.Results.Statistics;
+using MLPipelines.Spec;
+using MLPipelines.Spec.Experiments;
 
 namespace MLPipelines.Core.Experiments;
 
@@ -26,7 +30,7 @@ public sealed class ExperimentRunner(TrainerRegistry registry)
     /// <summary>Runs <paramref name="spec"/> (validated by <see cref="ExperimentLoader"/>).</summary>
     /// <exception cref="ExperimentException">The datasets' results cannot be compared (e.g. no common metric).</exception>
     /// <exception cref="Spec.SpecException">A dataset's pipeline fails a rule once its task is known.</exception>
-    /// <exception cref="Data.DataFileException">A dataset's data is bad.</exception>
+    /// <exception cref="DataFileException">A dataset's data is bad.</exception>
     /// <exception cref="RunFolderException">The output folder cannot be used.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; the folder is left as <c>NAME.incomplete</c>.</exception>
     public ExperimentOutcome Run(ExperimentSpec spec, ExperimentOptions options, IProgress<RunEvent>? progress = null, CancellationToken cancellation = default)
@@ -35,10 +39,19 @@ public sealed class ExperimentRunner(TrainerRegistry registry)
         ArgumentNullException.ThrowIfNull(options);
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
-        var folder = RunFolder.Create(options.OutputDirectory ?? DefaultFolder(options.RunsRoot, spec.Name, started), options.Overwrite);
+        // The experiment's own key: its file and seed; each dataset's run checks its own key (spec, data, build).
+        var key = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+            $"{File.ReadAllText(spec.SourcePath)}\0{options.Seed}\0{typeof(ExperimentRunner).Assembly.ManifestModule.ModuleVersionId}")));
+        var folder = RunFolder.Create(options.OutputDirectory ?? DefaultFolder(options.RunsRoot, spec.Name, started), options.Overwrite, key);
+        if (folder.AlreadyComplete)
+        {
+            folder.Complete();
+            return new ExperimentOutcome(folder.FinalPath, ExperimentJson.Read(Path.Combine(folder.FinalPath, ExperimentJson.FileName)));
+        }
+
         try
         {
-            File.Copy(spec.SourcePath, folder.File("experiment.yaml"));
+            File.Copy(spec.SourcePath, folder.File("experiment.yaml"), overwrite: true);
             var runner = new PipelineRunner(registry);
             var runs = new List<(ExperimentDatasetSpec Dataset, RunResults Results)>();
             for (var i = 0; i < spec.Datasets.Count; i++)

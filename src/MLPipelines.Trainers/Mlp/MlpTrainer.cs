@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
-using MLPipelines.Core;
 using MLPipelines.Neural.Losses;
 using MLPipelines.Neural.Metrics;
 using MLPipelines.Neural.Networks;
@@ -10,10 +9,11 @@ using MLPipelines.Neural.Onnx;
 using MLPipelines.Neural.Optimizers;
 using MLPipelines.Neural.Schedules;
 using MLPipelines.Neural.Training;
+using MLPipelines.Results;
 using MLPipelines.Trainers.Mlp.Encoding;
 using MLPipelines.Trainers.Mlp.Scoring;
 using MLPipelines.Trainers.Mlp.Training;
-using CoreEpoch = MLPipelines.Core.Trainers.EpochRecord;
+using CoreEpoch = MLPipelines.Results.EpochRecord;
 
 namespace MLPipelines.Trainers.Mlp;
 

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MLPipelines.Core;
+using MLPipelines.Results;
 
 namespace MLPipelines.XGBoost.Training;
 
