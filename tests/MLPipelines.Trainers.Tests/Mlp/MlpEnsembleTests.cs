@@ -68,4 +68,27 @@ public sealed class MlpEnsembleTests
         Assert.Equal(Column<float>(scored, "Score"), Column<float>(SaveAndReload(model, train.Schema).Transform(test), "Score"));
         Assert.InRange(Column<float>(scored, "Score").Average(), 9.0, 14.0);
     }
+
+    [Fact]
+    public void MlpTrainer_EnsembleWithPeriodicAndCategoricalEmbeddings_GivesEachFeatureOneAdapterValuePerMember()
+    {
+        // Given a table with 4 numeric columns (periodic embeddings of 4 values) and a 24-slot city block (embedded)
+        var ml = new MLContext(1);
+        var data = TestTables.WithCity(ml);
+        var options = Ensemble();
+        options.Epochs = 5;
+        options.NumericEmbedding = MlpNumericEmbedding.Periodic;
+        options.PeriodicDimension = 4;
+        options.AdapterInit = MlpAdapterInit.RandomSigns;
+
+        // When fitted
+        var model = ml.BinaryClassification.Trainers.Mlp(options).Fit(data);
+
+        // Then the ensemble was built over the embedded features (the adapter chunks covered the input exactly) and
+        // the reloaded zip scores the same
+        Assert.Contains("Embedding", model.Model.Architecture, StringComparison.Ordinal);
+        Assert.Contains("EnsembleView", model.Model.Architecture, StringComparison.Ordinal);
+        var reloaded = SaveAndReload(model, data.Schema);
+        Assert.Equal(Column<float>(model.Transform(data), "Probability"), Column<float>(reloaded.Transform(data), "Probability"));
+    }
 }
