@@ -1,4 +1,4 @@
-using MLPipelines.Core;
+using MLPipelines.Results;
 
 namespace MLPipelines.XGBoost;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MLPipelines.Core;
+using MLPipelines.Results;
 using MLPipelines.Trainers.Mlp.Scoring;
 using MLPipelines.Trainers.Training;
 using MLPipelines.XGBoost.Native;

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MLPipelines.Core;
+using MLPipelines.Results;
 using MLPipelines.XGBoost.Training;
 
 namespace MLPipelines.XGBoost.Tests;

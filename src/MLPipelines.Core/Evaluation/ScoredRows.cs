@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MLPipelines.Core.Data;
+using MLPipelines.Data;
+using MLPipelines.Results;
 
 namespace MLPipelines.Core.Evaluation;
 

@@ -1,3 +1,5 @@
+using MLPipelines.Results;
+
 namespace MLPipelines.Trainers.Mlp;
 
 /// <summary>
@@ -163,10 +165,10 @@ public sealed class MlpOptions
     /// <see cref="AutoDropout"/> for classification without a validation split; it stays null (decided during the fit)
     /// for classification with one.
     /// </summary>
-    internal MlpOptions ResolvedFor(MLPipelines.Core.TaskKind task)
+    internal MlpOptions ResolvedFor(MLPipelines.Results.TaskKind task)
     {
         var copy = Clone();
-        if (copy.Dropout is null && task == MLPipelines.Core.TaskKind.Regression)
+        if (copy.Dropout is null && task == MLPipelines.Results.TaskKind.Regression)
         {
             copy.Dropout = 0;
         }

@@ -1,6 +1,6 @@
 using System.Globalization;
+using MLPipelines.Results;
 using MLPipelines.Trainers.Training;
-using MLPipelines.Core;
 
 namespace MLPipelines.Trainers.Mlp;
 

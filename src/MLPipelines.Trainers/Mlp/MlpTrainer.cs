@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
-using MLPipelines.Core;
 using MLPipelines.Neural.Losses;
 using MLPipelines.Neural.Metrics;
 using MLPipelines.Neural.Networks;
@@ -10,11 +9,16 @@ using MLPipelines.Neural.Onnx;
 using MLPipelines.Neural.Optimizers;
 using MLPipelines.Neural.Schedules;
 using MLPipelines.Neural.Training;
+using MLPipelines.Results;
 using MLPipelines.Trainers.Mlp.Encoding;
 using MLPipelines.Trainers.Mlp.Scoring;
 using MLPipelines.Trainers.Mlp.Training;
+<<<<<<< HEAD
 using MLPipelines.Trainers.Training;
 using CoreEpoch = MLPipelines.Core.Trainers.EpochRecord;
+=======
+using CoreEpoch = MLPipelines.Results.EpochRecord;
+>>>>>>> main
 
 namespace MLPipelines.Trainers.Mlp;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MLPipelines.Core.Trainers;
+using MLPipelines.Spec.Declarations;
 
 namespace MLPipelines.XGBoost.Plugin;
 

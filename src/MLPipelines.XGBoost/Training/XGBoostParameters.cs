@@ -1,5 +1,5 @@
 using System.Globalization;
-using MLPipelines.Core;
+using MLPipelines.Results;
 
 namespace MLPipelines.XGBoost.Training;
 

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MLPipelines.Core;
+using MLPipelines.Results;
 using MLPipelines.Trainers.Training;
 
 namespace MLPipelines.XGBoost.Training;

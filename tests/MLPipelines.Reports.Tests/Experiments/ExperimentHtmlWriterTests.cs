@@ -1,10 +1,11 @@
 using System.Xml.Linq;
 using MLPipelines.Core.Experiments;
 using MLPipelines.Core.Runs;
-using MLPipelines.Core.Statistics;
 using MLPipelines.Reports.Experiments;
 using MLPipelines.Reports.Findings;
 using MLPipelines.Reports.Tests.Fixtures;
+using MLPipelines.Results.Experiments;
+using MLPipelines.Results.Statistics;
 
 namespace MLPipelines.Reports.Tests.Experiments;
 

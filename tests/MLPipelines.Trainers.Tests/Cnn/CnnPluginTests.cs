@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using MLPipelines.Core.Runs;
-using MLPipelines.Core.Spec;
 using MLPipelines.Core.Trainers;
+using MLPipelines.Spec;
 using MLPipelines.Trainers.Cnn;
 using MLPipelines.Trainers.Cnn.Plugin;
 using MLPipelines.Trainers.Mlp.Plugin;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using MLPipelines.Core.Trainers;
 using MLPipelines.Neural.Networks;
+using MLPipelines.Spec.Declarations;
 using MLPipelines.Trainers.Mlp.Plugin;
 
 namespace MLPipelines.Trainers.Cnn.Plugin;

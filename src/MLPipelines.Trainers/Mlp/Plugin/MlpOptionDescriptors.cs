@@ -1,5 +1,6 @@
-using MLPipelines.Core;
 using MLPipelines.Core.Trainers;
+using MLPipelines.Results;
+using MLPipelines.Spec.Declarations;
 
 namespace MLPipelines.Trainers.Mlp.Plugin;
 
