@@ -13,12 +13,8 @@ using MLPipelines.Results;
 using MLPipelines.Trainers.Mlp.Encoding;
 using MLPipelines.Trainers.Mlp.Scoring;
 using MLPipelines.Trainers.Mlp.Training;
-<<<<<<< HEAD
 using MLPipelines.Trainers.Training;
-using CoreEpoch = MLPipelines.Core.Trainers.EpochRecord;
-=======
 using CoreEpoch = MLPipelines.Results.EpochRecord;
->>>>>>> main
 
 namespace MLPipelines.Trainers.Mlp;
 
