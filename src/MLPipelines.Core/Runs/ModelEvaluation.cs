@@ -9,4 +9,4 @@ namespace MLPipelines.Core.Runs;
 /// <param name="Scored">Each split with its test rows' predictions, in split order.</param>
 /// <param name="Final">The model to save: fitted on all rows, or, for test_set, the one that was scored.</param>
 /// <param name="FinalContext">The context <paramref name="Final"/> was fitted in (to save it).</param>
-internal sealed record ModelEvaluation(ModelResult Result, IReadOnlyList<(FoldSplit Split, ScoredRows Scored)> Scored, ITransformer Final, MLContext FinalContext);
+internal sealed record ModelEvaluation(ModelResult Result, IReadOnlyList<(FoldSplit Split, ScoredRows Scored)> Scored, ITransformer? Final, MLContext? FinalContext);
