@@ -107,6 +107,13 @@ public sealed class ExperimentLoader(TrainerRegistry registry)
                 $"no model is named '{baseline}'{NameSuggester.DidYouMean(baseline, names)} (models: {string.Join(", ", names)})");
         }
 
+        var reference = report.GetOrNull<string>("reference");
+        if (reference is not null && report.IsValid("reference") && names.Count > 0 && !names.Contains(reference))
+        {
+            context.Error(context.LocationOf(report.PathOf("reference")), report.PathOf("reference"),
+                $"no model is named '{reference}'{NameSuggester.DidYouMean(reference, names)} (models: {string.Join(", ", names)})");
+        }
+
         var formats = report.Get<List<string>>("formats");
         var datasets = top.Written.TryGetValue("datasets", out var datasetsNode) ? ReadDatasets(datasetsNode, baseDirectory, context) : [];
         var metric = top.GetOrNull<string>("metric");
@@ -160,6 +167,7 @@ public sealed class ExperimentLoader(TrainerRegistry registry)
             SourcePath = fullSource,
             Metric = metric,
             Baseline = baseline,
+            Reference = reference,
             Formats = formats,
             Models = names,
             Datasets = specs,
@@ -255,7 +263,7 @@ public sealed class ExperimentLoader(TrainerRegistry registry)
     private static UnknownKeyWording Wording { get; } = new("unknown key", "expected one of", name => name switch
     {
         "data" => "datasets[]",
-        "baseline" or "formats" or "all_pairs" or "feature_importance" => "report",
+        "baseline" or "reference" or "formats" or "all_pairs" or "feature_importance" => "report",
         _ when SpecFormat.Evaluation.Children.Any(k => k.Name == name && k.Name != "primary_metric") => "evaluation",
         _ => null,
     });

@@ -46,6 +46,8 @@ public sealed class ExperimentMarkdownWriterTests
         Assert.Contains("Nemenyi critical difference CD = ", text, StringComparison.Ordinal);
         Assert.Contains("![Critical-difference diagram](cd.svg)", text, StringComparison.Ordinal);
         Assert.Contains("[runs/d2](runs/d2/report.md)", text, StringComparison.Ordinal);
+        Assert.Contains("| base (reference) | 1000 | [1000, 1000] | 0.000 | 0.500 |", text, StringComparison.Ordinal);
+        Assert.Matches(@"\| good \| \d+ \| \[\d+, \d+\] \| 1\.000 \| 1\.000 \|", text);
     }
 
     [Fact]
