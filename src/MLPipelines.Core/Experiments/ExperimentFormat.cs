@@ -86,6 +86,7 @@ public static class ExperimentFormat
             Allowed = TaskMetrics.All,
         },
         Evaluation,
+        Spec.TuningFormat.Section,
         new("preprocessing", SpecValueKind.Steps, null,
             "Steps for every model without its own list, on every dataset; default each dataset's own (its pipeline's list, or the default for its kind of data)."),
         new("models", SpecValueKind.Models, null, "The models run on every dataset (at least two: the matrix columns).") { Required = true },

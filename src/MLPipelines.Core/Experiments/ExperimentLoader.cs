@@ -92,7 +92,8 @@ public sealed class ExperimentLoader(TrainerRegistry registry)
         top.Sections["evaluation"].Values["primary_metric"] = null;
         var evaluation = EvaluationSectionReader.Bind(top.Sections["evaluation"], new KeyedValues("data", context.Start), new DataSpec(), context);
         var preprocessing = top.Written.TryGetValue("preprocessing", out var stepsNode) ? StepsReader.Read(stepsNode, "preprocessing", context) : null;
-        var models = top.Written.TryGetValue("models", out var modelsNode) ? ModelsReader.Read(modelsNode, "models", registry, null, context) : [];
+        var tuning = TuningSectionReader.Bind(top.Sections["tuning"]);
+        var models = top.Written.TryGetValue("models", out var modelsNode) ? ModelsReader.Read(modelsNode, "models", registry, null, context, tuning) : [];
         if (models.Count == 1)
         {
             context.Error(context.LocationOf("models"), "models", "an experiment compares at least two models; add another (e.g. a linear baseline)");
@@ -100,7 +101,7 @@ public sealed class ExperimentLoader(TrainerRegistry registry)
 
         var report = top.Sections["report"];
         var baseline = report.GetOrNull<string>("baseline");
-        var names = models.Select(m => m.Name).Distinct(StringComparer.Ordinal).ToList();
+        var names = ReportSectionReader.RowNames(models);
         if (baseline is not null && report.IsValid("baseline") && names.Count > 0 && !names.Contains(baseline))
         {
             context.Error(context.LocationOf(report.PathOf("baseline")), report.PathOf("baseline"),
@@ -128,6 +129,7 @@ public sealed class ExperimentLoader(TrainerRegistry registry)
                 Evaluation = Copy(evaluation, metric),
                 Preprocessing = Copy(preprocessing ?? dataset.Preprocessing
                     ?? (dataset.Data.Kind == DataKind.Images ? [] : PreprocessingCatalog.CreateDefaultSteps())),
+                Tuning = tuning,
                 Models = [.. models.Select(Copy)],
                 Report = new ReportSpec
                 {
@@ -255,6 +257,7 @@ public sealed class ExperimentLoader(TrainerRegistry registry)
         Trainer = model.Trainer,
         Preprocessing = model.Preprocessing is { } steps ? Copy(steps) : null,
         Options = new Dictionary<string, object?>(model.Options, StringComparer.Ordinal),
+        Tune = model.Tune,
     };
 
     private static List<PreprocessingStepSpec> Copy(IReadOnlyList<PreprocessingStepSpec> steps) =>

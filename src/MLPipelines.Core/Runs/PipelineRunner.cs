@@ -4,6 +4,7 @@ using MLPipelines.Core.Data;
 using MLPipelines.Core.Results;
 using MLPipelines.Core.Spec;
 using MLPipelines.Core.Trainers;
+using MLPipelines.Core.Tuning;
 
 namespace MLPipelines.Core.Runs;
 
@@ -60,22 +61,35 @@ public sealed class PipelineRunner(TrainerRegistry registry)
                 Importance = !spec.Report.FeatureImportance ? null
                     : data is ImageEvaluationData ? (ImageImportanceRows, 1) : (ImportanceRows, ImportancePermutations),
             };
+            var tuner = new ModelTuner(spec, data, splits, evaluator, key => Where(spec, key), folder.File("tuning"), Attempt(started));
             var models = new List<ModelResult>();
             for (var i = 0; i < spec.Models.Count; i++)
             {
                 var model = spec.Models[i];
                 progress?.Report(new RunEvent(RunEventKind.ModelStarted, $"{model.Name} ({model.Trainer})") { Model = model.Name, Splits = splits.Count });
-                var evaluation = evaluator.Evaluate(i, plugins[i], progress, cancellation);
-                var result = evaluation.Result;
-                var metadata = data.Metadata(spec) with { Model = model.Name, Trainer = model.Trainer };
-                data.SaveModel(evaluation.FinalContext, evaluation.Final, metadata, folder.File(result.ModelFile!));
-                PredictionsCsvWriter.Write(folder.File(result.PredictionsFile!), data, evaluation.Scored);
-                models.Add(result);
+                var evaluations = model.Tune is { } tune
+                    ? tuner.Evaluate(i, plugins[i], TuningResolver.Resolve(tune, plugins[i], data.Label.Task, Environment.ProcessorCount), progress, cancellation)
+                    : [evaluator.Evaluate(i, plugins[i], progress, cancellation)];
+                foreach (var evaluation in evaluations)
+                {
+                    var result = evaluation.Result;
+                    var metadata = data.Metadata(spec) with { Model = result.Name, Trainer = model.Trainer };
+                    if (evaluation.Final is not null && result.ModelFile is not null)
+                    {
+                        data.SaveModel(evaluation.FinalContext!, evaluation.Final, metadata, folder.File(result.ModelFile));
+                    }
+
+                    PredictionsCsvWriter.Write(folder.File(result.PredictionsFile!), data, evaluation.Scored);
+                    models.Add(result);
+                }
+
+                // A tuned model is reported by its :tuned row (the middle one), an untuned model by its only row.
+                var reported = evaluations[evaluations.Count / 2].Result;
                 progress?.Report(new RunEvent(RunEventKind.ModelFinished, model.Name)
                 {
                     Model = model.Name,
                     Splits = splits.Count,
-                    Value = result.Metrics.TryGetValue(spec.Evaluation.PrimaryMetric!, out var m) ? m.Mean : null,
+                    Value = reported.Metrics.TryGetValue(spec.Evaluation.PrimaryMetric!, out var m) ? m.Mean : null,
                     Metric = spec.Evaluation.PrimaryMetric,
                 });
             }
@@ -159,6 +173,10 @@ public sealed class PipelineRunner(TrainerRegistry registry)
         var safe = new string([.. name.Select(ch => char.IsLetterOrDigit(ch) || ch is '-' or '_' or '.' ? ch : '-')]).Trim('.');
         return Path.Combine(root, $"{started.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-{(safe.Length == 0 ? "run" : safe)}");
     }
+
+    /// <summary>Names this process's attempt at the run in the trial log (a resumed run is a new attempt).</summary>
+    private static string Attempt(DateTimeOffset started) =>
+        string.Create(CultureInfo.InvariantCulture, $"{started.UtcDateTime:yyyyMMdd-HHmmss}-pid{Environment.ProcessId}");
 
     private static string Where(PipelineSpec spec, string keyPath) =>
         spec.LocationOf(keyPath) is { } location ? $"{location}: " : "";

@@ -9,8 +9,9 @@ namespace MLPipelines.Core.Spec;
 /// </summary>
 internal static class ModelsReader
 {
-    public static List<ModelSpec> Read(YamlNode node, string path, TrainerRegistry registry, TaskKind? task, SpecReadContext context)
+    public static List<ModelSpec> Read(YamlNode node, string path, TrainerRegistry registry, TaskKind? task, SpecReadContext context, TuningSpec? tuning = null)
     {
+        tuning ??= new TuningSpec();
         var models = new List<ModelSpec>();
         if (node is not YamlSequenceNode sequence)
         {
@@ -29,7 +30,7 @@ internal static class ModelsReader
             var item = sequence.Children[i];
             var itemPath = SpecReadContext.Item(path, i);
             context.Remember(itemPath, item);
-            if (ReadModel(item, itemPath, registry, task, context) is not { } read)
+            if (ReadModel(item, itemPath, registry, task, tuning, context) is not { } read)
             {
                 continue;
             }
@@ -52,7 +53,7 @@ internal static class ModelsReader
     }
 
     private static (ModelSpec Model, YamlNode NameNode, bool NameWritten)? ReadModel(
-        YamlNode item, string itemPath, TrainerRegistry registry, TaskKind? task, SpecReadContext context)
+        YamlNode item, string itemPath, TrainerRegistry registry, TaskKind? task, TuningSpec tuning, SpecReadContext context)
     {
         if (item is YamlScalarNode scalar && !MapReader.IsNull(scalar))
         {
@@ -101,6 +102,11 @@ internal static class ModelsReader
         {
             context.Error(optionsNode, SpecReadContext.Child(itemPath, "options"),
                 $"expected a mapping of trainer options, got {ScalarValue.Describe(optionsNode)}");
+        }
+
+        if (values.Written.TryGetValue("tune", out var tuneNode) && trainerPlugin is not null)
+        {
+            model.Tune = TuneReader.Read(tuneNode, SpecReadContext.Child(itemPath, "tune"), trainerPlugin, tuning, context);
         }
 
         return (model, nameNode, nameWritten);

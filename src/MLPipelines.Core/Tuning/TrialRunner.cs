@@ -50,18 +50,29 @@ internal sealed class TrialRunner
     public Dictionary<string, object?> OptionsFor(TrialRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var options = request.Values.ApplyTo(_options);
-        if (_settings.ResourceOption is { } resource && request.ResourceFraction < 1 && options.GetValueOrDefault(resource) is long full)
-        {
-            options[resource] = (long)request.ResourceOf(full);
-        }
-
+        var options = OptionsFor(request.Values, request.ResourceFraction, _options, _settings.ResourceOption);
         if (_settings.ThreadsPerTrial is { } threads && _plugin.Options.Any(o => o.Name == "threads") && options.GetValueOrDefault("threads") is null)
         {
             options["threads"] = (long)threads;
         }
 
         return options;
+    }
+
+    /// <summary>
+    /// <paramref name="options"/> with <paramref name="values"/> written over them and, below the full resource,
+    /// the resource option scaled by <paramref name="fraction"/> (at least 1).
+    /// </summary>
+    public static Dictionary<string, object?> OptionsFor(TrialConfig values, double fraction, IReadOnlyDictionary<string, object?> options, string? resourceOption)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var merged = values.ApplyTo(options);
+        if (resourceOption is not null && fraction < 1 && merged.GetValueOrDefault(resourceOption) is long full)
+        {
+            merged[resourceOption] = (long)Math.Clamp(Math.Round(full * fraction, MidpointRounding.AwayFromZero), 1, int.MaxValue);
+        }
+
+        return merged;
     }
 
     /// <summary>Runs the trial. A failing fit makes a failed outcome, except for the defaults (config 0), whose failure is the model's.</summary>
