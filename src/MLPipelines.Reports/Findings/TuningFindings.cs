@@ -71,18 +71,24 @@ public static class TuningFindings
             .ToList();
         var (first, second) = (ranked[0], ranked[1]);
         var test = CorrectedResampledTTest.Compare(metric, direction, first.Name, Folds(first, metric), second.Name, Folds(second, metric), RunStatistics.DesignOf(results));
-        return Inv($"At equal budget ({budget}): {first.Name} {Numbers.Metric(Mean(first, metric))} vs {second.Name} {Numbers.Metric(Mean(second, metric))} ({metric}), {Significance(test.PValue)}.");
+        var comparison = Inv($"{first.Name} {Numbers.Metric(Mean(first, metric))} vs {second.Name} {Numbers.Metric(Mean(second, metric))} ({metric}), {Significance(test.PValue)}.");
+        return Equal(families)
+            ? $"At equal budget ({budget}): {comparison}"
+            : $"Budgets differ ({budget}), so this is not a comparison at equal compute: {comparison}";
     }
 
-    /// <summary>"60 s per model and outer split", "40 trials per model and outer split", or "unequal budgets: ...".</summary>
+    /// <summary>"60 s per model and outer split", or per model when they differ: "lightgbm 5 trials, mlp 3 trials".</summary>
     public static string BudgetText(IReadOnlyList<TuningFamily> families)
     {
         ArgumentNullException.ThrowIfNull(families);
-        var budgets = families.Select(f => f.Search.Budget).Distinct(StringComparer.Ordinal).ToList();
-        return budgets.Count == 1
-            ? $"{budgets[0]} per model and outer split"
-            : "unequal budgets: " + string.Join(", ", families.Select(f => $"{f.Base} {f.Search.Budget}"));
+        return Equal(families)
+            ? $"{families[0].Search.Budget} per model and outer split"
+            : string.Join(", ", families.Select(f => $"{f.Base} {f.Search.Budget}"));
     }
+
+    /// <summary>True when every tuned model had the same budget.</summary>
+    public static bool Equal(IReadOnlyList<TuningFamily> families) =>
+        families.Select(f => f.Search.Budget).Distinct(StringComparer.Ordinal).Count() <= 1;
 
     /// <summary>The family's better variant (tuned or ensembled) by mean outer score; tuned on a tie.</summary>
     public static ModelResult Best(TuningFamily family, string metric, MetricDirection direction)

@@ -28,6 +28,11 @@ internal static class RealRuns
     private static readonly Lazy<RunOutcome> RegressionRun = new(() => Run("regression", WriteRegressionData(), "y", 3, 1, "sdca"));
     private static readonly Lazy<RunOutcome> NeuralRun = new(() => Run("neural", RepoPaths.Dataset("iris.csv"), "target", 3, 1,
         extraModel: "- {name: mlp, trainer: mlp, options: {hidden_layers: [16], epochs: 6, batch_size: 32, seed: 3}}"));
+    private static readonly Lazy<RunOutcome> TunedRun = new(() => Run("tuned", RepoPaths.Dataset("breast_cancer.csv"), "target", 3, 1,
+        extraModel: "- {name: mlp, trainer: mlp, options: {hidden_layers: [16], epochs: 6, batch_size: 32}, tune: {space: {learning_rate: {log_uniform: [0.001, 0.01]}}, budget: {trials: 3}}}",
+        tuning: "tuning: {budget: {trials: 5}, inner: {method: kfold, folds: 3}, ensemble: {size: 5}}",
+        lightgbmTune: ", tune: {space: {learning_rate: {log_uniform: [0.03, 0.3]}, num_leaves: {int_log_uniform: [4, 31]}}}",
+        linearTune: ", tune: true"));
     private static readonly Lazy<RunOutcome> HostileRun = new(() => Run("hostile", WriteHostileData(), "label " + Script, 3, 1));
 
     public static RunOutcome Binary => BinaryRun.Value;
@@ -38,6 +43,9 @@ internal static class RealRuns
 
     public static RunOutcome Hostile => HostileRun.Value;
 
+    /// <summary>Breast cancer with tuned LightGBM (own space), tuned L-BFGS (built-in space) and a tuned small MLP: three rows each.</summary>
+    public static RunOutcome Tuned => TunedRun.Value;
+
     /// <summary>Iris with a small MLP next to LightGBM and the linear baseline: per-split learning curves in results.json.</summary>
     public static RunOutcome Neural => NeuralRun.Value;
 
@@ -46,7 +54,8 @@ internal static class RealRuns
 
     public static string Markdown(RunOutcome run) => File.ReadAllText(Path.Combine(run.Directory, MarkdownReportWriter.FileName));
 
-    private static RunOutcome Run(string name, string dataPath, string label, int folds, int repeats, string linear = "lbfgs", string extraModel = "")
+    private static RunOutcome Run(
+        string name, string dataPath, string label, int folds, int repeats, string linear = "lbfgs", string extraModel = "", string tuning = "", string lightgbmTune = "", string linearTune = "")
     {
         var folder = RepoPaths.NewTempFolder();
         var yaml = $$"""
@@ -55,9 +64,10 @@ internal static class RealRuns
               path: '{{dataPath.Replace("'", "''", StringComparison.Ordinal)}}'
               label: '{{label.Replace("'", "''", StringComparison.Ordinal)}}'
             evaluation: {method: kfold, folds: {{folds}}, repeats: {{repeats}}, seed: 7}
+            {{tuning}}
             models:
-              - {name: lightgbm, trainer: lightgbm, options: {iterations: 20} }
-              - {name: linear, trainer: {{linear}} }
+              - {name: lightgbm, trainer: lightgbm, options: {iterations: 20}{{lightgbmTune}} }
+              - {name: linear, trainer: {{linear}}{{linearTune}} }
               {{extraModel}}
             report: {formats: [json, markdown, html]}
             """;
