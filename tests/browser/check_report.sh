@@ -143,7 +143,7 @@ node "$root/tests/browser/check_report.mjs" --out "$out/screenshots" \
     "$out/regression/report.html=predicted-vs-actual,residuals,feature-importance,learning-curves" \
     "$out/images/report.html=$classification" \
     "$out/hostile/report.html=roc,confusion" \
-    "$out/tuned/report.html=tuning,$classification" \
+    "$out/tuned/report.html=tuning,roc,calibration,confusion,comparisons,splits,fit-time" \
     "$out/experiment/experiment.html" \
     "$out/experiment/runs/wine/report.html=roc,confusion"
 

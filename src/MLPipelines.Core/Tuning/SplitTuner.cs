@@ -209,7 +209,7 @@ internal sealed class SplitTuner
             Config = request.Config,
             Rung = request.Rung,
             ResourceFraction = request.ResourceFraction,
-            Values = request.Values.Values.ToDictionary(v => v.Key, v => SearchValues.Format(v.Value), StringComparer.Ordinal),
+            Values = request.Values.Values.ToDictionary(v => v.Key, v => SearchValues.Display(v.Value), StringComparer.Ordinal),
             InnerScore = outcome.Validation is { } validation ? owner._scorer.Score(validation, runner.ValidationRows) : double.NaN,
             Status = outcome.Failed ? TrialStatus.Failed : TrialStatus.Finished,
             Error = outcome.Error,

@@ -111,5 +111,6 @@ internal static class TuningSection
 
     private static TableCell Mean(ModelResult model, string metric) => TableCell.Number(Numbers.Metric(TuningFindings.Mean(model, metric)));
 
-    private static string Signed(double value) => double.IsNaN(value) ? "-" : (value >= 0 ? "+" : "") + Numbers.Metric(value);
+    private static string Signed(double value) =>
+        double.IsNaN(value) ? "-" : (Math.Round(value, 4) >= 0 ? "+" : "") + Numbers.Metric(Math.Round(value, 4) == 0 ? 0 : value);
 }

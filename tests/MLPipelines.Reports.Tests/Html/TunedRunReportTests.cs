@@ -53,6 +53,28 @@ public sealed class TunedRunReportTests
     }
 
     [Fact]
+    public void PipelineRunner_Run_NoiseIsAtChanceOutsideWhileTheInnerScoreIsOptimisticAndTheReportShowsTheGap()
+    {
+        // Given random labels, every model's true AUC is 0.5. Then the tuned and ensembled rows score near 0.5 on
+        // the outer folds (honest), while the inner scores that chose them lie above 0.5 (optimistic: the best of
+        // 20 noisy estimates), and the report shows the gap between the two.
+        var run = RealRuns.Noise;
+        var family = Assert.Single(TuningFindings.Families(run.Results));
+
+        Assert.InRange(family.Tuned.Metrics["auc"].Mean, 0.44, 0.56);
+        Assert.InRange(family.Ensembled.Metrics["auc"].Mean, 0.44, 0.56);
+        Assert.True(family.Search.Splits.Average(s => s.TunedInnerScore) > 0.52, "the chosen configuration's inner AUC is above the truth, 0.5");
+        Assert.True(family.Search.Splits.Average(s => s.EnsembledInnerScore) > 0.52, "the ensemble's inner AUC is above the truth, 0.5");
+        Assert.True(family.TunedGap > 0, $"tuned gap {family.TunedGap}");
+        Assert.True(family.EnsembledGap > 0, $"ensembled gap {family.EnsembledGap}");
+        var document = HtmlAssert.WellFormed(RealRuns.Html(run));
+        var row = document.Descendants().Single(e => (string?)e.Attribute("id") == "tuning").Descendants()
+            .First(e => e.Name.LocalName == "tr" && e.Value.StartsWith("lightgbm", StringComparison.Ordinal));
+        var gap = row.Elements().ElementAt(7).Value;
+        Assert.Equal($"+{Formatting.Numbers.Metric(family.TunedGap)}, +{Formatting.Numbers.Metric(family.EnsembledGap)}", gap);
+    }
+
+    [Fact]
     public void MarkdownReportWriter_Write_TuningSectionAndVerdict()
     {
         var markdown = RealRuns.Markdown(RealRuns.Tuned);
