@@ -4,7 +4,7 @@
     bench/stats_reference.py              # scipy always; Weka's PairedStatsCorrected/PairedCorrectedTTester too
     bench/stats_reference.py --no-weka    # skip Weka (it needs the Debian packages weka + a JDK)
 
-Ours: bench/stats/StatsDump (a console over MLPipelines.Core.Statistics) run on the fixtures in
+Ours: bench/stats/StatsDump (a console over MLPipelines.Results.Statistics) run on the fixtures in
 bench/stats/fixtures/. References, written here from the formulas and scipy, not from our C#:
   * corrected resampled t-test (Nadeau & Bengio 2003): numpy + scipy.stats.t; Weka 3.6's own
     weka.experiment.PairedStatsCorrected (via bench/stats/WekaCorrectedTTest.java) and the v/* marks of

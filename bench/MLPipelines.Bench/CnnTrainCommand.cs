@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using MLPipelines.Bench.Cnn;
-using MLPipelines.Core.Images;
+using MLPipelines.Data.Images;
 using MLPipelines.Neural.Augmentation;
 using MLPipelines.Neural.Losses;
 using MLPipelines.Neural.Metrics;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.IO.Compression;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MLPipelines.Core.Images;
+using MLPipelines.Data.Images;
 
 namespace MLPipelines.Bench;
 

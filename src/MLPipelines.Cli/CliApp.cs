@@ -1,10 +1,10 @@
 using MLPipelines.Cli.Commands;
 using MLPipelines.Cli.Infrastructure;
-using MLPipelines.Core.Data;
 using MLPipelines.Core.Experiments;
-using MLPipelines.Core.Images;
 using MLPipelines.Core.Runs;
-using MLPipelines.Core.Spec;
+using MLPipelines.Data.Images;
+using MLPipelines.Results.Csv;
+using MLPipelines.Spec;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using MLPipelines.Core.Experiments;
-using MLPipelines.Core.Results;
+using MLPipelines.Results;
+using MLPipelines.Results.Experiments;
 
 namespace MLPipelines.Cli.Tests;
 

@@ -20,6 +20,9 @@ internal static class TestFiles
 
     public static string Pipeline(string file) => Path.Combine(Root.Value, "pipelines", file);
 
+    /// <summary>A file of the golden runs (<see cref="SameFiguresTests"/>).</summary>
+    public static string Golden(string file) => Path.Combine(Root.Value, "tests", "MLPipelines.Cli.Tests", "Golden", file);
+
     public static string NewFolder()
     {
         var path = Path.Combine(Path.GetTempPath(), "mlpipe-cli-tests", Guid.NewGuid().ToString("N"));

@@ -1,4 +1,4 @@
-using MLPipelines.Core.Spec;
+using MLPipelines.Spec;
 
 namespace MLPipelines.Core.Tests;
 

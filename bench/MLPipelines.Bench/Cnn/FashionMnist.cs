@@ -1,4 +1,4 @@
-using MLPipelines.Core.Images;
+using MLPipelines.Data.Images;
 using MLPipelines.Neural.Tensors;
 using MLPipelines.Neural.Training;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using MLPipelines.Core.Statistics;
-using MLPipelines.Core.Statistics.Distributions;
+using MLPipelines.Results.Statistics;
+using MLPipelines.Results.Statistics.Distributions;
 
 // Usage: stats-dump run FIXTURE.json | matrix FIXTURE.json | experiment FIXTURE.json | probe PROBES.json
 // Prints one JSON document on stdout; bench/stats_reference.py reads it.

@@ -1,7 +1,9 @@
 using System.ComponentModel;
 using System.Globalization;
-using MLPipelines.Core.Data;
-using MLPipelines.Core.Spec;
+using MLPipelines.Data;
+using MLPipelines.Results;
+using MLPipelines.Results.Csv;
+using MLPipelines.Spec;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -54,7 +56,7 @@ internal sealed class DescribeCommand(IAnsiConsole console) : Command<DescribeCo
         {
             var label = LabelEncoder.Encode(table, table.IndexOf(settings.Label), null, LabelTransform.None, MissingValueSet.Default, _ => "");
             console.MarkupLineInterpolated($"label [bold]{settings.Label}[/]: {label.Task.ToString().ToLowerInvariant()} ({label.TaskReason})");
-            if (label.Task != Core.TaskKind.Regression)
+            if (label.Task != TaskKind.Regression)
             {
                 var counts = label.Classes.Select((c, k) => $"{c}: {label.ClassIndex.Count(i => i == k)}");
                 console.MarkupLineInterpolated($"  classes: {string.Join(", ", counts)}");

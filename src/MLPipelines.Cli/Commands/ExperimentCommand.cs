@@ -2,6 +2,8 @@ using System.ComponentModel;
 using MLPipelines.Cli.Display;
 using MLPipelines.Cli.Infrastructure;
 using MLPipelines.Core.Experiments;
+using MLPipelines.Spec;
+using MLPipelines.Spec.Experiments;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -42,7 +44,7 @@ internal sealed class ExperimentCommand(IAnsiConsole console) : Command<Experime
         var spec = new ExperimentLoader(registry).Load(settings.File);
         if (settings.Seed is < 0)
         {
-            throw Core.Spec.SpecException.CommandLine("--seed", $"must be >= 0, got {settings.Seed}");
+            throw SpecException.CommandLine("--seed", $"must be >= 0, got {settings.Seed}");
         }
 
         foreach (var dataset in spec.Datasets)

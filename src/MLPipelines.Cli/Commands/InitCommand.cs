@@ -1,6 +1,7 @@
 using System.ComponentModel;
-using MLPipelines.Core.Data;
-using MLPipelines.Core.Spec;
+using MLPipelines.Data;
+using MLPipelines.Results.Csv;
+using MLPipelines.Spec;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

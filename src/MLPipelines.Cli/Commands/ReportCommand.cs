@@ -2,9 +2,11 @@ using System.ComponentModel;
 using System.Text.Json;
 using MLPipelines.Cli.Infrastructure;
 using MLPipelines.Core.Experiments;
-using MLPipelines.Core.Results;
 using MLPipelines.Core.Runs;
-using MLPipelines.Core.Spec;
+using MLPipelines.Results;
+using MLPipelines.Results.Experiments;
+using MLPipelines.Results.Statistics;
+using MLPipelines.Spec;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -1,9 +1,8 @@
 using System.ComponentModel;
 using MLPipelines.Cli.Display;
 using MLPipelines.Cli.Infrastructure;
-using MLPipelines.Core.Data;
 using MLPipelines.Core.Runs;
-using MLPipelines.Core.Spec;
+using MLPipelines.Spec;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

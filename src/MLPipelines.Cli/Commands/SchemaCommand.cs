@@ -1,4 +1,4 @@
-using MLPipelines.Core.Spec;
+using MLPipelines.Spec;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -1,7 +1,8 @@
 using System.ComponentModel;
 using MLPipelines.Cli.Infrastructure;
 using MLPipelines.Core.Experiments;
-using MLPipelines.Core.Spec;
+using MLPipelines.Spec;
+using MLPipelines.Spec.Experiments;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
-using MLPipelines.Core.Results;
-using MLPipelines.Core.Spec;
+using MLPipelines.Results;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 

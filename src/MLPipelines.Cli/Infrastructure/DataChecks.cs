@@ -1,6 +1,7 @@
-using MLPipelines.Core.Data;
-using MLPipelines.Core.Images;
-using MLPipelines.Core.Spec;
+using MLPipelines.Data;
+using MLPipelines.Data.Images;
+using MLPipelines.Results.Csv;
+using MLPipelines.Spec;
 
 namespace MLPipelines.Cli.Infrastructure;
 
@@ -22,6 +23,6 @@ internal static class DataChecks
         }
 
         DatasetLoader.CheckHeader(spec);
-        return $"{DatasetLoader.DisplayPath(spec.Data.Path)} (label '{spec.Data.Label}')";
+        return $"{DisplayPath.Of(spec.Data.Path)} (label '{spec.Data.Label}')";
     }
 }

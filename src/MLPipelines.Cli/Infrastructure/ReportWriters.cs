@@ -4,6 +4,8 @@ using MLPipelines.Reports.Charts;
 using MLPipelines.Reports.Experiments;
 using MLPipelines.Reports.Html;
 using MLPipelines.Reports.Markdown;
+using MLPipelines.Results;
+using MLPipelines.Results.Experiments;
 
 namespace MLPipelines.Cli.Infrastructure;
 

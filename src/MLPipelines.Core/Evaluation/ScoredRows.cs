@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MLPipelines.Core.Data;
+using MLPipelines.Data;
+using MLPipelines.Results;
 using MLPipelines.Tuning.Ensembles;
 
 namespace MLPipelines.Core.Evaluation;
@@ -125,7 +126,7 @@ public sealed class ScoredRows
     /// is <c>exp</c> of them when the label was log-transformed).
     /// </summary>
     /// <exception cref="ArgumentException">The width does not fit the task.</exception>
-    public static ScoredRows FromPredictions(TaskKind task, PredictionSet predictions, Spec.LabelTransform transform)
+    public static ScoredRows FromPredictions(TaskKind task, PredictionSet predictions, MLPipelines.Spec.LabelTransform transform)
     {
         ArgumentNullException.ThrowIfNull(predictions);
         if ((task == TaskKind.Multiclass) != (predictions.Width > 1))
@@ -158,7 +159,7 @@ public sealed class ScoredRows
                     break;
                 default:
                     rows.Score[i] = values[i];
-                    rows.Prediction[i] = transform == Spec.LabelTransform.Log ? MathF.Exp(values[i]) : values[i];
+                    rows.Prediction[i] = transform == MLPipelines.Spec.LabelTransform.Log ? MathF.Exp(values[i]) : values[i];
                     break;
             }
         }

@@ -1,4 +1,6 @@
 using MLPipelines.Core.Runs;
+using MLPipelines.Results;
+using MLPipelines.Results.Experiments;
 
 namespace MLPipelines.Core.Experiments;
 

@@ -1,3 +1,5 @@
+using MLPipelines.Results.Experiments;
+
 namespace MLPipelines.Core.Experiments;
 
 /// <summary>A finished experiment: its folder and results.</summary>

@@ -1,9 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
-using MLPipelines.Core.Results;
 using MLPipelines.Core.Runs;
-using MLPipelines.Core.Statistics;
 using MLPipelines.Core.Trainers;
+using MLPipelines.Results;
+using MLPipelines.Results.Csv;
+using MLPipelines.Results.Experiments;
+using MLPipelines.Results.Statistics;
+using MLPipelines.Spec;
+using MLPipelines.Spec.Experiments;
 
 namespace MLPipelines.Core.Experiments;
 
@@ -26,7 +30,7 @@ public sealed class ExperimentRunner(TrainerRegistry registry)
     /// <summary>Runs <paramref name="spec"/> (validated by <see cref="ExperimentLoader"/>).</summary>
     /// <exception cref="ExperimentException">The datasets' results cannot be compared (e.g. no common metric).</exception>
     /// <exception cref="Spec.SpecException">A dataset's pipeline fails a rule once its task is known.</exception>
-    /// <exception cref="Data.DataFileException">A dataset's data is bad.</exception>
+    /// <exception cref="DataFileException">A dataset's data is bad.</exception>
     /// <exception cref="RunFolderException">The output folder cannot be used.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; the folder is left as <c>NAME.incomplete</c>.</exception>
     public ExperimentOutcome Run(ExperimentSpec spec, ExperimentOptions options, IProgress<RunEvent>? progress = null, CancellationToken cancellation = default)

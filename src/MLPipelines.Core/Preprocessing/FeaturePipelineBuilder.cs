@@ -2,8 +2,9 @@ using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms;
-using MLPipelines.Core.Data;
-using MLPipelines.Core.Spec;
+using MLPipelines.Data;
+using MLPipelines.Results.Csv;
+using MLPipelines.Spec;
 
 namespace MLPipelines.Core.Preprocessing;
 

@@ -1,5 +1,7 @@
 using Microsoft.ML;
-using MLPipelines.Core.Data;
+using MLPipelines.Data;
+using MLPipelines.Results;
+using MLPipelines.Spec;
 
 namespace MLPipelines.Core.Preprocessing;
 

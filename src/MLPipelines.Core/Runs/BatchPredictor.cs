@@ -1,7 +1,9 @@
 using System.Text;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MLPipelines.Core.Data;
+using MLPipelines.Data;
+using MLPipelines.Results.Csv;
+using MLPipelines.Spec;
 
 namespace MLPipelines.Core.Runs;
 
@@ -61,44 +63,8 @@ public sealed class BatchPredictor
         ArgumentNullException.ThrowIfNull(output);
         var table = CsvTable.Read(inputPath, separator);
         var missing = new MissingValueSet(Metadata?.MissingValues ?? MissingValueSet.Default.Tokens);
-        var columns = new List<ViewColumn>();
-        foreach (var column in _inputSchema)
-        {
-            var fileColumn = Metadata?.Inputs.FirstOrDefault(i => i.Name == column.Name)?.FileColumn ?? column.Name;
-            var index = table.IndexOf(fileColumn);
-            if (index < 0)
-            {
-                throw DataFileException.File(inputPath, $"column '{fileColumn}' used by the model is not in the header" +
-                    Spec.NameSuggester.DidYouMean(fileColumn, table.Header));
-            }
-
-            var raw = table.Columns[index];
-            if (column.Type == NumberDataViewType.Single)
-            {
-                var values = new float[raw.Length];
-                for (var r = 0; r < raw.Length; r++)
-                {
-                    if (!missing.IsMissing(raw[r]) && !SchemaInferrer.TryParseNumber(raw[r], out _))
-                    {
-                        throw DataFileException.Cell(inputPath, table.Lines[r], r + 1, fileColumn, $"'{raw[r].Trim()}' is not a number");
-                    }
-
-                    values[r] = TabularDataset.ParseNumber(raw[r], missing);
-                }
-
-                columns.Add(ViewColumn.Floats(column.Name, values));
-            }
-            else if (column.Type is TextDataViewType)
-            {
-                columns.Add(ViewColumn.Texts(column.Name, [.. raw.Select(v => v.Trim())]));
-            }
-            else
-            {
-                throw new InvalidOperationException($"Model input '{column.Name}' has type {column.Type}, which mlpipe predict cannot build from CSV.");
-            }
-        }
-
-        var view = new TabularDataView(columns, [.. Enumerable.Range(0, table.RowCount)]);
+        var view = ModelInputView.Read(table, inputPath, _inputSchema,
+            name => Metadata?.Inputs.FirstOrDefault(i => i.Name == name)?.FileColumn ?? name, missing);
         var scored = _model.Transform(view);
         WriteCsv(scored, output);
         return table.RowCount;

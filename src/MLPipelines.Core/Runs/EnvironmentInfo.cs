@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using MLPipelines.Core.Results;
+using MLPipelines.Results;
 
 namespace MLPipelines.Core.Runs;
 

@@ -1,5 +1,5 @@
 using Microsoft.ML;
-using MLPipelines.Core.Images;
+using MLPipelines.Spec;
 
 namespace MLPipelines.Core.Runs;
 

@@ -1,7 +1,7 @@
 using Microsoft.ML;
-using MLPipelines.Core.Data;
-using MLPipelines.Core.Results;
-using MLPipelines.Core.Spec;
+using MLPipelines.Data;
+using MLPipelines.Results;
+using MLPipelines.Spec;
 
 namespace MLPipelines.Core.Runs;
 

@@ -1,8 +1,9 @@
 using Microsoft.ML;
-using MLPipelines.Core.Data;
-using MLPipelines.Core.Images;
-using MLPipelines.Core.Results;
-using MLPipelines.Core.Spec;
+using MLPipelines.Core.Preprocessing;
+using MLPipelines.Data;
+using MLPipelines.Data.Images;
+using MLPipelines.Results;
+using MLPipelines.Spec;
 
 namespace MLPipelines.Core.Runs;
 
@@ -90,7 +91,7 @@ internal sealed class ImageEvaluationData : IEvaluationData
 
     public int RowNumber(int row) => row < _trainCount ? row + 1 : row - _trainCount + 1;
 
-    public string? SourceOf(int row) => DatasetLoader.DisplayPath(_all.SourceOf(row));
+    public string? SourceOf(int row) => DisplayPath.Of(_all.SourceOf(row));
 
     public IDataView Permute(int[] rows, int unit, int[] sources) => _view.WithPixelsFrom(rows, sources, _blocks[unit]);
 
@@ -119,7 +120,7 @@ internal sealed class ImageEvaluationData : IEvaluationData
 
         return new DatasetResult
         {
-            Path = DatasetLoader.DisplayPath(train.Images),
+            Path = DisplayPath.Of(train.Images),
             Rows = _trainCount,
             Features = Shape.Size,
             Kind = "images",
@@ -130,10 +131,10 @@ internal sealed class ImageEvaluationData : IEvaluationData
             Images = new ImageDatasetResult
             {
                 Format = YamlNames.FormatName(data),
-                Train = DatasetLoader.DisplayPath(train.Images),
-                TrainLabels = train.Labels is { } labels ? DatasetLoader.DisplayPath(labels) : null,
-                Test = data.Test is { } test ? DatasetLoader.DisplayPath(test.Images) : null,
-                TestLabels = data.Test?.Labels is { } testLabels ? DatasetLoader.DisplayPath(testLabels) : null,
+                Train = DisplayPath.Of(train.Images),
+                TrainLabels = train.Labels is { } labels ? DisplayPath.Of(labels) : null,
+                Test = data.Test is { } test ? DisplayPath.Of(test.Images) : null,
+                TestLabels = data.Test?.Labels is { } testLabels ? DisplayPath.Of(testLabels) : null,
                 TrainImages = _trainCount,
                 TestImages = RowCount - _trainCount,
                 TestClassCounts = _testClassCounts,

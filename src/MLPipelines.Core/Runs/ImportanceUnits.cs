@@ -1,4 +1,4 @@
-using MLPipelines.Core.Results;
+using MLPipelines.Results;
 
 namespace MLPipelines.Core.Runs;
 

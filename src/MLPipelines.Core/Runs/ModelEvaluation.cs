@@ -1,6 +1,6 @@
 using Microsoft.ML;
 using MLPipelines.Core.Evaluation;
-using MLPipelines.Core.Results;
+using MLPipelines.Results;
 
 namespace MLPipelines.Core.Runs;
 

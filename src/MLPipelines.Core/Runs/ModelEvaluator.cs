@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using Microsoft.ML;
-using MLPipelines.Core.Data;
 using MLPipelines.Core.Evaluation;
 using MLPipelines.Core.Preprocessing;
-using MLPipelines.Core.Results;
-using MLPipelines.Core.Spec;
 using MLPipelines.Core.Trainers;
+using MLPipelines.Data;
+using MLPipelines.Results;
+using MLPipelines.Spec;
 
 namespace MLPipelines.Core.Runs;
 
@@ -76,7 +76,7 @@ internal sealed class ModelEvaluator(PipelineSpec spec, IEvaluationData data, IR
                 FitSeconds = fitSeconds,
                 PredictSeconds = seconds,
                 Metrics = metrics,
-                TrainingLog = TrainingLogResult.From(log),
+                TrainingLog = log.ToResult(),
             });
             scoredFolds.Add((split, scored));
             if (importance is not null)

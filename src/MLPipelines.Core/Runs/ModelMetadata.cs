@@ -1,3 +1,5 @@
+using MLPipelines.Spec;
+
 namespace MLPipelines.Core.Runs;
 
 /// <summary>

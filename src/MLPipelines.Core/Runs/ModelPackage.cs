@@ -2,8 +2,8 @@ using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MLPipelines.Core.Data;
-using MLPipelines.Core.Results;
+using MLPipelines.Data;
+using MLPipelines.Results;
 
 namespace MLPipelines.Core.Runs;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Microsoft.ML;
 using MLPipelines.Core.Evaluation;
-using MLPipelines.Core.Results;
-using MLPipelines.Core.Statistics;
+using MLPipelines.Results;
+using MLPipelines.Results.Statistics;
 
 namespace MLPipelines.Core.Runs;
 

@@ -1,10 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
-using MLPipelines.Core.Data;
-using MLPipelines.Core.Results;
-using MLPipelines.Core.Spec;
 using MLPipelines.Core.Trainers;
 using MLPipelines.Core.Tuning;
+using MLPipelines.Data;
+using MLPipelines.Data.Images;
+using MLPipelines.Results;
+using MLPipelines.Results.Csv;
+using MLPipelines.Results.Statistics;
+using MLPipelines.Spec;
 
 namespace MLPipelines.Core.Runs;
 
@@ -29,7 +32,7 @@ public sealed class PipelineRunner(TrainerRegistry registry)
 
     /// <summary>Runs <paramref name="spec"/> (already validated by the spec loader).</summary>
     /// <exception cref="DataFileException">The data does not fit the spec.</exception>
-    /// <exception cref="Images.ImageDataException">Image files cannot be used.</exception>
+    /// <exception cref="MLPipelines.Data.Images.ImageDataException">Image files cannot be used.</exception>
     /// <exception cref="SpecException">A spec rule fails once the task is known (e.g. a trainer without that task).</exception>
     /// <exception cref="RunFolderException">The output folder cannot be used.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; the partial folder is renamed <c>NAME.incomplete</c>.</exception>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MLPipelines.Core.Evaluation;
-using MLPipelines.Core.Results;
+using MLPipelines.Results;
 
 namespace MLPipelines.Core.Runs;
 

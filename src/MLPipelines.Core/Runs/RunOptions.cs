@@ -1,3 +1,5 @@
+using MLPipelines.Results;
+
 namespace MLPipelines.Core.Runs;
 
 /// <summary>How to run a pipeline (command-line choices, not spec content).</summary>

@@ -1,6 +1,7 @@
-using MLPipelines.Core.Data;
 using MLPipelines.Core.Evaluation;
-using MLPipelines.Core.Spec;
+using MLPipelines.Results;
+using MLPipelines.Results.Csv;
+using MLPipelines.Spec;
 
 namespace MLPipelines.Core.Runs;
 

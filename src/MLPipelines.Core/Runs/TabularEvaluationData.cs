@@ -1,8 +1,8 @@
 using Microsoft.ML;
-using MLPipelines.Core.Data;
 using MLPipelines.Core.Preprocessing;
-using MLPipelines.Core.Results;
-using MLPipelines.Core.Spec;
+using MLPipelines.Data;
+using MLPipelines.Results;
+using MLPipelines.Spec;
 
 namespace MLPipelines.Core.Runs;
 

@@ -1,5 +1,6 @@
 using Microsoft.ML;
-using MLPipelines.Core.Images;
+using MLPipelines.Results;
+using MLPipelines.Spec;
 
 namespace MLPipelines.Core.Trainers;
 

@@ -1,7 +1,10 @@
+using System.Diagnostics.CodeAnalysis;
+using MLPipelines.Spec.Declarations;
+
 namespace MLPipelines.Core.Trainers;
 
 /// <summary>Trainers by YAML name. The CLI builds one holding the built-ins plus the neural trainers.</summary>
-public sealed class TrainerRegistry
+public sealed class TrainerRegistry : ITrainerCatalog
 {
     private readonly Dictionary<string, ITrainerPlugin> _plugins = new(StringComparer.Ordinal);
 
@@ -24,4 +27,15 @@ public sealed class TrainerRegistry
     }
 
     public bool TryGet(string name, out ITrainerPlugin plugin) => _plugins.TryGetValue(name, out plugin!);
+
+    /// <inheritdoc />
+    IEnumerable<ITrainerDeclaration> ITrainerCatalog.Declarations => Plugins;
+
+    /// <inheritdoc />
+    bool ITrainerCatalog.TryGetDeclaration(string name, [MaybeNullWhen(false)] out ITrainerDeclaration trainer)
+    {
+        var found = _plugins.TryGetValue(name, out var plugin);
+        trainer = plugin;
+        return found;
+    }
 }

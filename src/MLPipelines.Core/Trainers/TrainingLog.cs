@@ -1,3 +1,5 @@
+using MLPipelines.Results;
+
 namespace MLPipelines.Core.Trainers;
 
 /// <summary>Diagnostics a trainer records during one fit: the learning curve and named values (e.g. best epoch).</summary>
@@ -11,14 +13,20 @@ public sealed class TrainingLog
 
     /// <summary>Free-text notes worth showing the user (e.g. "early stopping at epoch 41").</summary>
     public List<string> Notes { get; } = [];
-}
 
-/// <summary>One epoch of a learning curve. Metric is the task's primary metric on that split (null if not computed).</summary>
-public sealed record EpochRecord(
-    int Epoch,
-    double TrainLoss,
-    double? ValidationLoss,
-    double? TrainMetric,
-    double? ValidationMetric,
-    double LearningRate,
-    double Seconds);
+    /// <summary>The log as written in results.json, or null when the trainer recorded nothing.</summary>
+    public TrainingLogResult? ToResult()
+    {
+        if (Epochs.Count == 0 && Values.Count == 0 && Notes.Count == 0)
+        {
+            return null;
+        }
+
+        return new TrainingLogResult
+        {
+            Epochs = [.. Epochs],
+            Values = new Dictionary<string, double>(Values, StringComparer.Ordinal),
+            Notes = [.. Notes],
+        };
+    }
+}

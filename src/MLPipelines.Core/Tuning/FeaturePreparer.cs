@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using Microsoft.ML;
-using MLPipelines.Core.Data;
+using MLPipelines.Data;
 using MLPipelines.Core.Evaluation;
 using MLPipelines.Core.Preprocessing;
 using MLPipelines.Core.Runs;
-using MLPipelines.Core.Spec;
+using MLPipelines.Spec;
 
 namespace MLPipelines.Core.Tuning;
 

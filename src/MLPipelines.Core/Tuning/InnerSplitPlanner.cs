@@ -1,5 +1,6 @@
-using MLPipelines.Core.Data;
+using MLPipelines.Data;
 using MLPipelines.Core.Evaluation;
+using MLPipelines.Results;
 
 namespace MLPipelines.Core.Tuning;
 

@@ -1,10 +1,10 @@
 using System.Globalization;
 using Microsoft.ML;
 using MLPipelines.Core.Evaluation;
-using MLPipelines.Core.Results;
+using MLPipelines.Results;
 using MLPipelines.Core.Runs;
-using MLPipelines.Core.Spec;
-using MLPipelines.Core.Statistics;
+using MLPipelines.Spec;
+using MLPipelines.Results.Statistics;
 using MLPipelines.Core.Trainers;
 using MLPipelines.Tuning.Search;
 

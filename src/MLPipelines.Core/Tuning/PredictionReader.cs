@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLPipelines.Tuning.Ensembles;
+using MLPipelines.Results;
 
 namespace MLPipelines.Core.Tuning;
 

@@ -1,6 +1,6 @@
 using Microsoft.ML;
 using MLPipelines.Core.Evaluation;
-using MLPipelines.Core.Images;
+using MLPipelines.Spec;
 
 namespace MLPipelines.Core.Tuning;
 

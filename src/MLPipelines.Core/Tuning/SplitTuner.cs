@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using MLPipelines.Core.Data;
+using MLPipelines.Data;
 using MLPipelines.Core.Evaluation;
-using MLPipelines.Core.Results;
+using MLPipelines.Results;
 using MLPipelines.Core.Runs;
 using MLPipelines.Tuning.Budgets;
 using MLPipelines.Tuning.Ensembles;

@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using Microsoft.ML;
-using MLPipelines.Core.Data;
+using MLPipelines.Data;
 using MLPipelines.Core.Runs;
 using MLPipelines.Core.Trainers;
 using MLPipelines.Tuning.Ensembles;
 using MLPipelines.Tuning.Search;
 using MLPipelines.Tuning.Strategies;
+using MLPipelines.Results;
 
 namespace MLPipelines.Core.Tuning;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using MLPipelines.Core.Results;
+using MLPipelines.Results;
 using MLPipelines.Tuning.Ensembles;
 using MLPipelines.Tuning.Trials;
 

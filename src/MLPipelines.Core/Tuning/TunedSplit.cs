@@ -1,5 +1,5 @@
 using MLPipelines.Core.Evaluation;
-using MLPipelines.Core.Results;
+using MLPipelines.Results;
 
 namespace MLPipelines.Core.Tuning;
 

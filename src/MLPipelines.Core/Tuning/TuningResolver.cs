@@ -1,6 +1,7 @@
-using MLPipelines.Core.Spec;
+using MLPipelines.Spec;
 using MLPipelines.Core.Trainers;
 using MLPipelines.Tuning.Budgets;
+using MLPipelines.Results;
 
 namespace MLPipelines.Core.Tuning;
 

@@ -54,7 +54,6 @@ internal static unsafe class ConvColumns
             throw new ArgumentException("Image or column buffer too small for the geometry.");
         }
 
-        inputGradient[..g.InputSize].Clear();
         fixed (float* cols = columns)
         fixed (float* dx = inputGradient)
         {
@@ -103,39 +102,45 @@ internal static unsafe class ConvColumns
         }
     }
 
+    /// <summary>
+    /// col2im as a gather: each 16-pixel segment of an image row sums its k x k contributions in registers, in the
+    /// same (i, j) order as the scatter of <see cref="Im2Col.Backward"/>, and is stored once (a scatter would read and
+    /// write the image gradient k x k times). Missing contributions are skipped lane by lane, not added as zeros.
+    /// </summary>
     private static void BackwardAvx512(ConvGeometry g, float* cols, float* dx)
     {
         int h = g.Height, w = g.Width, outH = g.OutHeight, outW = g.OutWidth, plane = outH * outW;
+        int kh = g.KernelHeight, kw = g.KernelWidth;
         var lanes = Vector512.Create(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
-        var row = 0;
         for (var c = 0; c < g.Channels; c++)
         {
             var channel = dx + ((long)c * h * w);
-            for (var i = 0; i < g.KernelHeight; i++)
+            var channelCols = cols + ((long)c * kh * kw * plane);
+            for (var y = 0; y < h; y++)
             {
-                for (var j = 0; j < g.KernelWidth; j++, row++)
+                for (var x = 0; x < w; x += 16)
                 {
-                    var src = cols + ((long)row * plane);
-                    var shift = j - g.PadW;
-                    for (var oy = 0; oy < outH; oy++)
+                    var sum = Vector512<float>.Zero;
+                    for (var i = 0; i < kh; i++)
                     {
-                        var y = oy - g.PadH + i;
-                        if ((uint)y >= (uint)h)
+                        var oy = y + g.PadH - i;
+                        if ((uint)oy >= (uint)outH)
                         {
                             continue;
                         }
 
-                        var s = src + (oy * outW);
-                        var dst = channel + (y * w) + shift;
-                        for (var ox = 0; ox < outW; ox += 16)
+                        for (var j = 0; j < kw; j++)
                         {
-                            // Lanes past outW or outside the image row are masked off entirely.
-                            var m = ValidMask(lanes, ox + shift, w) & StoreMask(lanes, outW - ox);
-                            var v = Avx512F.MaskLoad(s + ox, m, Vector512<float>.Zero);
-                            var old = Avx512F.MaskLoad(dst + ox, m, Vector512<float>.Zero);
-                            Avx512F.MaskStore(dst + ox, m, old + v);
+                            // Pixel x + lane came from output column x + lane - (j - padW), when that is inside [0, outW).
+                            var ox = x - j + g.PadW;
+                            var m = ValidMask(lanes, ox, outW);
+                            var s = channelCols + (((long)(i * kw) + j) * plane) + (oy * outW) + ox;
+                            var v = Avx512F.MaskLoad(s, m, Vector512<float>.Zero);
+                            sum = Vector512.ConditionalSelect(m, sum + v, sum);
                         }
                     }
+
+                    Avx512F.MaskStore(channel + (y * w) + x, StoreMask(lanes, w - x), sum);
                 }
             }
         }

@@ -16,7 +16,10 @@ namespace MLPipelines.Neural.Layers;
 /// parallel on the compute pool, each with its own column matrix, which stays in the core's cache.</para>
 /// <para>Backward per image: <c>dW += dY cols^T</c>, <c>db += row sums of dY</c>, <c>dX = col2im(W^T dY)</c>.
 /// Weight gradients are summed per fixed group of <see cref="GroupSize"/> images, then the groups in order, so the
-/// result is bit-identical for any thread count.</para>
+/// result is bit-identical for any thread count. Both products read the column matrix in place: <c>W^T</c> is
+/// transposed once per batch, and with a multiple of 32 filters the weight gradient is computed transposed,
+/// <c>dW^T += cols dY^T</c> (the same products summed in the same order, so the same bits), which packs the small
+/// <c>dY</c> instead of the whole column matrix for every image.</para>
 /// </remarks>
 public sealed class Conv2D : Layer, IOnnxExportable, IOnnxFusedExport, IActivationHost
 {
@@ -36,8 +39,11 @@ public sealed class Conv2D : Layer, IOnnxExportable, IOnnxFusedExport, IActivati
     private Tensor? _outputGradient;
     private float[] _weightPartials = [];
     private float[] _biasPartials = [];
+    private float[] _weightTransposed = [];
+    private float[] _gradientTransposed = [];
     private ConvGeometry _g;
     private bool _direct;
+    private bool _transposedGradient;
     private GemmActivation _fused;
     private float _fusedSlope;
 
@@ -107,6 +113,13 @@ public sealed class Conv2D : Layer, IOnnxExportable, IOnnxFusedExport, IActivati
 
         // A 1x1 kernel at stride 1 without padding reads the image itself as its column matrix.
         _direct = KernelSize == 1 && Stride == 1 && Padding == 0;
+
+        // dW^T = cols dY^T wastes no tile columns when the filters fill whole 32-wide tiles; short filters keep
+        // their own kernel (see ConvWeightGradient).
+        _transposedGradient = fanIn > ConvWeightGradient.MaxRows && Filters % GemmLayout.NR == 0;
+        var weightSize = _weight.Value.Length;
+        _weightTransposed = new float[weightSize];
+        _gradientTransposed = _transposedGradient ? new float[weightSize] : [];
         return ImageShapes.Output(Filters, _g);
     }
 
@@ -154,12 +167,21 @@ public sealed class Conv2D : Layer, IOnnxExportable, IOnnxFusedExport, IActivati
         if (NeedsInputGradient)
         {
             Tensor.Ensure(ref _inputGradient, n, InputShape);
+            MatrixTranspose.Run(Weight.Value, Filters, _g.ColumnRows, _weightTransposed);
         }
 
         _backwardJob.Run(groups, context.Threads);
 
         // Sum the group partials in group order (independent of which thread computed which group).
-        SumPartials(_weightPartials, groups, Weight.Gradient);
+        if (_transposedGradient)
+        {
+            SumPartials(_weightPartials, groups, _gradientTransposed);
+            MatrixTranspose.Run(_gradientTransposed, _g.ColumnRows, Filters, Weight.Gradient);
+        }
+        else
+        {
+            SumPartials(_weightPartials, groups, Weight.Gradient);
+        }
         if (_bias is not null)
         {
             SumPartials(_biasPartials, groups, _bias.Gradient);
@@ -234,6 +256,10 @@ public sealed class Conv2D : Layer, IOnnxExportable, IOnnxFusedExport, IActivati
             {
                 ConvWeightGradient.Compute(dy, cols, dw, Filters, k, p, accumulate: n != first);
             }
+            else if (_transposedGradient)
+            {
+                Gemm.Multiply(false, true, k, Filters, p, 1f, cols, p, dy, p, n == first ? 0f : 1f, dw, Filters, threads: 1);
+            }
             else
             {
                 Gemm.Multiply(false, true, Filters, k, p, 1f, dy, p, cols, p, n == first ? 0f : 1f, dw, k, threads: 1);
@@ -252,12 +278,12 @@ public sealed class Conv2D : Layer, IOnnxExportable, IOnnxFusedExport, IActivati
             var dx = _inputGradient!.Row(n);
             if (_direct)
             {
-                Gemm.Multiply(true, false, k, p, Filters, 1f, Weight.Value, k, dy, p, 0f, dx, p, threads: 1);
+                Gemm.Multiply(false, false, k, p, Filters, 1f, _weightTransposed, Filters, dy, p, 0f, dx, p, threads: 1);
             }
             else
             {
                 var dcols = _columnGradients.Get(worker, ColumnSize);
-                Gemm.Multiply(true, false, k, p, Filters, 1f, Weight.Value, k, dy, p, 0f, dcols, p, threads: 1);
+                Gemm.Multiply(false, false, k, p, Filters, 1f, _weightTransposed, Filters, dy, p, 0f, dcols, p, threads: 1);
                 ConvColumns.Backward(_g, dcols, dx);
             }
         }

@@ -210,37 +210,12 @@ public sealed class Network
         return sb.ToString();
     }
 
-    /// <summary>
-    /// Dense followed by ReLU / leaky ReLU: the activation moves into the GEMM epilogue (one pass over the output
-    /// instead of three), and the activation layer becomes a pass-through. Results are the same as unfused.
-    /// </summary>
+    /// <summary>Fuses activations into the layers before them (see <see cref="LayerFusion"/>) unless turned off.</summary>
     private void FuseActivations()
     {
-        if (!FuseDenseActivations)
+        if (FuseDenseActivations)
         {
-            return;
-        }
-
-        for (var i = 0; i + 1 < _layers.Count; i++)
-        {
-            if (_layers[i] is Dense dense && _layers[i + 1] is ActivationLayer act)
-            {
-                switch (act)
-                {
-                    case Relu:
-                        dense.Fuse(Kernels.GemmActivation.Relu, 0f);
-                        act.IsFused = true;
-                        break;
-                    case LeakyRelu leaky:
-                        dense.Fuse(Kernels.GemmActivation.LeakyRelu, leaky.Slope);
-                        act.IsFused = true;
-                        break;
-                }
-            }
-            else if (_layers[i] is IActivationHost host && _layers[i + 1] is ActivationLayer next && host.TryFuse(next))
-            {
-                next.IsFused = true;
-            }
+            LayerFusion.Fuse(_layers);
         }
     }
 

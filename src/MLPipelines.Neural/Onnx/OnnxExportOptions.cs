@@ -37,6 +37,14 @@ public sealed class OnnxExportOptions
     /// </summary>
     public Func<OnnxGraphBuilder, string, string>? InputTransform { get; set; }
 
+    /// <summary>
+    /// The network is an ensemble whose output is <c>[k, width]</c> per row (e.g. TabM's <see cref="Layers.EnsembleDense"/>
+    /// head): every output is computed per member and averaged over the members (ONNX <c>[N, k, width]</c> reduced over
+    /// axis 1 to <c>[N, width]</c>): values for <see cref="OnnxOutputKind.Raw"/>, probabilities for softmax and
+    /// sigmoid outputs. The output affine map applies per member before averaging. Default false.
+    /// </summary>
+    public bool AverageMembers { get; set; }
+
     /// <summary>Producer name written into the model. Default <c>MLPipelines</c>.</summary>
     public string ProducerName { get; set; } = "MLPipelines";
 }

@@ -41,7 +41,49 @@ public static class OnnxExporter
             x = graph.AddNode("Reshape", [x, graph.AddInitializer("input_shape", [sampleDims.Length + 1], [0L, .. sampleDims])]);
         }
 
-        var layers = network.Layers;
+        x = ExportLayers(graph, network.Layers, x);
+        var members = options.AverageMembers ? EnsembleMembers(network) : 1;
+        var outDims = network.OutputShape.ToArray().Select(d => (long)d).Skip(options.AverageMembers ? 1 : 0).ToArray();
+        var k = network.OutputShape.Size / members;
+        x = ApplyAffine(graph, x, options.OutputScale, options.OutputShift, k);
+        var outputs = options.Outputs.Count > 0 ? [.. options.Outputs] : new List<OnnxOutput> { new(options.OutputName, options.Output) };
+        if (outputs.Select(o => o.Name).Distinct().Count() != outputs.Count)
+        {
+            throw new ArgumentException("Output names must be distinct.", nameof(options));
+        }
+
+        foreach (var output in outputs)
+        {
+            if (options.AverageMembers)
+            {
+                graph.AddNode("Identity", [MemberAverage(graph, x, output.Kind)], [output.Name]);
+            }
+            else
+            {
+                var (op, attributes) = output.Kind switch
+                {
+                    OnnxOutputKind.Raw or OnnxOutputKind.ProbabilityLogit => ("Identity", Array.Empty<OnnxAttribute>()),
+                    OnnxOutputKind.Softmax => ("Softmax", [OnnxAttribute.Int("axis", -1)]),
+                    OnnxOutputKind.Sigmoid => ("Sigmoid", []),
+                    _ => throw new ArgumentOutOfRangeException(nameof(options), output.Kind, "Unknown output kind."),
+                };
+                graph.AddNode(op, [x], [output.Name], attributes);
+            }
+
+            graph.AddOutput(output.Name, outDims);
+        }
+
+        return graph.ToModel("network", options.ProducerName, typeof(OnnxExporter).Assembly.GetName().Version?.ToString() ?? "0");
+    }
+
+    /// <summary>
+    /// Adds <paramref name="layers"/> in order reading <paramref name="input"/> (a Dense or Conv2D absorbs the batch
+    /// norm after it); returns the last output's name. Composite layers (<see cref="ResidualBlock"/>) export their
+    /// branches with it.
+    /// </summary>
+    internal static string ExportLayers(OnnxGraphBuilder graph, IReadOnlyList<Layer> layers, string input)
+    {
+        var x = input;
         for (var i = 0; i < layers.Count; i++)
         {
             if (layers[i] is Dense dense && i + 1 < layers.Count && layers[i + 1] is BatchNorm norm)
@@ -64,30 +106,45 @@ public static class OnnxExporter
             }
         }
 
-        var outDims = network.OutputShape.ToArray().Select(d => (long)d).ToArray();
-        var k = network.OutputShape.Size;
-        x = ApplyAffine(graph, x, options.OutputScale, options.OutputShift, k);
-        var outputs = options.Outputs.Count > 0 ? [.. options.Outputs] : new List<OnnxOutput> { new(options.OutputName, options.Output) };
-        if (outputs.Select(o => o.Name).Distinct().Count() != outputs.Count)
+        return x;
+    }
+
+    private static string PerMember(OnnxGraphBuilder graph, string x, OnnxOutputKind kind) => kind switch
+    {
+        OnnxOutputKind.Raw => x,
+        OnnxOutputKind.Softmax => graph.AddNode("Softmax", [x], OnnxAttribute.Int("axis", -1)),
+        OnnxOutputKind.Sigmoid => graph.AddNode("Sigmoid", [x]),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown output kind."),
+    };
+
+    /// <summary>
+    /// One output of an ensemble <c>[N, k, width]</c> averaged over the members (axis 1): values, softmax or sigmoid
+    /// probabilities, or the logit of the mean sigmoid probability, <c>log(sum sigmoid(z)) - log(sum sigmoid(-z))</c>.
+    /// </summary>
+    private static string MemberAverage(OnnxGraphBuilder graph, string x, OnnxOutputKind kind)
+    {
+        var axes = OnnxAttribute.Ints("axes", 1);
+        var keep = OnnxAttribute.Int("keepdims", 0);
+        switch (kind)
         {
-            throw new ArgumentException("Output names must be distinct.", nameof(options));
+            case OnnxOutputKind.ProbabilityLogit:
+                var axis = graph.AddInitializer("member_axis", [1], [1L]);
+                var positive = graph.AddNode("ReduceSum", [graph.AddNode("Sigmoid", [x]), axis], keep);
+                var negative = graph.AddNode("ReduceSum", [graph.AddNode("Sigmoid", [graph.AddNode("Neg", [x])]), axis], keep);
+                return graph.AddNode("Sub", [graph.AddNode("Log", [positive]), graph.AddNode("Log", [negative])]);
+            default:
+                return graph.AddNode("ReduceMean", [PerMember(graph, x, kind)], axes, keep);
+        }
+    }
+
+    private static int EnsembleMembers(Network network)
+    {
+        if (network.OutputShape.Rank != 2)
+        {
+            throw new ArgumentException($"AverageMembers needs an ensemble output [members, width]; the network's output is {network.OutputShape}.", nameof(network));
         }
 
-        foreach (var output in outputs)
-        {
-            var op = output.Kind switch
-            {
-                OnnxOutputKind.Raw => "Identity",
-                OnnxOutputKind.Softmax => "Softmax",
-                OnnxOutputKind.Sigmoid => "Sigmoid",
-                _ => throw new ArgumentOutOfRangeException(nameof(options), output.Kind, "Unknown output kind."),
-            };
-            var attributes = output.Kind == OnnxOutputKind.Softmax ? new[] { OnnxAttribute.Int("axis", -1) } : [];
-            graph.AddNode(op, [x], [output.Name], attributes);
-            graph.AddOutput(output.Name, outDims);
-        }
-
-        return graph.ToModel("network", options.ProducerName, typeof(OnnxExporter).Assembly.GetName().Version?.ToString() ?? "0");
+        return network.OutputShape[0];
     }
 
     /// <summary>Writes the model to <paramref name="path"/>.</summary>

@@ -18,6 +18,27 @@ public sealed class OnnxGraphBuilder
     private readonly List<ProtoWriter> _inputs = [];
     private readonly List<ProtoWriter> _outputs = [];
     private readonly HashSet<string> _names = [];
+    private readonly SortedDictionary<string, long> _opsets = new(StringComparer.Ordinal) { [string.Empty] = Opset };
+    private readonly List<KeyValuePair<string, string>> _metadata = [];
+
+    /// <summary>
+    /// Imports another operator domain (e.g. <c>ai.onnx.ml</c> version 3 for tree ensembles); nodes of that domain
+    /// are added with <see cref="AddNode(string, string, IReadOnlyList{string}, IReadOnlyList{string}, OnnxAttribute[])"/>.
+    /// </summary>
+    public void UseOpset(string domain, long version)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(domain);
+        ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
+        _opsets[domain] = version;
+    }
+
+    /// <summary>Adds a model metadata entry (ModelProto <c>metadata_props</c>); runtimes expose them to callers.</summary>
+    public void AddMetadata(string key, string value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentNullException.ThrowIfNull(value);
+        _metadata.Add(new(key, value));
+    }
 
     /// <summary>Returns a tensor/node name not used before in this graph, starting with <paramref name="prefix"/>.</summary>
     public string UniqueName(string prefix)
@@ -86,8 +107,18 @@ public sealed class OnnxGraphBuilder
     }
 
     /// <summary>Adds a node with explicit output names.</summary>
-    public void AddNode(string opType, IReadOnlyList<string> inputs, IReadOnlyList<string> outputs, params OnnxAttribute[] attributes)
+    public void AddNode(string opType, IReadOnlyList<string> inputs, IReadOnlyList<string> outputs, params OnnxAttribute[] attributes) =>
+        AddNode(opType, string.Empty, inputs, outputs, attributes);
+
+    /// <summary>Adds a node of an operator domain imported with <see cref="UseOpset"/> (empty = the default domain).</summary>
+    public void AddNode(string opType, string domain, IReadOnlyList<string> inputs, IReadOnlyList<string> outputs, params OnnxAttribute[] attributes)
     {
+        ArgumentNullException.ThrowIfNull(domain);
+        if (!_opsets.ContainsKey(domain))
+        {
+            throw new ArgumentException($"Domain '{domain}' is not imported; call UseOpset first.", nameof(domain));
+        }
+
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(outputs);
         ArgumentNullException.ThrowIfNull(attributes);
@@ -108,6 +139,11 @@ public sealed class OnnxGraphBuilder
         foreach (var a in attributes)
         {
             n.Message(5, a.Encode());
+        }
+
+        if (domain.Length > 0)
+        {
+            n.String(7, domain);
         }
 
         _nodes.Add(n);
@@ -152,15 +188,28 @@ public sealed class OnnxGraphBuilder
             g.Message(12, o);
         }
 
-        var opset = new ProtoWriter();
-        opset.String(1, string.Empty);
-        opset.Int64(2, Opset);
         var m = new ProtoWriter();
         m.Int64(1, IrVersion);
         m.String(2, producer);
         m.String(3, producerVersion);
         m.Message(7, g);
-        m.Message(8, opset);
+        foreach (var (domain, version) in _opsets)
+        {
+            var opset = new ProtoWriter();
+            opset.String(1, domain);
+            opset.Int64(2, version);
+            m.Message(8, opset);
+        }
+
+        foreach (var (key, value) in _metadata)
+        {
+            // StringStringEntryProto{key=1, value=2}.
+            var entry = new ProtoWriter();
+            entry.String(1, key);
+            entry.String(2, value);
+            m.Message(14, entry);
+        }
+
         return m.ToArray();
     }
 

@@ -11,4 +11,11 @@ public enum OnnxOutputKind
 
     /// <summary>Element-wise logistic sigmoid (binary / multi-label probabilities).</summary>
     Sigmoid,
+
+    /// <summary>
+    /// The logit of the sigmoid probability: the raw output for one network; for averaged ensemble members
+    /// (<see cref="OnnxExportOptions.AverageMembers"/>) the logit of their mean probability, so that it is positive
+    /// exactly when the averaged probability is above 0.5.
+    /// </summary>
+    ProbabilityLogit,
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using MLPipelines.Core.Statistics;
+using MLPipelines.Results.Statistics;
 
 namespace MLPipelines.Reports.Charts;
 

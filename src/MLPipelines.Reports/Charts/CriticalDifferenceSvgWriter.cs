@@ -1,5 +1,6 @@
 using System.Globalization;
-using MLPipelines.Core.Experiments;
+using MLPipelines.Results.Experiments;
+using MLPipelines.Results.Statistics;
 
 namespace MLPipelines.Reports.Charts;
 

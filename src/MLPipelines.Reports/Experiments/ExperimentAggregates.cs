@@ -1,5 +1,5 @@
 using System.Globalization;
-using MLPipelines.Core.Experiments;
+using MLPipelines.Results.Experiments;
 using MLPipelines.Reports.Html;
 
 namespace MLPipelines.Reports.Experiments;

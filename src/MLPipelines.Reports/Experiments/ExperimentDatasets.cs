@@ -1,7 +1,7 @@
 using System.Globalization;
-using MLPipelines.Core.Experiments;
 using MLPipelines.Reports.Formatting;
 using MLPipelines.Reports.Html;
+using MLPipelines.Results.Experiments;
 
 namespace MLPipelines.Reports.Experiments;
 

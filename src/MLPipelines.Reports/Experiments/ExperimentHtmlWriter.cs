@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text;
-using MLPipelines.Core.Experiments;
 using MLPipelines.Reports.Charts;
 using MLPipelines.Reports.Findings;
 using MLPipelines.Reports.Html;
+using MLPipelines.Results.Experiments;
+using MLPipelines.Results.Statistics;
 
 namespace MLPipelines.Reports.Experiments;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
-using MLPipelines.Core.Experiments;
-using MLPipelines.Core.Statistics;
 using MLPipelines.Reports.Findings;
 using MLPipelines.Reports.Formatting;
 using MLPipelines.Reports.Html;
+using MLPipelines.Results.Experiments;
+using MLPipelines.Results.Statistics;
 
 namespace MLPipelines.Reports.Experiments;
 

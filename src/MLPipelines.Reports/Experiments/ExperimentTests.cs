@@ -1,7 +1,7 @@
 using System.Globalization;
-using MLPipelines.Core.Statistics;
 using MLPipelines.Reports.Formatting;
 using MLPipelines.Reports.Html;
+using MLPipelines.Results.Statistics;
 
 namespace MLPipelines.Reports.Experiments;
 

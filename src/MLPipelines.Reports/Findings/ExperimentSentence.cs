@@ -1,6 +1,6 @@
 using System.Globalization;
-using MLPipelines.Core.Statistics;
 using MLPipelines.Reports.Formatting;
+using MLPipelines.Results.Statistics;
 
 namespace MLPipelines.Reports.Findings;
 

@@ -1,5 +1,4 @@
-using MLPipelines.Core.Results;
-using MLPipelines.Core.Trainers;
+using MLPipelines.Results;
 
 namespace MLPipelines.Reports.Findings;
 

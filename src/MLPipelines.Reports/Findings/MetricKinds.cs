@@ -1,4 +1,4 @@
-using MLPipelines.Core.Statistics;
+using MLPipelines.Results.Statistics;
 
 namespace MLPipelines.Reports.Findings;
 

@@ -1,5 +1,5 @@
-using MLPipelines.Core.Results;
-using MLPipelines.Core.Statistics;
+using MLPipelines.Results;
+using MLPipelines.Results.Statistics;
 
 namespace MLPipelines.Reports.Findings;
 

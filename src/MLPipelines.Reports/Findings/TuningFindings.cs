@@ -1,6 +1,6 @@
 using System.Globalization;
-using MLPipelines.Core.Results;
-using MLPipelines.Core.Statistics;
+using MLPipelines.Results;
+using MLPipelines.Results.Statistics;
 using MLPipelines.Reports.Formatting;
 
 namespace MLPipelines.Reports.Findings;

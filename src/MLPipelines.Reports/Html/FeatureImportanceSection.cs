@@ -1,7 +1,7 @@
 using System.Globalization;
-using MLPipelines.Core.Results;
 using MLPipelines.Reports.Charts;
 using MLPipelines.Reports.Formatting;
+using MLPipelines.Results;
 
 namespace MLPipelines.Reports.Html;
 

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
-using MLPipelines.Core.Results;
-using MLPipelines.Core.Runs;
 using MLPipelines.Reports.Inputs;
+using MLPipelines.Results;
 
 namespace MLPipelines.Reports.Html;
 

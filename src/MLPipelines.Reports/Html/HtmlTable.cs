@@ -1,3 +1,4 @@
+
 namespace MLPipelines.Reports.Html;
 
 /// <summary>

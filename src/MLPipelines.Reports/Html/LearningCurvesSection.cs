@@ -1,9 +1,8 @@
 using System.Globalization;
-using MLPipelines.Core.Results;
-using MLPipelines.Core.Trainers;
 using MLPipelines.Reports.Charts;
 using MLPipelines.Reports.Findings;
 using MLPipelines.Reports.Formatting;
+using MLPipelines.Results;
 
 namespace MLPipelines.Reports.Html;
 

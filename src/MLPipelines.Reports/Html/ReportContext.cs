@@ -1,7 +1,7 @@
-using MLPipelines.Core.Results;
 using MLPipelines.Reports.Charts;
 using MLPipelines.Reports.Findings;
 using MLPipelines.Reports.Inputs;
+using MLPipelines.Results;
 
 namespace MLPipelines.Reports.Html;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using MLPipelines.Core.Results;
+using MLPipelines.Results;
 using MLPipelines.Reports.Charts;
 using MLPipelines.Reports.Findings;
 using MLPipelines.Reports.Formatting;
@@ -40,7 +40,7 @@ internal static class TuningSection
 
     private static (int, double[], double[]) Curve(ReportContext context, TuningFamily family, TuningSplitResult split, string metric)
     {
-        var higher = MetricKinds.DirectionOf(metric) == Core.Statistics.MetricDirection.HigherIsBetter;
+        var higher = MetricKinds.DirectionOf(metric) == MLPipelines.Results.Statistics.MetricDirection.HigherIsBetter;
         var seconds = new List<double>();
         var best = new List<double>();
         foreach (var trial in split.TrialLog.Where(t => t.Error is null && double.IsFinite(t.InnerScore)))

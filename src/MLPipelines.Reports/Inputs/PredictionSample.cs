@@ -1,5 +1,5 @@
 using System.Globalization;
-using MLPipelines.Core.Results;
+using MLPipelines.Results;
 
 namespace MLPipelines.Reports.Inputs;
 

@@ -1,5 +1,5 @@
-using MLPipelines.Core.Data;
-using MLPipelines.Core.Results;
+using MLPipelines.Results;
+using MLPipelines.Results.Csv;
 using YamlDotNet.RepresentationModel;
 
 namespace MLPipelines.Reports.Inputs;

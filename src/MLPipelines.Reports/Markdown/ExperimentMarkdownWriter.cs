@@ -1,6 +1,6 @@
 using System.Text;
-using MLPipelines.Core.Experiments;
-using MLPipelines.Core.Statistics;
+using MLPipelines.Results.Experiments;
+using MLPipelines.Results.Statistics;
 using static MLPipelines.Reports.Markdown.MarkdownText;
 
 namespace MLPipelines.Reports.Markdown;

@@ -1,7 +1,7 @@
 using System.Text;
-using MLPipelines.Core.Results;
 using MLPipelines.Reports.Curves;
 using MLPipelines.Reports.Inputs;
+using MLPipelines.Results;
 using static MLPipelines.Reports.Markdown.MarkdownText;
 
 namespace MLPipelines.Reports.Markdown;

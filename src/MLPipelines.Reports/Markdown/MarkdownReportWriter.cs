@@ -1,8 +1,7 @@
 using System.Text;
-using MLPipelines.Core.Results;
-using MLPipelines.Core.Runs;
 using MLPipelines.Reports.Findings;
 using MLPipelines.Reports.Inputs;
+using MLPipelines.Results;
 using static MLPipelines.Reports.Markdown.MarkdownText;
 
 namespace MLPipelines.Reports.Markdown;

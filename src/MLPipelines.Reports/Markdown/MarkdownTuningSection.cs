@@ -1,5 +1,5 @@
 using System.Text;
-using MLPipelines.Core.Results;
+using MLPipelines.Results;
 using MLPipelines.Reports.Findings;
 using static MLPipelines.Reports.Markdown.MarkdownText;
 

@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using MLPipelines.Spec;
 
 namespace MLPipelines.Trainers.Cnn;
 

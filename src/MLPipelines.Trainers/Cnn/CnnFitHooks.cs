@@ -1,4 +1,5 @@
 using MLPipelines.Core.Trainers;
+using MLPipelines.Spec;
 
 namespace MLPipelines.Trainers.Cnn;
 

@@ -1,4 +1,5 @@
 using MLPipelines.Neural.Training;
+using MLPipelines.Spec;
 
 namespace MLPipelines.Trainers.Cnn;
 

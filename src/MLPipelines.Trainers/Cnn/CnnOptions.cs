@@ -1,3 +1,5 @@
+using MLPipelines.Spec;
+
 namespace MLPipelines.Trainers.Cnn;
 
 /// <summary>
@@ -31,7 +33,8 @@ public sealed class CnnOptions
     /// <summary>
     /// <c>architecture</c>: a named preset (<see cref="Neural.Networks.CnnPresets"/>): <c>default</c> (conv32, pool,
     /// conv64, conv64, pool, dense 256 + dropout 0.3), <c>reference</c> (conv32, pool, conv64, pool, dense 128),
-    /// <c>small</c> (conv16, pool, conv32, pool, global average pool). Ignored when <see cref="Layers"/> is set.
+    /// <c>small</c> (conv16, pool, conv32, pool, global average pool), <c>resnet</c> (pre-activation residual blocks of
+    /// 32, 64 and 128 filters, the last two strided, global average pool). Ignored when <see cref="Layers"/> is set.
     /// Default <c>default</c>.
     /// </summary>
     public string Architecture { get; set; } = "default";

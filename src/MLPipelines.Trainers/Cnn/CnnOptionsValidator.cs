@@ -1,8 +1,8 @@
 using System.Globalization;
-using MLPipelines.Trainers.Training;
-using MLPipelines.Core.Spec;
 using MLPipelines.Neural.Networks;
+using MLPipelines.Spec;
 using MLPipelines.Trainers.Cnn.Building;
+using MLPipelines.Trainers.Training;
 
 namespace MLPipelines.Trainers.Cnn;
 

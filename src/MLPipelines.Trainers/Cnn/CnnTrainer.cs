@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
-using MLPipelines.Core;
 using MLPipelines.Neural.Augmentation;
 using MLPipelines.Neural.Losses;
 using MLPipelines.Neural.Metrics;
@@ -12,10 +11,11 @@ using MLPipelines.Neural.Optimizers;
 using MLPipelines.Neural.Schedules;
 using MLPipelines.Neural.Tensors;
 using MLPipelines.Neural.Training;
+using MLPipelines.Results;
 using MLPipelines.Trainers.Cnn.Building;
 using MLPipelines.Trainers.Cnn.Training;
 using MLPipelines.Trainers.Mlp.Scoring;
-using CoreEpoch = MLPipelines.Core.Trainers.EpochRecord;
+using CoreEpoch = MLPipelines.Results.EpochRecord;
 
 namespace MLPipelines.Trainers.Cnn;
 

@@ -1,5 +1,5 @@
 using Microsoft.ML;
-using MLPipelines.Core;
+using MLPipelines.Results;
 
 namespace MLPipelines.Trainers.Mlp;
 

@@ -14,6 +14,15 @@ public enum MlpInputScaling
     /// </summary>
     RobustClip,
 
+    /// <summary>
+    /// <see cref="RobustClip"/>, except for columns whose quartiles coincide but that are not constant (mostly one
+    /// value, e.g. word frequencies that are 0 in most rows): their deviation d from the median becomes
+    /// <c>sign(d) log(1 + |d| / s)</c>, s the median of the nonzero |d|, before the smooth clipping. The typical
+    /// nonzero value then lands near 0.7 and a long tail is compressed, where the (max - min) / 2 fallback would
+    /// squash the typical value towards 0.
+    /// </summary>
+    RobustLogClip,
+
     /// <summary>Standardization <c>(x - mean) / std</c> (constant columns become 0).</summary>
     Standard,
 

@@ -1,5 +1,5 @@
-using MLPipelines.Core;
 using MLPipelines.Neural.Training;
+using MLPipelines.Results;
 using MLPipelines.Trainers.Mlp.Encoding;
 
 namespace MLPipelines.Trainers.Mlp;

@@ -1,3 +1,5 @@
+using MLPipelines.Results;
+
 namespace MLPipelines.Trainers.Mlp;
 
 /// <summary>
@@ -137,6 +139,19 @@ public sealed class MlpOptions
     public int? EmbeddingDimension { get; set; }
 
     /// <summary>
+    /// <c>ensemble_members</c>: k networks trained at once in one TabM-style ensemble (shared weights, per-member
+    /// adapters, per-member output heads; every member's loss summed; predictions averaged as probabilities for
+    /// classification and values for regression); 1 = one plain MLP. Default 1.
+    /// </summary>
+    public int EnsembleMembers { get; set; } = 1;
+
+    /// <summary><c>ensemble</c>: <c>tabm</c> (adapters on every hidden layer) or <c>mini</c> (on the first layer's input only). Default tabm.</summary>
+    public MlpEnsemble Ensemble { get; set; } = MlpEnsemble.Tabm;
+
+    /// <summary><c>adapter_init</c>: how each member's first input scaling starts. Default auto (TabM's rule).</summary>
+    public MlpAdapterInit AdapterInit { get; set; } = MlpAdapterInit.Auto;
+
+    /// <summary>
     /// <c>seed</c>: weights, shuffling and the validation split; null = the seed the pipeline gives this fit (through
     /// the ML.NET catalog: 0). Default null.
     /// </summary>
@@ -150,10 +165,10 @@ public sealed class MlpOptions
     /// <see cref="AutoDropout"/> for classification without a validation split; it stays null (decided during the fit)
     /// for classification with one.
     /// </summary>
-    internal MlpOptions ResolvedFor(MLPipelines.Core.TaskKind task)
+    internal MlpOptions ResolvedFor(MLPipelines.Results.TaskKind task)
     {
         var copy = Clone();
-        if (copy.Dropout is null && task == MLPipelines.Core.TaskKind.Regression)
+        if (copy.Dropout is null && task == MLPipelines.Results.TaskKind.Regression)
         {
             copy.Dropout = 0;
         }

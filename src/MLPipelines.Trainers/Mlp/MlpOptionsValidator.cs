@@ -1,6 +1,6 @@
 using System.Globalization;
+using MLPipelines.Results;
 using MLPipelines.Trainers.Training;
-using MLPipelines.Core;
 
 namespace MLPipelines.Trainers.Mlp;
 
@@ -57,6 +57,11 @@ internal static class MlpOptionsValidator
         if (o.Patience is < 1 or > 100_000)
         {
             yield return ("patience", $"must be in [1, 100000], got {o.Patience}");
+        }
+
+        if (o.EnsembleMembers is < 1 or > 256)
+        {
+            yield return ("ensemble_members", $"must be in [1, 256], got {o.EnsembleMembers}");
         }
 
         if (o.PeriodicFrequencies is < 1 or > 1024)

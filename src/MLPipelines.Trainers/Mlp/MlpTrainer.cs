@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
-using MLPipelines.Core;
 using MLPipelines.Neural.Losses;
 using MLPipelines.Neural.Metrics;
 using MLPipelines.Neural.Networks;
@@ -10,10 +9,11 @@ using MLPipelines.Neural.Onnx;
 using MLPipelines.Neural.Optimizers;
 using MLPipelines.Neural.Schedules;
 using MLPipelines.Neural.Training;
+using MLPipelines.Results;
 using MLPipelines.Trainers.Mlp.Encoding;
 using MLPipelines.Trainers.Mlp.Scoring;
 using MLPipelines.Trainers.Mlp.Training;
-using CoreEpoch = MLPipelines.Core.Trainers.EpochRecord;
+using CoreEpoch = MLPipelines.Results.EpochRecord;
 
 namespace MLPipelines.Trainers.Mlp;
 
@@ -97,7 +97,7 @@ public sealed class MlpTrainer : IEstimator<MlpModel>
         var (network, history) = (kept.Network, kept.History);
         o.Dropout = kept.Dropout;
         Note(history, data);
-        var onnx = OnnxExporter.Export(network, ExportOptions(mean, std));
+        var onnx = OnnxExporter.Export(network, ExportOptions(mean, std, o.EnsembleMembers > 1));
         var chain = MlpScoringChain.Create(_ml, _task, onnx, _features, input.Schema[_label], data.ClassCount).Fit(input);
         var parameters = new MlpModelParameters(_task, network.Summary(), network.ParameterCount, encoding, mean, std, history, o.Clone(), seed, data.Rows);
         return new MlpModel(chain, onnx, parameters, _features, input.Schema[_features].Type);
@@ -109,7 +109,15 @@ public sealed class MlpTrainer : IEstimator<MlpModel>
         var options = o.Clone();
         options.Dropout = dropout;
         var network = MlpNetworkFactory.Create(options, encoding, outputs, seed);
-        var trainer = new NetworkTrainer(network, Loss(data), Optimizer(), Schedule(), new TrainingOptions
+        var members = o.EnsembleMembers;
+        var loss = members > 1 ? new EnsembleLoss(Loss(data), members) : Loss(data);
+        Metric metric = _task == TaskKind.Regression ? new RootMeanSquaredError() : new Accuracy();
+        if (loss is EnsembleLoss ensemble)
+        {
+            metric = new EnsembleMetric(metric, members, ensemble.Averaging);
+        }
+
+        var trainer = new NetworkTrainer(network, loss, Optimizer(), Schedule(), new TrainingOptions
         {
             Epochs = o.Epochs,
             BatchSize = o.BatchSize,
@@ -120,7 +128,7 @@ public sealed class MlpTrainer : IEstimator<MlpModel>
             RestoreBestEpoch = true,
             GradientClipNorm = (float)o.GradientClip,
             Threads = o.Threads ?? 0,
-        }, _task == TaskKind.Regression ? new RootMeanSquaredError() : new Accuracy());
+        }, metric);
 
         var curve = new List<CoreEpoch>();
         try
@@ -267,13 +275,13 @@ public sealed class MlpTrainer : IEstimator<MlpModel>
         };
     }
 
-    private OnnxExportOptions ExportOptions(double mean, double std)
+    private OnnxExportOptions ExportOptions(double mean, double std, bool ensemble)
     {
-        var export = new OnnxExportOptions { InputName = _features, ProducerName = "MLPipelines.Trainers.Mlp" };
+        var export = new OnnxExportOptions { InputName = _features, ProducerName = "MLPipelines.Trainers.Mlp", AverageMembers = ensemble };
         switch (_task)
         {
             case TaskKind.Binary:
-                export.Outputs.Add(new OnnxOutput(ScoreColumns.Logit, OnnxOutputKind.Raw));
+                export.Outputs.Add(new OnnxOutput(ScoreColumns.Logit, OnnxOutputKind.ProbabilityLogit));
                 export.Outputs.Add(new OnnxOutput(ScoreColumns.Probability, OnnxOutputKind.Sigmoid));
                 break;
             case TaskKind.Multiclass:

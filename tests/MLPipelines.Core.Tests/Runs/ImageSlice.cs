@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using MLPipelines.Core.Tests.Images;
 
 namespace MLPipelines.Core.Tests.Runs;
 

@@ -1,8 +1,9 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MLPipelines.Core.Results;
 using MLPipelines.Core.Runs;
 using MLPipelines.Core.Trainers;
+using MLPipelines.Results;
+using MLPipelines.Results.Csv;
 
 namespace MLPipelines.Core.Tests.Runs;
 
@@ -61,7 +62,7 @@ public sealed class ModelPackageTests : IClassFixture<ModelPackageTests.PenguinR
         var zip = Path.Combine(_run.Directory, "models", "lightgbm.zip");
         var input = TestPaths.WriteCsv("island,bill_length_mm,bill_depth_mm,flipper_length_mm,body_mass_g,sex\nDream,40,18,190,3800,male\nDream,abc,18,190,3800,male\n");
 
-        var error = Assert.Throws<MLPipelines.Core.Data.DataFileException>(() => BatchPredictor.Load(zip).Predict(input, TextWriter.Null));
+        var error = Assert.Throws<MLPipelines.Results.Csv.DataFileException>(() => BatchPredictor.Load(zip).Predict(input, TextWriter.Null));
 
         Assert.Contains(":3: row 2, column 'bill_length_mm': 'abc' is not a number", error.Message);
     }

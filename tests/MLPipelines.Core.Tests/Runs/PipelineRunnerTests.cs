@@ -1,8 +1,8 @@
-using MLPipelines.Core.Data;
-using MLPipelines.Core.Results;
 using MLPipelines.Core.Runs;
-using MLPipelines.Core.Spec;
 using MLPipelines.Core.Trainers;
+using MLPipelines.Results;
+using MLPipelines.Results.Csv;
+using MLPipelines.Spec;
 
 namespace MLPipelines.Core.Tests.Runs;
 

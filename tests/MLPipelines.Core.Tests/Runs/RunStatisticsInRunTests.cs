@@ -1,7 +1,7 @@
-using MLPipelines.Core.Results;
 using MLPipelines.Core.Runs;
-using MLPipelines.Core.Statistics;
 using MLPipelines.Core.Trainers;
+using MLPipelines.Results;
+using MLPipelines.Results.Statistics;
 
 namespace MLPipelines.Core.Tests.Runs;
 

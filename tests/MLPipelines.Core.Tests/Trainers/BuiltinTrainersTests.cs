@@ -1,9 +1,10 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MLPipelines.Core.Data;
 using MLPipelines.Core.Preprocessing;
-using MLPipelines.Core.Spec;
 using MLPipelines.Core.Trainers;
+using MLPipelines.Data;
+using MLPipelines.Results;
+using MLPipelines.Spec;
 
 namespace MLPipelines.Core.Tests.Trainers;
 

@@ -2,6 +2,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLPipelines.Core.Trainers;
 using MLPipelines.Core.Trainers.Builtin;
+using MLPipelines.Results;
 
 namespace MLPipelines.Core.Tests.Trainers;
 

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
-using MLPipelines.Core.Data;
-using MLPipelines.Core.Spec;
+using MLPipelines.Data;
+using MLPipelines.Results;
+using MLPipelines.Spec;
 
 namespace MLPipelines.Core.Tests.Tuning;
 

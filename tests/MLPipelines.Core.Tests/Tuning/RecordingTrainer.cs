@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLPipelines.Core.Trainers;
+using MLPipelines.Results;
+using MLPipelines.Spec.Declarations;
 
 namespace MLPipelines.Core.Tests.Tuning;
 

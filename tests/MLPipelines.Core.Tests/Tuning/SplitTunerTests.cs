@@ -1,4 +1,4 @@
-using MLPipelines.Core.Data;
+using MLPipelines.Data;
 using MLPipelines.Core.Evaluation;
 using MLPipelines.Core.Runs;
 using MLPipelines.Core.Trainers;

@@ -135,6 +135,28 @@ public sealed class ConvLayerBehaviourTests
     }
 
     [Fact]
+    public void Network_ConvWithThirtyTwoFilters_IsBitIdenticalWithOneAndTwoThreads()
+    {
+        // 32 filters take the transposed weight-gradient path; batch 19 spans three gradient groups.
+        float[][] Run(int threads)
+        {
+            var net = new Network(new TensorShape(2, 8, 8)) { Threads = threads }
+                .Add(new Conv2D(32, padding: 1, useBias: false)).Add(new BatchNorm2D()).Add(new Relu())
+                .Add(new Conv2D(32, padding: 1)).Add(new Relu()).Add(new GlobalAvgPool()).Add(new Dense(3)).Build(11);
+            net.Forward(RandomBatch(19, net.InputShape, 3), training: true);
+            net.Backward(RandomBatch(19, TensorShape.Vector(3), 4));
+            return [.. net.Parameters.Select(p => p.Gradient.ToArray())];
+        }
+
+        var one = Run(1);
+        var two = Run(2);
+        for (var i = 0; i < one.Length; i++)
+        {
+            Assert.Equal(one[i], two[i]);
+        }
+    }
+
+    [Fact]
     public void BatchNorm2D_TrainingForward_StandardizesEachChannel()
     {
         var norm = new BatchNorm2D();

@@ -32,6 +32,15 @@ public sealed class ConvLayerGradientTests
         GradientChecker.Check(new Conv2D(2, kernelSize: 2), new TensorShape(1, 4, 4), batch: Conv2D.GroupSize + 3);
 
     [Fact]
+    public void Conv2D_BackwardThirtyTwoFilters_MatchesFiniteDifferences() =>
+        // 32 filters of 2 x 3 x 3 weights: the weight gradient is computed transposed (dW^T = cols dY^T).
+        GradientChecker.Check(new Conv2D(32, kernelSize: 3, padding: 1), new TensorShape(2, 4, 4), batch: 3);
+
+    [Fact]
+    public void Conv2D_BackwardThirtyTwoFiltersOneByOne_MatchesFiniteDifferences() =>
+        GradientChecker.Check(new Conv2D(32, kernelSize: 1, useBias: false), new TensorShape(20, 2, 3), batch: 2);
+
+    [Fact]
     public void BatchNorm2D_BackwardInTraining_MatchesFiniteDifferences() =>
         GradientChecker.Check(new BatchNorm2D(), new TensorShape(3, 2, 3), batch: 4);
 

@@ -81,6 +81,24 @@ public sealed class ConvOnnxRoundTripTests
     }
 
     [Fact]
+    public void OnnxExporter_ResNetPreset_MatchesOnnxRuntime()
+    {
+        // Given the resnet preset (pre-activation blocks, strided projections, residual adds) trained briefly on 12x12
+        var data = ImageData.Patches(96, 1, 12, 4, seed: 7);
+        var net = CnnPresets.ResNet(data.FeatureShape, 4, widths: [4, 6, 8]).Build(3);
+        Train(net, data);
+
+        // When exported and run by ONNX Runtime
+        var model = OnnxExporter.Export(net, new OnnxExportOptions { Output = OnnxOutputKind.Softmax, OutputName = "Probability" });
+        var (probabilities, shape) = RunOnnx(model, data, "Probability");
+
+        // Then the probabilities equal ours within 1e-5, with one Add per block
+        AssertClose(Softmax(net.Predict(data.Features, data.Rows), 4), probabilities);
+        Assert.Equal([data.Rows, 4], shape);
+        Assert.Equal(3, net.Layers.OfType<ResidualBlock>().Count());
+    }
+
+    [Fact]
     public void OnnxExporter_FlatInput_TakesOneVectorPerImage()
     {
         // Given a conv net over [2, 8, 8] images, exported with a flat [N, 128] input (as an ML.NET vector column feeds it)

@@ -101,7 +101,7 @@ public sealed class ConvTrainingTests
     [Fact]
     public void CnnPresets_Create_RejectsUnknownNameListingTheKnownOnes()
     {
-        var ex = Assert.Throws<ArgumentException>(() => CnnPresets.Create("resnet", new TensorShape(1, 28, 28), 10));
-        Assert.Contains("default, reference, small", ex.Message);
+        var ex = Assert.Throws<ArgumentException>(() => CnnPresets.Create("resnet50", new TensorShape(1, 28, 28), 10));
+        Assert.Contains("default, reference, small, resnet", ex.Message);
     }
 }

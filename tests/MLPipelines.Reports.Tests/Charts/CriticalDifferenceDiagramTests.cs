@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
-using MLPipelines.Core.Statistics;
 using MLPipelines.Reports.Charts;
+using MLPipelines.Results.Statistics;
 
 namespace MLPipelines.Reports.Tests.Charts;
 

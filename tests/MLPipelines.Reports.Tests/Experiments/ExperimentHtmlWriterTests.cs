@@ -1,10 +1,10 @@
 using System.Xml.Linq;
-using MLPipelines.Core.Experiments;
+using MLPipelines.Results.Experiments;
 using MLPipelines.Core.Runs;
-using MLPipelines.Core.Statistics;
 using MLPipelines.Reports.Experiments;
 using MLPipelines.Reports.Findings;
 using MLPipelines.Reports.Tests.Fixtures;
+using MLPipelines.Results.Statistics;
 
 namespace MLPipelines.Reports.Tests.Experiments;
 

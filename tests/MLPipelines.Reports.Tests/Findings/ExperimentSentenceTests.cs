@@ -1,5 +1,5 @@
-using MLPipelines.Core.Statistics;
 using MLPipelines.Reports.Findings;
+using MLPipelines.Results.Statistics;
 
 namespace MLPipelines.Reports.Tests.Findings;
 

@@ -1,11 +1,10 @@
 using System.Globalization;
 using System.Text;
-using MLPipelines.Core.Results;
 using MLPipelines.Core.Runs;
-using MLPipelines.Core.Spec;
 using MLPipelines.Core.Trainers;
 using MLPipelines.Reports.Html;
 using MLPipelines.Reports.Markdown;
+using MLPipelines.Spec;
 using MLPipelines.Trainers.Mlp.Plugin;
 
 namespace MLPipelines.Reports.Tests.Fixtures;

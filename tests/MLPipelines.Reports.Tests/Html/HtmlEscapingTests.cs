@@ -1,9 +1,9 @@
 using System.Xml.Linq;
-using MLPipelines.Core.Results;
 using MLPipelines.Reports.Charts;
 using MLPipelines.Reports.Html;
 using MLPipelines.Reports.Inputs;
 using MLPipelines.Reports.Tests.Fixtures;
+using MLPipelines.Results;
 
 namespace MLPipelines.Reports.Tests.Html;
 

@@ -1,9 +1,10 @@
-using MLPipelines.Core.Results;
 using MLPipelines.Core.Trainers;
 using MLPipelines.Reports.Charts;
 using MLPipelines.Reports.Html;
 using MLPipelines.Reports.Inputs;
 using MLPipelines.Reports.Tests.Fixtures;
+using MLPipelines.Results;
+using MLPipelines.Results.Statistics;
 
 namespace MLPipelines.Reports.Tests.Html;
 
@@ -103,7 +104,7 @@ public sealed class HtmlSectionTests
     [Fact]
     public void HtmlReportWriter_Render_TestSetRunNamesItsSplitAndSaysNothingIsTested()
     {
-        var results = MLPipelines.Core.Runs.ResultsStatistics.Apply(ResultsBuilder.Run("accuracy",
+        var results = MLPipelines.Results.Statistics.ResultsStatistics.Apply(ResultsBuilder.Run("accuracy",
             ResultsBuilder.Model("gbdt", "accuracy", [0.85]), ResultsBuilder.Model("linear", "accuracy", [0.83], family: "linear")) with
         {
             Evaluation = new EvaluationResult { Method = "test_set", Folds = 1, Repeats = 1, Seed = 1 },

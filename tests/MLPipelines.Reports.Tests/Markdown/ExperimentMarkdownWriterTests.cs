@@ -1,8 +1,8 @@
-using MLPipelines.Core.Experiments;
-using MLPipelines.Core.Results;
-using MLPipelines.Core.Statistics;
+using MLPipelines.Results.Experiments;
 using MLPipelines.Reports.Charts;
 using MLPipelines.Reports.Markdown;
+using MLPipelines.Results;
+using MLPipelines.Results.Statistics;
 
 namespace MLPipelines.Reports.Tests.Markdown;
 

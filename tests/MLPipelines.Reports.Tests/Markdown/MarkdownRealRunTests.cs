@@ -1,9 +1,9 @@
-using MLPipelines.Core.Results;
 using MLPipelines.Core.Trainers;
 using MLPipelines.Reports.Findings;
 using MLPipelines.Reports.Html;
 using MLPipelines.Reports.Markdown;
 using MLPipelines.Reports.Tests.Fixtures;
+using MLPipelines.Results;
 
 namespace MLPipelines.Reports.Tests.Markdown;
 

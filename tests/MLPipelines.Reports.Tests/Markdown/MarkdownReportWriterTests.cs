@@ -1,5 +1,6 @@
-using MLPipelines.Core.Results;
 using MLPipelines.Reports.Markdown;
+using MLPipelines.Results;
+using MLPipelines.Results.Statistics;
 
 namespace MLPipelines.Reports.Tests.Markdown;
 
@@ -56,7 +57,7 @@ public sealed class MarkdownReportWriterTests
     {
         static ModelResult ThreeFolds(string name, double[] accuracy) =>
             Model(name, accuracy) with { Metrics = new Dictionary<string, MetricSummary> { ["accuracy"] = MetricSummary.Of(accuracy) } };
-        var results = MLPipelines.Core.Runs.ResultsStatistics.Apply(Results() with
+        var results = MLPipelines.Results.Statistics.ResultsStatistics.Apply(Results() with
         {
             Evaluation = new EvaluationResult { Method = "kfold", Folds = 3, Repeats = 1, Seed = 4, Stratify = true },
             Models = [ThreeFolds("linear", [0.7, 0.8, 0.75]), ThreeFolds("gbdt", [0.9, 0.8, 0.85]) with

@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using MLPipelines.Core.Runs;
-using MLPipelines.Core.Spec;
 using MLPipelines.Core.Trainers;
+using MLPipelines.Spec;
 using MLPipelines.Trainers.Cnn;
 using MLPipelines.Trainers.Cnn.Plugin;
 using MLPipelines.Trainers.Mlp.Plugin;
@@ -45,7 +45,7 @@ public sealed class CnnPluginTests
     }
 
     [Theory]
-    [InlineData("{architecture: tiny}", "models[0].options.architecture: must be one of default, reference, small; got 'tiny'")]
+    [InlineData("{architecture: tiny}", "models[0].options.architecture: must be one of default, reference, small, resnet; got 'tiny'")]
     [InlineData("{layers: 'conv(16) bn relux'}", "models[0].options.layers: item 3 'relux': unknown layer 'relux'; did you mean 'relu'?")]
     [InlineData("{crop_padding: 100}", "models[0].options.crop_padding: must be >= 0 and <= 64, got 100")]
     [InlineData("{early_stopping: true, validation_fraction: 0}", "models[0].options.early_stopping: needs a validation split")]

@@ -103,4 +103,56 @@ public sealed class InputEncodingTests
             }
         }
     }
+
+    [Fact]
+    public void InputEncodingFitter_RobustLogClip_LogsOnlyMostlyConstantColumnsByTheirMedianNonzeroDeviation()
+    {
+        // Column 0: 1..10 keeps its IQR scaling (7.75 - 3.25); column 1: eight 0s, 0.5 and 8 (quartiles both 0) gets
+        // sign(d) log(1 + |d| / s) with s = median(0.5, 8) = 4.25 and no linear term; constant column 2 stays 0.
+        float[] sparse = [0, 0, 0, 0, 0, 0, 0, 0, 0.5f, 8];
+        var rows = Enumerable.Range(0, 10).SelectMany(i => new[] { i + 1f, sparse[i], 5f }).ToArray();
+
+        var e = InputEncodingFitter.Fit(rows, 3, [], MlpInputScaling.RobustLogClip, 16);
+        var encoder = new TabularInputEncoder(e);
+        var output = new float[3];
+        encoder.Encode([5.5f, 8, 5], output);
+
+        Assert.Equal([1f / 4.5f, 0f, 0f], e.Scale);
+        Assert.Equal([0f, 1f / 4.25f, 0f], e.LogScale);
+        var z = MathF.Log(1 + (8 / 4.25f));
+        Assert.Equal(z / MathF.Sqrt(1 + (z * z / 9)), output[1], 5);
+        Assert.Equal(0f, output[0]);
+    }
+
+    [Fact]
+    public void MlpNetworkFactory_ExportedGraphWithLogColumns_MatchesTheEngine()
+    {
+        // Given sparse long-tailed columns (mostly 0, a few values spread over three decades) and one dense column
+        var random = new Random(4);
+        const int width = 3;
+        var rows = new float[150 * width];
+        for (var i = 0; i < 150; i++)
+        {
+            rows[i * width] = (float)random.NextDouble();
+            rows[(i * width) + 1] = random.NextDouble() < 0.85 ? 0f : (float)Math.Pow(10, (random.NextDouble() * 3) - 1);
+            rows[(i * width) + 2] = random.NextDouble() < 0.9 ? 0f : (float)(random.NextDouble() * 40);
+        }
+
+        var encoding = InputEncodingFitter.Fit(rows, width, [], MlpInputScaling.RobustLogClip, 16);
+        var net = MlpNetworkFactory.Create(new MlpOptions { HiddenLayers = [8], Dropout = 0 }, encoding, outputs: 1, seed: 2);
+
+        // When the exported graph scores the raw rows
+        using var session = new InferenceSession(OnnxExporter.Export(net, new OnnxExportOptions { InputName = "Features" }));
+        using var results = session.Run([NamedOnnxValue.CreateFromTensor("Features", new DenseTensor<float>(rows, [150, width]))]);
+        var onnx = results[0].AsEnumerable<float>().ToArray();
+
+        // Then it matches the engine, and the two sparse columns were logged
+        Assert.Equal(0f, encoding.LogScale[0]);
+        Assert.True(encoding.LogScale[1] > 0 && encoding.LogScale[2] > 0);
+        var ours = net.Predict(rows, 150);
+        for (var i = 0; i < 150; i++)
+        {
+            Assert.Equal(ours[i], onnx[i], 1e-5);
+        }
+    }
 }

@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MLPipelines.Core;
 using MLPipelines.Core.Trainers;
+using MLPipelines.Results;
 using MLPipelines.Trainers.Mlp;
 
 namespace MLPipelines.Trainers.Tests.Mlp;

@@ -1,9 +1,8 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MLPipelines.Core.Results;
 using MLPipelines.Core.Runs;
-using MLPipelines.Core.Spec;
 using MLPipelines.Core.Trainers;
+using MLPipelines.Spec;
 using MLPipelines.Trainers.Mlp;
 using MLPipelines.Trainers.Mlp.Plugin;
 

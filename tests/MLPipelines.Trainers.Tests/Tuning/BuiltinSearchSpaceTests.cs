@@ -1,4 +1,5 @@
-using MLPipelines.Core.Spec;
+using MLPipelines.Spec;
+using MLPipelines.Spec.Declarations;
 using MLPipelines.Core.Trainers;
 using MLPipelines.Trainers.Cnn.Plugin;
 using MLPipelines.Trainers.Mlp.Plugin;

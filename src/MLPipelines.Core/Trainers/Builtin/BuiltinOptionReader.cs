@@ -1,4 +1,5 @@
 using System.Globalization;
+using MLPipelines.Spec.Declarations;
 
 namespace MLPipelines.Core.Trainers.Builtin;
 

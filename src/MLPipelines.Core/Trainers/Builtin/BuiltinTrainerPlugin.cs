@@ -1,4 +1,6 @@
 using Microsoft.ML;
+using MLPipelines.Results;
+using MLPipelines.Spec.Declarations;
 
 namespace MLPipelines.Core.Trainers.Builtin;
 

@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Trainers.LightGbm;
+using MLPipelines.Spec.Declarations;
 
 namespace MLPipelines.Core.Trainers.Builtin;
 

@@ -1,5 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Trainers;
+using MLPipelines.Results;
+using MLPipelines.Spec.Declarations;
 
 namespace MLPipelines.Core.Trainers.Builtin;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using MLPipelines.Core.Spec;
+using MLPipelines.Spec;
 
 namespace MLPipelines.Trainers.Cnn.Building;
 

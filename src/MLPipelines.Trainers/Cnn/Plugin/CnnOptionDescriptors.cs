@@ -1,6 +1,7 @@
 using System.Globalization;
 using MLPipelines.Core.Trainers;
 using MLPipelines.Neural.Networks;
+using MLPipelines.Spec.Declarations;
 using MLPipelines.Trainers.Mlp.Plugin;
 
 namespace MLPipelines.Trainers.Cnn.Plugin;
@@ -61,7 +62,7 @@ internal static class CnnOptionDescriptors
         return
         [
             new("architecture", OptionKind.Enum, d.Architecture,
-                "Preset network: default (conv32, pool, conv64, conv64, pool, dense 256 + dropout 0.3), reference (conv32, pool, conv64, pool, dense 128), small (conv16, pool, conv32, pool, global average pool). Blocks are conv 3x3 + batch norm + ReLU.")
+                "Preset network: default (conv32, pool, conv64, conv64, pool, dense 256 + dropout 0.3), reference (conv32, pool, conv64, pool, dense 128), small (conv16, pool, conv32, pool, global average pool), resnet (a pre-activation residual network for 28x28 and 32x32 images: stem conv32, residual blocks of 32, 64 and 128 filters at full, half and quarter size, global average pool). Blocks are conv 3x3 + batch norm + ReLU.")
             { Allowed = CnnPresets.Names },
             new("layers", OptionKind.String, d.Layers,
                 "Explicit layers instead of a preset, e.g. \"conv(32) bn relu maxpool(2) conv(64) bn relu maxpool(2) dense(128) relu dropout(0.2)\"; layers: conv(filters[, kernel, stride, padding]), bn, relu, leaky_relu, gelu, silu, tanh, sigmoid, maxpool(size[, stride]), avgpool, gap, flatten, dense(units), dropout(rate). dense(classes) is appended.")

@@ -1,7 +1,8 @@
 using Microsoft.ML;
-using MLPipelines.Core;
-using MLPipelines.Core.Spec;
 using MLPipelines.Core.Trainers;
+using MLPipelines.Results;
+using MLPipelines.Spec;
+using MLPipelines.Spec.Declarations;
 
 namespace MLPipelines.Trainers.Cnn.Plugin;
 

@@ -1,4 +1,5 @@
 using MLPipelines.Neural.Tensors;
+using MLPipelines.Spec;
 
 namespace MLPipelines.Trainers.Cnn.Training;
 

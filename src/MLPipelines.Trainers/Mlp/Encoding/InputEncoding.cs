@@ -9,13 +9,14 @@ namespace MLPipelines.Trainers.Mlp.Encoding;
 public sealed class InputEncoding
 {
     internal InputEncoding(int width, int[] numericSlots, float[] fill, float[] shift, float[] scale, bool clip,
-        int[] oneHotSlots, CategoricalBlock[] embeddedBlocks)
+        int[] oneHotSlots, CategoricalBlock[] embeddedBlocks, float[]? logScale = null)
     {
         Width = width;
         NumericSlots = numericSlots;
         Fill = fill;
         Shift = shift;
         Scale = scale;
+        LogScale = logScale ?? new float[numericSlots.Length];
         Clip = clip;
         OneHotSlots = oneHotSlots;
         EmbeddedBlocks = embeddedBlocks;
@@ -35,6 +36,12 @@ public sealed class InputEncoding
 
     /// <summary>Multiplied after shifting, per numeric slot (0 for constant columns).</summary>
     public IReadOnlyList<float> Scale { get; }
+
+    /// <summary>
+    /// Per numeric slot, c of the symmetric log term <c>sign(d) log(1 + c |d|)</c> added to <c>d * Scale</c>
+    /// (d = value - shift); 0 = linear only.
+    /// </summary>
+    public IReadOnlyList<float> LogScale { get; }
 
     /// <summary>True when scaled values go through <c>z / sqrt(1 + (z / 3)^2)</c>.</summary>
     public bool Clip { get; }

@@ -48,6 +48,7 @@ internal static class InputEncodingFitter
         var fill = new float[numeric.Length];
         var shift = new float[numeric.Length];
         var scale = new float[numeric.Length];
+        var logScale = new float[numeric.Length];
         var values = new float[rows];
         for (var j = 0; j < numeric.Length; j++)
         {
@@ -67,13 +68,41 @@ internal static class InputEncodingFitter
             fill[j] = median;
             (shift[j], scale[j]) = scaling switch
             {
-                MlpInputScaling.RobustClip => (median, RobustScale(column)),
+                MlpInputScaling.RobustClip or MlpInputScaling.RobustLogClip => (median, RobustScale(column)),
                 MlpInputScaling.Standard => Standard(column),
                 _ => (0f, 1f),
             };
+            if (scaling == MlpInputScaling.RobustLogClip && count > 0 && Quantile(column, 0.25) == Quantile(column, 0.75) && scale[j] > 0)
+            {
+                logScale[j] = LogScale(column, median);
+                scale[j] = logScale[j] > 0 ? 0f : scale[j];
+            }
         }
 
-        return new InputEncoding(width, numeric, fill, shift, scale, scaling == MlpInputScaling.RobustClip, [.. oneHot], [.. embedded]);
+        var clip = scaling is MlpInputScaling.RobustClip or MlpInputScaling.RobustLogClip;
+        return new InputEncoding(width, numeric, fill, shift, scale, clip, [.. oneHot], [.. embedded], logScale);
+    }
+
+    /// <summary>1 / (median of |x - median| over the values that differ from the median), 0 if none does.</summary>
+    private static float LogScale(ReadOnlySpan<float> sorted, float median)
+    {
+        var deviations = new List<float>();
+        foreach (var v in sorted)
+        {
+            if (v != median)
+            {
+                deviations.Add(Math.Abs(v - median));
+            }
+        }
+
+        if (deviations.Count == 0)
+        {
+            return 0f;
+        }
+
+        deviations.Sort();
+        var s = Quantile(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(deviations), 0.5);
+        return s > 0 && float.IsFinite(s) ? 1f / s : 0f;
     }
 
     /// <summary>Quantile of sorted values with linear interpolation (numpy's default).</summary>

@@ -8,7 +8,7 @@ namespace MLPipelines.Trainers.Mlp.Encoding;
 /// The first layer of a tabular MLP: turns the raw feature vector into the network's input, row by row, as an
 /// <see cref="InputEncoding"/> says (no trainable parameters). Output row:
 /// <c>[numeric values, one-hot slots, category codes]</c>, where a numeric value is
-/// <c>z = (fill(x) - shift) * scale</c>, smooth-clipped to <c>z / sqrt(1 + z^2 / 9)</c> when the encoding clips.
+/// <c>z = (fill(x) - shift) * scale</c> (plus <c>sign(d) log(1 + c |d|)</c> for columns with a log scale c), smooth-clipped to <c>z / sqrt(1 + z^2 / 9)</c> when the encoding clips.
 /// Because the layer is part of the network, the exported ONNX graph takes the raw feature vector, so scoring
 /// needs no preprocessing outside the graph.
 /// </summary>
@@ -20,6 +20,7 @@ public sealed class TabularInputEncoder : Layer, IOnnxExportable
     private readonly float[] _fill;
     private readonly float[] _shift;
     private readonly float[] _scale;
+    private readonly float[] _logScale;
     private readonly int[] _oneHot;
     private Tensor? _output;
 
@@ -32,6 +33,7 @@ public sealed class TabularInputEncoder : Layer, IOnnxExportable
         _fill = [.. encoding.Fill];
         _shift = [.. encoding.Shift];
         _scale = [.. encoding.Scale];
+        _logScale = [.. encoding.LogScale];
         _oneHot = [.. encoding.OneHotSlots];
     }
 
@@ -73,7 +75,14 @@ public sealed class TabularInputEncoder : Layer, IOnnxExportable
         for (var j = 0; j < _numeric.Length; j++)
         {
             var v = row[_numeric[j]];
-            var z = ((float.IsNaN(v) ? _fill[j] : v) - _shift[j]) * _scale[j];
+            var d = (float.IsNaN(v) ? _fill[j] : v) - _shift[j];
+            var z = d * _scale[j];
+            if (_logScale[j] > 0f)
+            {
+                // Same operation order as the exported graph: Abs, Mul, Add, Log, Sign, Mul, Add.
+                z += MathF.Sign(d) * MathF.Log((MathF.Abs(d) * _logScale[j]) + 1f);
+            }
+
             if (_encoding.Clip)
             {
                 // Same operation order as the exported graph: Mul, Mul, Add, Sqrt, Div.
@@ -133,8 +142,16 @@ public sealed class TabularInputEncoder : Layer, IOnnxExportable
             var m = (long)_numeric.Length;
             var x = Gather(graph, input, _numeric);
             x = graph.AddNode("Where", [graph.AddNode("IsNaN", [x]), graph.AddInitializer("enc_fill", [m], _fill), x]);
-            x = graph.AddNode("Sub", [x, graph.AddInitializer("enc_shift", [m], _shift)]);
-            x = graph.AddNode("Mul", [x, graph.AddInitializer("enc_scale", [m], _scale)]);
+            var d = graph.AddNode("Sub", [x, graph.AddInitializer("enc_shift", [m], _shift)]);
+            x = graph.AddNode("Mul", [d, graph.AddInitializer("enc_scale", [m], _scale)]);
+            if (_logScale.Any(c => c > 0f))
+            {
+                // sign(d) log(1 + c |d|); c = 0 (linear columns) adds exactly 0.
+                var magnitude = graph.AddNode("Mul", [graph.AddNode("Abs", [d]), graph.AddInitializer("enc_log_scale", [m], _logScale)]);
+                var log = graph.AddNode("Log", [graph.AddNode("Add", [magnitude, graph.AddScalar("enc_log_one", 1f)])]);
+                x = graph.AddNode("Add", [x, graph.AddNode("Mul", [graph.AddNode("Sign", [d]), log])]);
+            }
+
             if (_encoding.Clip)
             {
                 var t = graph.AddNode("Mul", [x, x]);

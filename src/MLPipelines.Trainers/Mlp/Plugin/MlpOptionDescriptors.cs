@@ -1,5 +1,6 @@
-using MLPipelines.Core;
 using MLPipelines.Core.Trainers;
+using MLPipelines.Results;
+using MLPipelines.Spec.Declarations;
 
 namespace MLPipelines.Trainers.Mlp.Plugin;
 
@@ -47,6 +48,9 @@ internal static class MlpOptionDescriptors
                 case "periodic_dimension": o.PeriodicDimension = Int(value); break;
                 case "categorical_embedding_threshold": o.CategoricalEmbeddingThreshold = Int(value); break;
                 case "embedding_dim": o.EmbeddingDimension = value is null ? null : Int(value); break;
+                case "ensemble_members": o.EnsembleMembers = Int(value); break;
+                case "ensemble": o.Ensemble = MlpEnumNames.Parse<MlpEnsemble>((string)value!); break;
+                case "adapter_init": o.AdapterInit = MlpEnumNames.Parse<MlpAdapterInit>((string)value!); break;
                 case "seed": o.Seed = value is null ? null : Int(value); break;
                 case "threads": o.Threads = value is null ? null : Int(value); break;
                 default: throw new ArgumentException($"Unknown MLP option '{name}'.", nameof(values));
@@ -85,7 +89,7 @@ internal static class MlpOptionDescriptors
             new("early_stopping", OptionKind.Bool, d.EarlyStopping, "Stop when the validation loss has not improved for `patience` epochs (needs validation_fraction > 0)."),
             new("patience", OptionKind.Int, (long)d.Patience, "Epochs without improvement before early stopping.") { Min = 1, Max = 100_000 },
             Enum("input_scaling", d.InputScaling,
-                "auto (robust_clip unless the preprocessing normalized), robust_clip ((x - median) / IQR then z / sqrt(1 + z^2/9)), standard, none. Missing values become the training median."),
+                "auto (robust_clip unless the preprocessing normalized), robust_clip ((x - median) / IQR then z / sqrt(1 + z^2/9)), robust_log_clip (as robust_clip, but mostly-constant columns with IQR 0 become sign(d) log(1 + |d| / s), s the median nonzero deviation), standard, none. Missing values become the training median."),
             Enum("numeric_embedding", d.NumericEmbedding, "auto (periodic for up to 100 numeric inputs, none above: images, wide tables), periodic (PLR embeddings of each numeric input, Gorishniy et al. 2022) or none (scaled scalars; about twice as fast)."),
             new("periodic_frequencies", OptionKind.Int, (long)d.PeriodicFrequencies, "Frequencies per numeric input (numeric_embedding: periodic).") { Min = 1, Max = 1024 },
             new("periodic_sigma", OptionKind.Float, d.PeriodicSigma, "Standard deviation of the initial frequencies (numeric_embedding: periodic).") { Min = 0, MinExclusive = true, Max = 1000 },
@@ -93,6 +97,10 @@ internal static class MlpOptionDescriptors
             new("categorical_embedding_threshold", OptionKind.Int, (long)d.CategoricalEmbeddingThreshold,
                 "One-hot blocks (one per categorical column) wider than this become a learned embedding; smaller ones stay one-hot.") { Min = 1, Max = 1_000_000 },
             new("embedding_dim", OptionKind.Int, d.EmbeddingDimension, "Size of each categorical embedding; null = min(16, round(1.6 n^0.56)) for n categories.") { Min = 1, Max = 1024, Nullable = true },
+            new("ensemble_members", OptionKind.Int, (long)d.EnsembleMembers,
+                "k members trained at once as one TabM-style ensemble (shared weights, per-member adapters and output heads, member losses summed, probabilities or values averaged); 1 = one plain MLP.") { Min = 1, Max = 256 },
+            Enum("ensemble", d.Ensemble, "tabm (per-member scaling and bias on every hidden layer) or mini (per-member scaling of the first layer's input only); ensemble_members > 1."),
+            Enum("adapter_init", d.AdapterInit, "Start of each member's first input scaling: auto (normal after periodic embeddings, else random_signs), random_signs, normal."),
             new("seed", OptionKind.Int, d.Seed, "Seed for weights, shuffling and the validation split; null = the run's seed for this fold.") { Min = 0, Max = int.MaxValue, Nullable = true },
             new("threads", OptionKind.Int, d.Threads, "Kernel threads; null = all cores (results are identical for any value).") { Min = 1, Max = 1024, Nullable = true },
         ];

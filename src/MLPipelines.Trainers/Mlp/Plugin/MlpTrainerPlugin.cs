@@ -1,6 +1,7 @@
 using Microsoft.ML;
-using MLPipelines.Core;
 using MLPipelines.Core.Trainers;
+using MLPipelines.Results;
+using MLPipelines.Spec.Declarations;
 
 namespace MLPipelines.Trainers.Mlp.Plugin;
 

@@ -1,7 +1,7 @@
 using System.Reflection;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MLPipelines.Core;
+using MLPipelines.Results;
 
 namespace MLPipelines.Trainers.Mlp.Scoring;
 

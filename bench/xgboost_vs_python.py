@@ -1,0 +1,232 @@
+#!/usr/bin/python3
+"""`trainer: xgboost` (mlpipe, through XGBoost's C library) against python3-xgboost on the same folds.
+
+Usage: bench/xgboost_vs_python.py [--tables spam,letter,diamonds] [--folds 5] [--rounds 100] [--threads 1,2]
+                                  [--repeats 3] [--no-build]
+
+For each table and thread count, alternating rounds (best of --repeats per fold for each side):
+  1. `mlpipe run` of a temporary spec with one model, `trainer: xgboost` (n_estimators --rounds, nthread, seed 0,
+     every other option at its default), 5-fold CV (seed 42); its out-of-fold predictions and per-fold fit seconds
+     are read from the run folder;
+  2. python3-xgboost trains `xgboost.train` with the same parameters on exactly the same training rows of every fold
+     (the fold of each row is read from mlpipe's predictions), on the same feature matrix (numbers as float32,
+     missing = NaN, categorical columns one-hot in mlpipe's order: numeric columns in file order, then one block per
+     categorical column with its categories in order of first appearance in the fold's training rows), and predicts
+     the fold's test rows; its fit time per fold is DMatrix construction + training.
+Prints, per table: the largest absolute difference between the out-of-fold predictions (probabilities for
+classification, predicted values for regression), and seconds per fold with their ratio to python's: mlpipe's
+DMatrix + boosting rounds (the span python's figure covers), the trainer's whole Fit (plus reading the rows, ONNX
+conversion and the scoring transforms), and mlpipe's fit_seconds (plus the preprocessing chain).
+Exits 1 when a difference exceeds 1e-5. The machine's load average is printed next to the timings.
+Installs python3-xgboost with apt-get when it is missing. Peers must run without OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE:
+  flock /tmp/mlpipe-measure.lock env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE bench/xgboost_vs_python.py
+"""
+import argparse
+import csv
+import json
+import math
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+# OpenMP threads that spin while waiting collapse under load; mlpipe sets the same for its native libraries.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+MISSING = {"", "NA", "?"}
+TABLES = {
+    # name: (csv, label, task)
+    "spam": ("spam.csv", "type", "binary"),
+    "letter": ("letter.csv", "lettr", "multiclass"),
+    "diamonds": ("diamonds.csv", "price", "regression"),
+    "breast_cancer": ("breast_cancer.csv", "target", "binary"),
+    "satellite": ("satellite.csv", "classes", "multiclass"),
+    "cps1988": ("cps1988.csv", "wage", "regression"),
+}
+TOLERANCE = 1e-5
+
+
+def ensure_xgboost():
+    try:
+        import xgboost  # noqa: F401
+    except ImportError:
+        subprocess.run(["apt-get", "install", "-y", "-q", "python3-xgboost"], check=True)
+
+
+def read_csv(path):
+    with open(path, newline="", encoding="utf-8-sig") as f:
+        sample = f.readline()
+        f.seek(0)
+        sep = max([",", "\t", ";"], key=sample.count)
+        rows = [r for r in csv.reader(f, delimiter=sep) if r]
+    return rows[0], rows[1:]
+
+
+def is_number(text):
+    try:
+        float(text)
+        return True
+    except ValueError:
+        return False
+
+
+def params_for(task, classes, rounds, threads):
+    """The XGBoosterSetParam pairs mlpipe sets (src/MLPipelines.XGBoost/Training/XGBoostParameters.cs)."""
+    p = {"objective": {"binary": "binary:logistic", "multiclass": "multi:softprob", "regression": "reg:squarederror"}[task]}
+    if task == "multiclass":
+        p["num_class"] = str(len(classes))
+    p.update({"eta": "0.3", "max_depth": "6", "min_child_weight": "1", "subsample": "1", "colsample_bytree": "1",
+              "lambda": "1", "alpha": "0", "gamma": "0", "tree_method": "hist", "max_bin": "256",
+              "grow_policy": "depthwise", "max_leaves": "0", "nthread": str(threads), "seed": "0", "verbosity": "0"})
+    return p
+
+
+def mlpipe_run(cli, spec_dir, table, rounds, threads, folds):
+    csv_name, label, task = TABLES[table]
+    spec = os.path.join(spec_dir, f"{table}-{threads}.yaml")
+    with open(spec, "w") as f:
+        f.write(f"""name: xgboost-vs-python-{table}
+data:
+  path: {os.path.join(ROOT, "datasets", csv_name)}
+  label: {label}
+  task: {task}
+evaluation: {{method: kfold, folds: {folds}, seed: 42}}
+models:
+  - {{name: xgb, trainer: xgboost, options: {{n_estimators: {rounds}, nthread: {threads}, seed: 0}}}}
+report:
+  formats: [json]
+  feature_importance: false
+""")
+    out = tempfile.mkdtemp(prefix=f"xgb-{table}-", dir=spec_dir)
+    os.rmdir(out)
+    subprocess.run(cli + ["run", spec, "--out", out, "--quiet"], check=True, stdout=subprocess.DEVNULL)
+    results = json.load(open(os.path.join(out, "results.json")))
+    model = results["models"][0]
+    with open(os.path.join(out, "predictions", "xgb.csv"), newline="") as f:
+        predictions = list(csv.DictReader(f))
+    # Per fold: mlpipe's fit (preprocessing + trainer), the trainer's own Fit, and DMatrix + boosting alone.
+    logs = [f["training_log"]["values"] for f in model["folds"]]
+    seconds = {"fit": [float(s) for s in model["fit_seconds"]["folds"]],
+               "trainer": [float(v["trainer_seconds"]) for v in logs],
+               "booster": [float(v["booster_seconds"]) for v in logs]}
+    return results, seconds, predictions
+
+
+def feature_matrix(header, rows, label, train_rows):
+    """mlpipe's Features for one fold: numeric columns, then one-hot blocks (categories by first appearance in training rows)."""
+    import numpy as np
+    y_index = header.index(label)
+    numeric, categorical = [], []
+    for c, name in enumerate(header):
+        if c == y_index:
+            continue
+        values = [r[c].strip() for r in rows]
+        (numeric if all(v in MISSING or is_number(v) for v in values) else categorical).append(c)
+    blocks = [np.array([[math.nan if r[c].strip() in MISSING else float(r[c]) for c in numeric] for r in rows], dtype=np.float32)]
+    for c in categorical:
+        order = {}
+        for i in train_rows:
+            v = rows[i][c].strip()
+            if v not in MISSING and v not in order:
+                order[v] = len(order)
+        block = np.zeros((len(rows), len(order)), dtype=np.float32)
+        for i, r in enumerate(rows):
+            k = order.get(r[c].strip())
+            if k is not None:
+                block[i, k] = 1
+        blocks.append(block)
+    return np.hstack(blocks)
+
+
+def python_side(table, results, predictions, rounds, threads):
+    """Per-fold fit seconds and out-of-fold predictions of python3-xgboost, keyed by mlpipe's row number."""
+    import numpy as np
+    import xgboost as xgb
+    csv_name, label, task = TABLES[table]
+    header, rows = read_csv(os.path.join(ROOT, "datasets", csv_name))
+    y_index = header.index(label)
+    rows = [r for r in rows if r[y_index].strip() not in MISSING]  # mlpipe's row numbers count labelled rows from 1
+    fold_of_row = {int(p["row"]): int(p["fold"]) for p in predictions}
+    fold = np.array([fold_of_row[i + 1] for i in range(len(rows))])
+    classes = results["dataset"].get("classes") or []
+    if task == "binary":
+        positive = results["dataset"]["positive_class"]
+        y = np.array([1.0 if r[y_index].strip() == positive else 0.0 for r in rows], dtype=np.float32)
+    elif task == "multiclass":
+        y = np.array([classes.index(r[y_index].strip()) for r in rows], dtype=np.float32)
+    else:
+        y = np.array([float(r[y_index]) for r in rows], dtype=np.float32)
+    params = params_for(task, classes, rounds, threads)
+    seconds, predicted = [], {}
+    for k in range(fold.max() + 1):
+        train, test = np.flatnonzero(fold != k), np.flatnonzero(fold == k)
+        X = feature_matrix(header, rows, label, train)
+        start = time.perf_counter()
+        booster = xgb.train(params, xgb.DMatrix(X[train], label=y[train], nthread=threads), num_boost_round=rounds)
+        seconds.append(time.perf_counter() - start)
+        p = booster.predict(xgb.DMatrix(X[test], nthread=threads))
+        for i, row in enumerate(test):
+            predicted[row + 1] = p[i]
+    return seconds, predicted, classes
+
+
+def largest_difference(task, predictions, theirs, classes):
+    worst = 0.0
+    for p in predictions:
+        row = int(p["row"])
+        if task == "binary":
+            ours = [float(p["probability"])]
+        elif task == "multiclass":
+            ours = [float(p[f"probability_{c}"]) for c in classes]
+        else:
+            ours = [float(p["predicted"])]
+        other = [float(v) for v in (theirs[row] if task == "multiclass" else [theirs[row]])]
+        worst = max(worst, max(abs(a - b) for a, b in zip(ours, other)))
+    return worst
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--tables", default="spam,letter,diamonds")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=100)
+    parser.add_argument("--threads", default="1,2")
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--no-build", action="store_true", help="use the last Release build of mlpipe")
+    args = parser.parse_args()
+    ensure_xgboost()
+    import xgboost as xgb
+    if not args.no_build:
+        subprocess.run(["dotnet", "build", "-c", "Release", "-v", "q", "--nologo", os.path.join(ROOT, "src", "MLPipelines.Cli")],
+                       check=True, stdout=subprocess.DEVNULL)
+    cli = ["dotnet", os.path.join(ROOT, "src", "MLPipelines.Cli", "bin", "Release", "net10.0", "mlpipe.dll")]
+    work = tempfile.mkdtemp(prefix="xgboost-vs-python-")
+    print(f"python3-xgboost {xgb.__version__}; {args.folds} folds, {args.rounds} rounds, best of {args.repeats} alternating rounds per fold")
+    failed = False
+    for table in args.tables.split(","):
+        task = TABLES[table][2]
+        for threads in [int(t) for t in args.threads.split(",")]:
+            ours_best, theirs_best, worst = None, None, 0.0
+            for _ in range(args.repeats):
+                results, ours, predictions = mlpipe_run(cli, work, table, args.rounds, threads, args.folds)
+                theirs, predicted, classes = python_side(table, results, predictions, args.rounds, threads)
+                worst = max(worst, largest_difference(task, predictions, predicted, classes))
+                ours_best = ours if ours_best is None else {k: [min(a, b) for a, b in zip(ours_best[k], ours[k])] for k in ours}
+                theirs_best = theirs if theirs_best is None else [min(a, b) for a, b in zip(theirs_best, theirs)]
+            load = os.getloadavg()[0]
+            failed |= worst > TOLERANCE
+            print(f"{table:<10} {task:<10} nthread {threads}: largest |difference| of out-of-fold predictions {worst:.3g}"
+                  f" ({'ok' if worst <= TOLERANCE else 'FAIL'}, tolerance {TOLERANCE:g}); load average {load:.2f}")
+            print(f"  python DMatrix + xgboost.train s per fold  {' '.join(f'{s:.3f}' for s in theirs_best)}")
+            for key, what in (("booster", "mlpipe DMatrix + rounds"), ("trainer", "mlpipe trainer Fit"), ("fit", "mlpipe fit (with preprocessing)")):
+                ratios = [a / b for a, b in zip(ours_best[key], theirs_best)]
+                median = sorted(ratios)[len(ratios) // 2]
+                print(f"  {what + ' s per fold':<42} {' '.join(f'{s:.3f}' for s in ours_best[key])}"
+                      f"   ratio to python {' '.join(f'{r:.2f}' for r in ratios)} (median {median:.2f})")
+            sys.stdout.flush()
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

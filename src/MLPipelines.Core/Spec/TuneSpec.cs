@@ -1,6 +1,0 @@
-using MLPipelines.Tuning.Search;
-
-namespace MLPipelines.Core.Spec;
-
-/// <summary>A model's <c>tune:</c>: its tuning settings and its own search space (null = the trainer's built-in space).</summary>
-public sealed record TuneSpec(TuningSpec Settings, SearchSpace? Space);

@@ -1,0 +1,88 @@
+using MLPipelines.Results.Csv;
+using MLPipelines.Spec;
+
+namespace MLPipelines.Data;
+
+/// <summary>
+/// Reads the data a pipeline names: the file, the schema (inference plus <c>data.columns</c> overrides) and the
+/// label. Rows whose label is missing are dropped and counted (a warning, not an error: the other rows are still
+/// good training data).
+/// </summary>
+public static class DatasetLoader
+{
+    /// <summary>Loads <c>spec.data</c>.</summary>
+    /// <exception cref="DataFileException">Unreadable file or bad values.</exception>
+    /// <exception cref="SpecException">The label or an overridden column is not in the file (reported at its spec key).</exception>
+    public static TabularDataset Load(PipelineSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var data = spec.Data;
+        var display = Spec.DisplayPath.Of(data.Path);
+        var table = CsvTable.Read(display, data.Separator);
+        CheckColumns(spec, table.Header, display);
+        var missing = new MissingValueSet(data.MissingValues);
+        var schema = SchemaInferrer.Infer(table, new SchemaOverrides
+        {
+            Label = data.Label,
+            Ignore = data.Columns.Ignore,
+            Categorical = data.Columns.Categorical,
+            Numeric = data.Columns.Numeric,
+        }, missing);
+        var label = LabelEncoder.Encode(table, table.IndexOf(data.Label), data.Task, data.LabelTransform, missing, key => Where(spec, key), data.PositiveClass);
+        if (schema.Features.Count == 0)
+        {
+            throw DataFileException.File(display,
+                "no column is usable as a feature (all are ignored, constant or text); see `mlpipe describe` for the inferred schema");
+        }
+
+        return new TabularDataset(table, schema, label, missing);
+    }
+
+    /// <summary>
+    /// Checks, from the header alone, that the label and every overridden column exist (for <c>mlpipe validate</c>
+    /// and before a run reads any data). Messages point at the spec key.
+    /// </summary>
+    public static void CheckHeader(PipelineSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var display = Spec.DisplayPath.Of(spec.Data.Path);
+        CheckColumns(spec, CsvTable.ReadHeader(display, spec.Data.Separator), display);
+    }
+
+    private static void CheckColumns(PipelineSpec spec, IReadOnlyList<string> header, string display)
+    {
+        var data = spec.Data;
+        if (!header.Contains(data.Label))
+        {
+            throw SpecException.ForKey(spec, "data.label",
+                $"column '{data.Label}' is not in the header of {display}" + NameSuggester.DidYouMean(data.Label, header));
+        }
+
+        foreach (var (key, names) in new[]
+                 {
+                     ("data.columns.ignore", data.Columns.Ignore),
+                     ("data.columns.categorical", data.Columns.Categorical),
+                     ("data.columns.numeric", data.Columns.Numeric),
+                 })
+        {
+            for (var i = 0; i < names.Count; i++)
+            {
+                var path = $"{key}[{i}]";
+                if (!header.Contains(names[i]))
+                {
+                    throw SpecException.ForKey(spec, path,
+                        $"column '{names[i]}' is not in the header of {display}" + NameSuggester.DidYouMean(names[i], header));
+                }
+
+                if (names[i] == data.Label)
+                {
+                    throw SpecException.ForKey(spec, path, $"'{names[i]}' is the label column (data.label)");
+                }
+            }
+        }
+    }
+
+    /// <summary><c>file:line:col: </c> of a spec key, or empty for specs built in code.</summary>
+    private static string Where(PipelineSpec spec, string keyPath) =>
+        spec.LocationOf(keyPath) is { } location ? $"{location}: " : "";
+}

@@ -1,0 +1,21 @@
+namespace MLPipelines.Data;
+
+/// <summary>The field values read as missing: the empty field plus the configured tokens, compared after trimming.</summary>
+public sealed class MissingValueSet
+{
+    private readonly HashSet<string> _tokens;
+
+    public MissingValueSet(IEnumerable<string> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        _tokens = new HashSet<string>(tokens.Select(t => t.Trim()), StringComparer.Ordinal) { "" };
+    }
+
+    /// <summary>The default set: empty, <c>NA</c>, <c>?</c>.</summary>
+    public static MissingValueSet Default { get; } = new(["", "NA", "?"]);
+
+    /// <summary>Non-empty tokens, sorted.</summary>
+    public IReadOnlyList<string> Tokens => [.. _tokens.Where(t => t.Length > 0).Order(StringComparer.Ordinal)];
+
+    public bool IsMissing(string field) => _tokens.Contains(field.Trim());
+}

@@ -1,0 +1,56 @@
+namespace MLPipelines.Results.Csv;
+
+/// <summary>
+/// A delimited text file read into memory column by column, as strings (fields unquoted, surrounding spaces of
+/// unquoted fields kept). Typing, missing values and schema inference happen later (MLPipelines.Data's <c>SchemaInferrer</c>).
+/// </summary>
+public sealed class CsvTable
+{
+    internal CsvTable(string path, char separator, IReadOnlyList<string> header, string[][] columns, int[] lines)
+    {
+        Path = path;
+        Separator = separator;
+        Header = header;
+        Columns = columns;
+        Lines = lines;
+    }
+
+    /// <summary>The file path as given (used in messages).</summary>
+    public string Path { get; }
+
+    /// <summary>The field separator used (given or detected).</summary>
+    public char Separator { get; }
+
+    /// <summary>Column names from the header row.</summary>
+    public IReadOnlyList<string> Header { get; }
+
+    /// <summary>Field values, <c>Columns[column][row]</c>.</summary>
+    public string[][] Columns { get; }
+
+    /// <summary>1-based line in the file where each data row starts.</summary>
+    public int[] Lines { get; }
+
+    /// <summary>Number of data rows.</summary>
+    public int RowCount => Lines.Length;
+
+    /// <summary>Index of the column named <paramref name="name"/> (exact match), or -1.</summary>
+    public int IndexOf(string name)
+    {
+        for (var i = 0; i < Header.Count; i++)
+        {
+            if (Header[i] == name)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Reads <paramref name="path"/>; <paramref name="separator"/> null = detect from the header line.</summary>
+    /// <exception cref="DataFileException">Missing or empty file, ragged rows, unterminated quotes, bad header.</exception>
+    public static CsvTable Read(string path, char? separator = null) => CsvParser.Read(path, separator);
+
+    /// <summary>Reads only the header row (cheap: for validation before any data is read).</summary>
+    public static IReadOnlyList<string> ReadHeader(string path, char? separator = null) => CsvParser.ReadHeader(path, separator);
+}

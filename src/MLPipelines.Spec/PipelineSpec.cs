@@ -1,0 +1,77 @@
+namespace MLPipelines.Spec;
+
+/// <summary>
+/// A pipeline definition (format version 1) after parsing, validation and default filling.
+/// Every property holds its resolved value; <see cref="Locations"/> maps key paths (e.g. <c>data.label</c>,
+/// <c>models[1].options.trees</c>, <c>preprocessing[2].normalize.method</c>) to where they were written, so later
+/// checks (missing label column, data errors tied to a spec key) can still point at <c>file:line:col</c>.
+/// Build one with <see cref="SpecLoader"/>; write it back with <see cref="ResolvedSpecWriter"/>.
+/// </summary>
+public sealed class PipelineSpec
+{
+    /// <summary>Format version; only 1 exists.</summary>
+    public int Version { get; set; } = 1;
+
+    /// <summary>Run name; used for the run folder and the report title.</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>Absolute path of the YAML file this spec came from (empty when built in code).</summary>
+    public string SourcePath { get; set; } = "";
+
+    /// <summary>The <c>data:</c> section.</summary>
+    public DataSpec Data { get; set; } = new();
+
+    /// <summary>The <c>evaluation:</c> section.</summary>
+    public EvaluationSpec Evaluation { get; set; } = new();
+
+    /// <summary>Default preprocessing for every model that does not give its own list.</summary>
+    public List<PreprocessingStepSpec> Preprocessing { get; set; } = [];
+
+    /// <summary><c>tuning:</c>, the settings of every model with <c>tune</c> unless it replaces some.</summary>
+    public TuningSpec Tuning { get; set; } = new();
+
+    /// <summary>The models to compare, in the order written.</summary>
+    public List<ModelSpec> Models { get; set; } = [];
+
+    /// <summary>The <c>report:</c> section.</summary>
+    public ReportSpec Report { get; set; } = new();
+
+    /// <summary>Key path to source position, for error messages after parsing.</summary>
+    public Dictionary<string, SourceLocation> Locations { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The location of <paramref name="keyPath"/>, or of its closest written parent.</summary>
+    public SourceLocation? LocationOf(string keyPath)
+    {
+        for (var path = keyPath; path.Length > 0; path = ParentPath(path))
+        {
+            if (Locations.TryGetValue(path, out var location))
+            {
+                return location;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Replaces <c>evaluation.seed</c> (e.g. from <c>mlpipe run --seed N</c>). The YAML position of the old value is
+    /// forgotten, so no later message points at a line that no longer holds the seed in use.
+    /// </summary>
+    /// <exception cref="SpecException">When <paramref name="seed"/> is negative (reported against <c>--seed</c>).</exception>
+    public void OverrideSeed(int seed)
+    {
+        if (seed < 0)
+        {
+            throw SpecException.CommandLine("--seed", $"must be >= 0, got {seed}");
+        }
+
+        Evaluation.Seed = seed;
+        Locations.Remove("evaluation.seed");
+    }
+
+    private static string ParentPath(string path)
+    {
+        var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
+        return cut <= 0 ? "" : path[..cut];
+    }
+}

@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MLPipelines.Results;
+using MLPipelines.Trainers.Mlp.Scoring;
+using MLPipelines.XGBoost.Native;
+using MLPipelines.XGBoost.Onnx;
+using MLPipelines.XGBoost.Training;
+
+namespace MLPipelines.XGBoost;
+
+/// <summary>
+/// Gradient-boosted trees trained by XGBoost's own C library (binary, multiclass, regression) as an ML.NET
+/// estimator. Reach it with <c>mlContext.BinaryClassification.Trainers.XGBoost(...)</c> (and the multiclass and
+/// regression catalogs), or <c>trainer: xgboost</c> in a pipeline.
+/// </summary>
+/// <remarks>
+/// <see cref="Fit"/> reads the feature vector (NaN = missing, left to XGBoost's default directions) and the label,
+/// builds a DMatrix like python's <c>xgboost.DMatrix(numpy_array)</c>, sets the parameters
+/// (<see cref="XGBoostOptions"/>, objective from the task), runs <see cref="XGBoostOptions.NEstimators"/> rounds of
+/// <c>XGBoosterUpdateOneIter</c> as <c>xgboost.train</c> does, saves the booster as JSON, converts it to an ONNX tree
+/// ensemble and returns an <see cref="XGBoostModel"/> that scores through ML.NET's <c>ApplyOnnxModel</c>. Native
+/// handles are released before <see cref="Fit"/> returns. XGBoost sets no process-wide OpenMP state (every parallel
+/// loop names its thread count), so fits may run concurrently, unlike LightGBM's.
+/// </remarks>
+public sealed class XGBoostTrainer : IEstimator<XGBoostModel>
+{
+    private readonly MLContext _ml;
+    private readonly XGBoostOptions _options;
+    private readonly XGBoostFitHooks _hooks;
+
+    internal XGBoostTrainer(MLContext ml, TaskKind task, XGBoostOptions options, XGBoostFitHooks? hooks = null)
+    {
+        ArgumentNullException.ThrowIfNull(ml);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrEmpty(options.LabelColumnName);
+        ArgumentException.ThrowIfNullOrEmpty(options.FeatureColumnName);
+        XGBoostOptionsValidator.ThrowIfInvalid(options);
+        _ml = ml;
+        Task = task;
+        _options = options.Clone();
+        _hooks = hooks ?? new XGBoostFitHooks();
+    }
+
+    /// <summary>The task this trainer was created for.</summary>
+    public TaskKind Task { get; }
+
+    /// <summary>A copy of the options.</summary>
+    public XGBoostOptions Options => _options.Clone();
+
+    /// <summary>Trains the booster on <paramref name="input"/> and returns the scoring transformer.</summary>
+    /// <exception cref="XGBoostException">The library is missing, or XGBoost rejected a parameter or the data.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A column is missing or has the wrong type.</exception>
+    public XGBoostModel Fit(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        XGBoostLibrary.EnsureAvailable();
+        var clock = Stopwatch.StartNew();
+        var (label, features) = (_options.LabelColumnName, _options.FeatureColumnName);
+        var data = XGBoostTrainingData.Read(input, Task, label, features);
+        var parameters = XGBoostParameters.For(_options, Task, data.ClassCount, _options.Seed ?? _hooks.Seed ?? 0);
+        var boosting = Stopwatch.StartNew();
+        var json = Train(data, parameters);
+        boosting.Stop();
+        var parsed = XGBoostJsonModel.Parse(json);
+        var onnx = TreeEnsembleOnnxWriter.Write(parsed, json, features, Outputs(Task));
+        var chain = MlpScoringChain.Create(_ml, Task, onnx, features, input.Schema[label], data.ClassCount).Fit(input);
+        var result = new XGBoostModelParameters(Task, json, parameters, _options.NEstimators, parsed.Trees.Count, data.Rows, XGBoostLibrary.Probe().Version!);
+        Note(result, data, boosting.Elapsed.TotalSeconds, clock.Elapsed.TotalSeconds);
+        return new XGBoostModel(chain, onnx, result, features, input.Schema[features].Type);
+    }
+
+    /// <summary>
+    /// The training loop of <c>xgboost.train(params, dtrain, num_boost_round)</c>: one booster caching the training
+    /// matrix, parameters set once, one <c>UpdateOneIter</c> per round. Returns the booster's JSON model.
+    /// </summary>
+    private byte[] Train(XGBoostTrainingData data, IReadOnlyList<KeyValuePair<string, string>> parameters)
+    {
+        using var matrix = DMatrix.FromDense(data.Features, data.Rows, data.Width, _options.Threads ?? 0);
+        matrix.SetLabels(data.Labels);
+        using var booster = Booster.Create(matrix);
+        foreach (var (name, value) in parameters)
+        {
+            booster.SetParameter(name, value);
+        }
+
+        for (var round = 0; round < _options.NEstimators; round++)
+        {
+            _hooks.Cancellation.ThrowIfCancellationRequested();
+            booster.UpdateOneIteration(round, matrix);
+        }
+
+        return booster.Save("json");
+    }
+
+    private static TreeEnsembleOutputs Outputs(TaskKind task) => task switch
+    {
+        TaskKind.Binary => new(ScoreColumns.Logit, Probability: ScoreColumns.Probability),
+        TaskKind.Multiclass => new(null, ClassProbabilities: "Score"),
+        _ => new(ScoreColumns.Value),
+    };
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The added columns' shapes come from public ML.NET estimators applied to the input shape (SchemaShape columns
+    /// cannot be built directly): <c>PredictedLabel</c> copies the label (bool, or the key with its key values),
+    /// scalar scores convert the label to Single, and the multiclass <c>Score</c> converts the feature vector.
+    /// </remarks>
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
+    {
+        ArgumentNullException.ThrowIfNull(inputSchema);
+        var (label, features) = (_options.LabelColumnName, _options.FeatureColumnName);
+        XGBoostSchema.CheckShape(inputSchema, label, features, Task);
+        var t = _ml.Transforms;
+        IEstimator<ITransformer> shape = Task switch
+        {
+            TaskKind.Binary => t.Conversion.ConvertType("Score", label, DataKind.Single)
+                .Append(t.Conversion.ConvertType("Probability", label, DataKind.Single))
+                .Append(t.CopyColumns("PredictedLabel", label)),
+            TaskKind.Multiclass => t.Conversion.ConvertType("Score", features, DataKind.Single)
+                .Append(t.CopyColumns("PredictedLabel", label)),
+            _ => t.CopyColumns("Score", label),
+        };
+        return shape.GetOutputSchema(inputSchema);
+    }
+
+    /// <summary>
+    /// Records the size of the model and two timings in the run's training log: <c>booster_seconds</c> (DMatrix and
+    /// boosting rounds, the span python's <c>DMatrix(...)</c> + <c>xgboost.train</c> covers) and
+    /// <c>trainer_seconds</c> (the whole <see cref="Fit"/>: reading the rows, boosting, ONNX conversion, scoring chain).
+    /// </summary>
+    private void Note(XGBoostModelParameters result, XGBoostTrainingData data, double boosterSeconds, double trainerSeconds)
+    {
+        if (_hooks.Log is not { } log)
+        {
+            return;
+        }
+
+        log.Values["rounds"] = result.Rounds;
+        log.Values["trees"] = result.Trees;
+        log.Values["booster_seconds"] = Math.Round(boosterSeconds, 4);
+        log.Values["trainer_seconds"] = Math.Round(trainerSeconds, 4);
+        if (data.SkippedRows > 0)
+        {
+            log.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"{data.SkippedRows} row(s) without a label were skipped"));
+        }
+    }
+}
