@@ -38,27 +38,7 @@ public sealed class SpecLoader
     /// <exception cref="SpecException">The file is missing, unreadable, not valid YAML, or not a valid pipeline.</exception>
     public PipelineSpec Load(string path)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        if (Directory.Exists(path))
-        {
-            throw SpecException.FileProblem(path, "is a directory; expected a pipeline YAML file");
-        }
-
-        if (!File.Exists(path))
-        {
-            throw SpecException.FileProblem(path, "file not found");
-        }
-
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw SpecException.FileProblem(path, $"cannot be read: {e.Message}");
-        }
-
+        var text = SpecLimits.ReadSpecText(path, "a pipeline YAML file");
         return Parse(text, Path.GetFullPath(path), path);
     }
 

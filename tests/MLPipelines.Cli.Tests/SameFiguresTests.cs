@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -8,8 +9,8 @@ namespace MLPipelines.Cli.Tests;
 /// <summary>
 /// Pins the figures of small real runs (every trainer, every task, kfold and holdout, tables and images) to golden
 /// files committed next to their specs (<c>Golden/NAME.yaml</c> -> <c>Golden/NAME.figures.json</c>): every split's
-/// metrics, written with all their digits, every model's out-of-fold predictions file as a SHA-256, and the permutation
-/// importances. A change meant to keep the numbers (a refactoring) must pass it unchanged; a change meant to
+/// metrics, written with all their digits, every model's out-of-fold predictions file as a SHA-256 (with the checkout's
+/// folder, which image predictions name in their source column, left out), and the permutation importances. A change meant to keep the numbers (a refactoring) must pass it unchanged; a change meant to
 /// change them regenerates the files with MLPIPE_UPDATE_SNAPSHOTS=1 and says why in its commit.
 /// bench/same_figures.sh does the same on the full example pipelines, between two revisions.
 /// </summary>
@@ -94,5 +95,10 @@ public sealed class SameFiguresTests
         ? JsonValue.Create(number.GetValue<double>().ToString("R", CultureInfo.InvariantCulture))
         : JsonValue.Create(number.ToJsonString());
 
-    private static string Sha256(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
+    /// <summary>The file's SHA-256 with the repository folder removed from it, so any checkout gives the same hash.</summary>
+    private static string Sha256(string path)
+    {
+        var text = File.ReadAllText(path).Replace(TestFiles.RepoRoot + Path.DirectorySeparatorChar, "", StringComparison.Ordinal);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
 }

@@ -16,6 +16,9 @@ internal static class TestFiles
         throw new InvalidOperationException("Repository root not found.");
     });
 
+    /// <summary>The repository's root folder.</summary>
+    public static string RepoRoot => Root.Value;
+
     public static string Dataset(string file) => Path.Combine(Root.Value, "datasets", file);
 
     public static string Pipeline(string file) => Path.Combine(Root.Value, "pipelines", file);

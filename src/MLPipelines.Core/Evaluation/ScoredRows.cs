@@ -24,6 +24,25 @@ public sealed class ScoredRows
         Prediction = new float[count];
     }
 
+    /// <summary>Rebuilds scored rows from their stored arrays (a reused split of a resumed run).</summary>
+    internal static ScoredRows Restore(
+        TaskKind task, float[] score, float[] probability, bool[] predictedPositive, int[] predictedClass, float[][] classProbabilities, float[] prediction)
+    {
+        return new ScoredRows(task, score, probability, predictedPositive, predictedClass, classProbabilities, prediction);
+    }
+
+    private ScoredRows(
+        TaskKind task, float[] score, float[] probability, bool[] predictedPositive, int[] predictedClass, float[][] classProbabilities, float[] prediction)
+    {
+        Task = task;
+        Score = score;
+        Probability = probability;
+        PredictedPositive = predictedPositive;
+        PredictedClass = predictedClass;
+        ClassProbabilities = classProbabilities;
+        Prediction = prediction;
+    }
+
     public TaskKind Task { get; }
 
     public float[] Score { get; }

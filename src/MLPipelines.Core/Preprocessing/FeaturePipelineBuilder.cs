@@ -255,9 +255,11 @@ public static class FeaturePipelineBuilder
 
         public void Add(IEstimator<ITransformer> estimator) => _items.Add(estimator);
 
-        public IEstimator<ITransformer> Build()
+        public EstimatorChain<ITransformer> Build()
         {
-            IEstimator<ITransformer> chain = new EstimatorChain<ITransformer>();
+            // A flat chain: IEstimator.Append nests a new two-element chain per call, which made schema checks
+            // quadratic and recursed once per column (5,000 columns took minutes; 100,000 overflowed the stack).
+            var chain = new EstimatorChain<ITransformer>();
             foreach (var item in _items)
             {
                 chain = chain.Append(item);

@@ -19,27 +19,7 @@ public sealed class ExperimentLoader(ITrainerCatalog registry)
     /// <exception cref="SpecException">The file is missing, unreadable, not YAML, or not a valid experiment.</exception>
     public ExperimentSpec Load(string path)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        if (Directory.Exists(path))
-        {
-            throw SpecException.FileProblem(path, "is a directory; expected an experiment YAML file");
-        }
-
-        if (!File.Exists(path))
-        {
-            throw SpecException.FileProblem(path, "file not found");
-        }
-
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw SpecException.FileProblem(path, $"cannot be read: {e.Message}");
-        }
-
+        var text = SpecLimits.ReadSpecText(path, "an experiment YAML file");
         return Parse(text, Path.GetFullPath(path), path);
     }
 
@@ -52,13 +32,10 @@ public sealed class ExperimentLoader(ITrainerCatalog registry)
     {
         try
         {
-            var stream = new YamlStream();
-            using var reader = new StreamReader(path);
-            stream.Load(reader);
-            return stream.Documents.Count == 1 && stream.Documents[0].RootNode is YamlMappingNode root
-                && root.Children.Keys.OfType<YamlScalarNode>().Any(k => k.Value == "datasets");
+            var root = YamlDocumentReader.Read(SpecLimits.ReadSpecText(path, "a YAML file"), path);
+            return root is YamlMappingNode mapping && mapping.Children.Keys.OfType<YamlScalarNode>().Any(k => k.Value == "datasets");
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or YamlDotNet.Core.YamlException)
+        catch (SpecException)
         {
             return false;
         }
