@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # The tuning benchmark of issue 11 in one command (hours on 2 cores; every step resumes where a killed run stopped):
+#   (cheapest first: the experiment's four smaller tables come before letter and diamonds)
 #   1. pipelines/experiments/tuned-families.yaml: LightGBM and the MLP (defaults, tuned, tuned + ensembled; 8 trials
 #      per model and outer split, inner 3-fold) over 8 classification tables, with Friedman/Nemenyi, Elo, normalized
 #      score and win rate;
@@ -17,16 +18,16 @@ dotnet build -c Release "$root/src/MLPipelines.Cli" -v quiet -nologo >/dev/null
 mlpipe="$root/src/MLPipelines.Cli/bin/Release/net10.0/mlpipe"
 echo "tuning bench: $(date -u +%FT%TZ), commit $(git -C "$root" rev-parse --short HEAD), load $(cut -d' ' -f1-3 /proc/loadavg)"
 
+if [ ! -f "$out/experiment/experiment.json" ]; then
+    echo "tuning bench: mlpipe experiment tuned-families"
+    "$mlpipe" experiment "$root/pipelines/experiments/tuned-families.yaml" --out "$out/experiment" --quiet
+fi
 for table in letter diamonds; do
     if [ ! -f "$out/$table/results.json" ]; then
         echo "tuning bench: mlpipe run $table"
         "$mlpipe" run "$root/bench/tuning/specs/$table-tuned.yaml" --out "$out/$table" --quiet
     fi
 done
-if [ ! -f "$out/experiment/experiment.json" ]; then
-    echo "tuning bench: mlpipe experiment tuned-families"
-    "$mlpipe" experiment "$root/pipelines/experiments/tuned-families.yaml" --out "$out/experiment" --quiet
-fi
 
 for run in "$out/letter" "$out/diamonds" "$out/experiment/runs/telco_churn" "$out/experiment/runs/credit" \
            "$out/experiment/runs/spam" "$out/experiment/runs/satellite"; do
