@@ -106,7 +106,7 @@ public sealed class ExperimentRunner(TrainerRegistry registry)
         ExperimentResult analysis;
         try
         {
-            analysis = ExperimentAnalysis.Run(scores, metric, baseline, new ComparisonOptions { Alpha = Alpha });
+            analysis = ExperimentAnalysis.Run(scores, metric, baseline, new ComparisonOptions { Alpha = Alpha }, spec.Reference);
         }
         catch (ArgumentException e)
         {

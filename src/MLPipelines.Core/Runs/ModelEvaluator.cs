@@ -177,6 +177,20 @@ internal sealed class ModelEvaluator(PipelineSpec spec, IEvaluationData data, IR
         return new ModelEvaluation(result, scoredFolds, final, finalMl);
     }
 
+    /// <summary>
+    /// Fits model <paramref name="modelIndex"/>'s chain (its preprocessing and trainer) with <paramref name="options"/>
+    /// on every row, seeded like the final fit: the saved model of a tuned variant.
+    /// </summary>
+    public (ITransformer Model, MLContext Context, double Seconds) FitAll(int modelIndex, ITrainerPlugin plugin, IReadOnlyDictionary<string, object?> options, CancellationToken cancellation)
+    {
+        var model = spec.Models[modelIndex];
+        var stepsKey = model.Preprocessing is null ? "preprocessing" : $"models[{modelIndex}].preprocessing";
+        var clock = Stopwatch.StartNew();
+        var ml = new MLContext(spec.Evaluation.Seed);
+        var (estimator, _) = BuildChain(ml, plugin, model.Preprocessing ?? spec.Preprocessing, stepsKey, options, new TrainingLog(), spec.Evaluation.Seed, cancellation);
+        return (Fit(ml, estimator, data.All, cancellation), ml, clock.Elapsed.TotalSeconds);
+    }
+
     private string PrimaryMetric => spec.Evaluation.PrimaryMetric ?? (data.Label.Task == TaskKind.Regression ? "rmse" : "accuracy");
 
     private (IEstimator<ITransformer> Estimator, IReadOnlyList<string> Steps) BuildChain(

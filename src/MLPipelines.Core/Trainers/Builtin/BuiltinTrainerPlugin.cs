@@ -26,6 +26,12 @@ internal abstract class BuiltinTrainerPlugin : ITrainerPlugin
     public abstract IReadOnlyList<OptionDescriptor> Options { get; }
 
     /// <inheritdoc />
+    public virtual MLPipelines.Tuning.Search.SearchSpace? DefaultSearchSpace => null;
+
+    /// <inheritdoc />
+    public virtual string? ResourceOption => null;
+
+    /// <inheritdoc />
     public virtual IEnumerable<(string Option, string Message)> Validate(IReadOnlyDictionary<string, object?> options, TaskKind? task) => [];
 
     /// <inheritdoc />

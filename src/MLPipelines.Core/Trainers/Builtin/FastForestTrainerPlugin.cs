@@ -31,6 +31,12 @@ internal sealed class FastForestTrainerPlugin : BuiltinTrainerPlugin
 
     public override IReadOnlyList<OptionDescriptor> Options => Descriptors;
 
+    /// <inheritdoc />
+    public override MLPipelines.Tuning.Search.SearchSpace DefaultSearchSpace => BuiltinSearchSpaces.FastForest;
+
+    /// <inheritdoc />
+    public override string ResourceOption => "trees";
+
     internal override IEstimator<ITransformer> CreateBinary(TrainerContext context, BuiltinOptionReader options) =>
         context.MLContext.BinaryClassification.Trainers.FastForest(BinaryOptions(context, options))
             .Append(context.MLContext.BinaryClassification.Calibrators.Platt(labelColumnName: context.LabelColumn));

@@ -31,6 +31,12 @@ internal sealed class FastTreeTrainerPlugin : BuiltinTrainerPlugin
 
     public override IReadOnlyList<OptionDescriptor> Options => Descriptors;
 
+    /// <inheritdoc />
+    public override MLPipelines.Tuning.Search.SearchSpace DefaultSearchSpace => BuiltinSearchSpaces.FastTree;
+
+    /// <inheritdoc />
+    public override string ResourceOption => "trees";
+
     internal override IEstimator<ITransformer> CreateBinary(TrainerContext context, BuiltinOptionReader options) =>
         context.MLContext.BinaryClassification.Trainers.FastTree(BinaryOptions(context, options));
 

@@ -33,6 +33,9 @@ internal sealed class LbfgsTrainerPlugin : BuiltinTrainerPlugin
 
     public override IReadOnlyList<OptionDescriptor> Options => Descriptors;
 
+    /// <inheritdoc />
+    public override MLPipelines.Tuning.Search.SearchSpace DefaultSearchSpace => BuiltinSearchSpaces.Lbfgs;
+
     internal override IEstimator<ITransformer> CreateBinary(TrainerContext context, BuiltinOptionReader options) =>
         LinearScaling.Prepend(context, context.MLContext.BinaryClassification.Trainers.LbfgsLogisticRegression(
             new LbfgsLogisticRegressionBinaryTrainer.Options

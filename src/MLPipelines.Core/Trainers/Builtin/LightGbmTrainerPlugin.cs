@@ -35,6 +35,12 @@ internal sealed class LightGbmTrainerPlugin : BuiltinTrainerPlugin
 
     public override IReadOnlyList<OptionDescriptor> Options => Descriptors;
 
+    /// <inheritdoc />
+    public override MLPipelines.Tuning.Search.SearchSpace DefaultSearchSpace => BuiltinSearchSpaces.LightGbm;
+
+    /// <inheritdoc />
+    public override string ResourceOption => "iterations";
+
     internal override IEstimator<ITransformer> CreateBinary(TrainerContext context, BuiltinOptionReader options)
     {
         var s = Settings.Read(options);

@@ -31,6 +31,9 @@ internal sealed class SdcaTrainerPlugin : BuiltinTrainerPlugin
 
     public override IReadOnlyList<OptionDescriptor> Options => Descriptors;
 
+    /// <inheritdoc />
+    public override MLPipelines.Tuning.Search.SearchSpace DefaultSearchSpace => BuiltinSearchSpaces.Sdca;
+
     /// <summary>ML.NET's own defaults: regression needs the tighter gap to converge.</summary>
     private static float DefaultTolerance(TaskKind task) => task == TaskKind.Regression ? 0.01f : 0.1f;
 

@@ -32,6 +32,12 @@ public sealed class CnnTrainerPlugin : ITrainerPlugin
     public IReadOnlyList<OptionDescriptor> Options => CnnOptionDescriptors.All;
 
     /// <inheritdoc />
+    public MLPipelines.Tuning.Search.SearchSpace DefaultSearchSpace => CnnSearchSpace.Space;
+
+    /// <inheritdoc />
+    public string ResourceOption => "epochs";
+
+    /// <inheritdoc />
     public IEnumerable<(string Option, string Message)> Validate(IReadOnlyDictionary<string, object?> options, TaskKind? task) =>
         CnnOptionsValidator.Errors(CnnOptionDescriptors.Bind(options));
 

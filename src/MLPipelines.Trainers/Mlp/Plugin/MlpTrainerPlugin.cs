@@ -27,6 +27,12 @@ public sealed class MlpTrainerPlugin : ITrainerPlugin
     public IReadOnlyList<OptionDescriptor> Options => MlpOptionDescriptors.All;
 
     /// <inheritdoc />
+    public MLPipelines.Tuning.Search.SearchSpace DefaultSearchSpace => MlpSearchSpace.Space;
+
+    /// <inheritdoc />
+    public string ResourceOption => "epochs";
+
+    /// <inheritdoc />
     public IEnumerable<(string Option, string Message)> Validate(IReadOnlyDictionary<string, object?> options, TaskKind? task) =>
         MlpOptionsValidator.Errors(MlpOptionDescriptors.Bind(options), task);
 
