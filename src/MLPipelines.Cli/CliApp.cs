@@ -91,6 +91,18 @@ public static class CliApp
             errors.WriteLine(e.Message);
             return ExitCodes.BadInput;
         }
+        catch (MLPipelines.Trainers.Training.NetworkTrainingException e)
+        {
+            // Training diverged on this data with these options; the message says which option to change.
+            errors.WriteLine(e.Message);
+            return ExitCodes.BadInput;
+        }
+        catch (OutOfMemoryException)
+        {
+            // The data checks refuse inputs that cannot fit before reading them; this is the last line of defence.
+            errors.WriteLine("mlpipe ran out of memory: the data, or the models' options (e.g. network widths), need more memory than this machine has. Use fewer rows, columns or smaller models.");
+            return ExitCodes.BadInput;
+        }
         catch (Exception e) when (e is CommandParseException or CommandRuntimeException)
         {
             errors.WriteLine(e.Message);

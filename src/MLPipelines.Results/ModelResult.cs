@@ -10,6 +10,18 @@ public sealed record ModelResult
     /// <summary>Trainer family: <c>boosted_trees</c>, <c>forest</c>, <c>linear</c>, <c>neural</c>.</summary>
     public string Family { get; init; } = "";
 
+    /// <summary>
+    /// For a model with <c>tune</c>: <c>default</c>, <c>tuned</c> or <c>ensembled</c> (rows named <c>NAME</c>,
+    /// <c>NAME:tuned</c>, <c>NAME:ensembled</c>, all on the same outer splits); null for a model without tuning.
+    /// </summary>
+    public string? Variant { get; init; }
+
+    /// <summary>The spec's model name the variant belongs to (<c>NAME</c>); null without tuning.</summary>
+    public string? Base { get; init; }
+
+    /// <summary>The search behind the variants (on the <c>:tuned</c> row only); null otherwise.</summary>
+    public TuningResult? Tuning { get; init; }
+
     /// <summary>Metric name to mean, std and per-fold values (fold order = <see cref="Folds"/> order).</summary>
     public required IReadOnlyDictionary<string, MetricSummary> Metrics { get; init; }
 

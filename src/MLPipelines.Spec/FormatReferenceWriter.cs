@@ -31,6 +31,12 @@ public static class FormatReferenceWriter
         Section(md, "`data.image`", SpecFormat.Image.Children);
         Section(md, "`data.train` and `data.test` with `format: idx`", SpecFormat.ImageSetKeys);
         Section(md, "`evaluation`", SpecFormat.Evaluation.Children);
+        Section(md, "`tuning` (and a model's `tune` mapping)", TuningFormat.TuneKeys);
+        foreach (var section in TuningFormat.Keys.Where(k => k.Children.Count > 0))
+        {
+            Section(md, $"`tuning.{section.Name}`", section.Children);
+        }
+
         Section(md, "`report`", SpecFormat.Report.Children);
         Section(md, "`models[]` entries", SpecFormat.ModelKeys);
 
@@ -72,6 +78,7 @@ public static class FormatReferenceWriter
             Table(md, "Option", [.. plugin.Options.Select(SpecKey.FromOption)]);
         }
 
+        SearchSpaces(md, registry);
         return md.ToString().TrimEnd('\n') + "\n";
     }
 
@@ -91,6 +98,29 @@ public static class FormatReferenceWriter
 
         var start = begin + BeginMarker.Length;
         return $"{document[..start]}\n\n{ToMarkdown(registry)}\n{document[end..]}";
+    }
+
+    /// <summary>Each trainer's built-in space (what <c>tune: true</c> searches), every range with its source.</summary>
+    private static void SearchSpaces(StringBuilder md, ITrainerCatalog registry)
+    {
+        md.Append("### Search spaces\n\n`tune: true` searches the trainer's built-in space below; `tune: {space: ...}` replaces it. Successive halving scales the resource option.\n\n");
+        foreach (var plugin in registry.Declarations)
+        {
+            if (plugin.DefaultSearchSpace is not { } space)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"#### `{plugin.Name}`\n\nNo built-in space: give `tune.space`.\n\n");
+                continue;
+            }
+
+            var resource = plugin.ResourceOption is { } option ? $"Resource for successive halving: `{option}`." : "No resource option: random search only.";
+            md.Append(CultureInfo.InvariantCulture, $"#### `{plugin.Name}`\n\n{resource}\n\n| Option | Distribution | Why |\n|---|---|---|\n");
+            foreach (var dimension in space.Dimensions)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"| `{dimension.Name}` | `{Cell(dimension.Distribution.ToString())}` | {Cell(dimension.Source)} |\n");
+            }
+
+            md.Append('\n');
+        }
     }
 
     private static void Section(StringBuilder md, string title, IReadOnlyList<SpecKey> keys)
@@ -143,6 +173,8 @@ public static class FormatReferenceWriter
             SpecValueKind.Models => "list of models",
             SpecValueKind.ImageSet => "path, or `{images, labels}` for idx",
             SpecValueKind.Datasets => "list of datasets",
+            SpecValueKind.Tune => "`true` / `false`, or mapping",
+            SpecValueKind.SearchSpace => "mapping of option: distribution",
             _ => key.Kind.ToString(),
         };
         if (range.Length > 0)

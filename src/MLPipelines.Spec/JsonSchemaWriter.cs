@@ -223,6 +223,11 @@ public static class JsonSchemaWriter
                 ["minItems"] = 1,
                 ["items"] = new JsonObject { ["$ref"] = "#/$defs/model" },
             },
+            SpecValueKind.Tune => new JsonObject
+            {
+                ["oneOf"] = new JsonArray(new JsonObject { ["type"] = "boolean" }, SectionSchema(TuningFormat.TuneKeys, required: true)),
+            },
+            SpecValueKind.SearchSpace => SearchSpaceSchema(),
             _ => ValueSchema(key),
         };
         schema["description"] = key.Description;
@@ -363,6 +368,31 @@ public static class JsonSchemaWriter
         }
 
         return new JsonObject { ["oneOf"] = new JsonArray(bare, model) };
+    }
+
+    /// <summary>Option name to exactly one distribution; bounds are checked against the option by the loader.</summary>
+    private static JsonObject SearchSpaceSchema()
+    {
+        var pair = new JsonObject { ["type"] = "array", ["minItems"] = 2, ["maxItems"] = 2, ["items"] = new JsonObject { ["type"] = "number" } };
+        var distributions = new JsonObject();
+        foreach (var kind in TuningFormat.DistributionKinds)
+        {
+            distributions[kind] = kind == "choice" ? new JsonObject { ["type"] = "array", ["minItems"] = 1 } : pair.DeepClone();
+        }
+
+        return new JsonObject
+        {
+            ["type"] = "object",
+            ["minProperties"] = 1,
+            ["additionalProperties"] = new JsonObject
+            {
+                ["type"] = "object",
+                ["minProperties"] = 1,
+                ["maxProperties"] = 1,
+                ["additionalProperties"] = false,
+                ["properties"] = distributions,
+            },
+        };
     }
 
     private static JsonObject OptionsSchema(string description, IReadOnlyList<OptionDescriptor> options)

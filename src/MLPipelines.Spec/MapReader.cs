@@ -52,7 +52,7 @@ internal static class MapReader
 
             keyNodes[name] = keyNode;
             result.Written[name] = valueNode;
-            var isStructured = key.Kind is SpecValueKind.Section or SpecValueKind.Steps or SpecValueKind.Models or SpecValueKind.ImageSet or SpecValueKind.Datasets;
+            var isStructured = key.Kind is SpecValueKind.Section or SpecValueKind.Steps or SpecValueKind.Models or SpecValueKind.ImageSet or SpecValueKind.Datasets or SpecValueKind.Tune or SpecValueKind.SearchSpace;
             context.Remember(keyPath, isStructured ? keyNode : valueNode);
         }
 
@@ -79,7 +79,7 @@ internal static class MapReader
                     }
 
                     break;
-                case SpecValueKind.Section or SpecValueKind.Steps or SpecValueKind.Models or SpecValueKind.ImageSet or SpecValueKind.Datasets:
+                case SpecValueKind.Section or SpecValueKind.Steps or SpecValueKind.Models or SpecValueKind.ImageSet or SpecValueKind.Datasets or SpecValueKind.Tune or SpecValueKind.SearchSpace:
                     break;
                 default:
                     if (valueNode is null)

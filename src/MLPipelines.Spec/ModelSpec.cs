@@ -22,6 +22,12 @@ public sealed class ModelSpec
     /// </summary>
     public Dictionary<string, object?> Options { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// <c>tune:</c>: null = the model is evaluated once with its options; otherwise its settings (the run's
+    /// <c>tuning:</c> with the model's replacements) and its own space (null = the trainer's built-in space).
+    /// </summary>
+    public TuneSpec? Tune { get; set; }
+
     /// <summary>The preprocessing this model actually runs: its own list, or else <paramref name="pipelineDefault"/>.</summary>
     public IReadOnlyList<PreprocessingStepSpec> EffectivePreprocessing(IReadOnlyList<PreprocessingStepSpec> pipelineDefault) =>
         Preprocessing ?? pipelineDefault;

@@ -10,8 +10,9 @@ namespace MLPipelines.Spec;
 /// </summary>
 internal static class ModelsReader
 {
-    public static List<ModelSpec> Read(YamlNode node, string path, ITrainerCatalog registry, TaskKind? task, SpecReadContext context)
+    public static List<ModelSpec> Read(YamlNode node, string path, ITrainerCatalog registry, TaskKind? task, SpecReadContext context, TuningSpec? tuning = null)
     {
+        tuning ??= new TuningSpec();
         var models = new List<ModelSpec>();
         if (node is not YamlSequenceNode sequence)
         {
@@ -30,7 +31,7 @@ internal static class ModelsReader
             var item = sequence.Children[i];
             var itemPath = SpecReadContext.Item(path, i);
             context.Remember(itemPath, item);
-            if (ReadModel(item, itemPath, registry, task, context) is not { } read)
+            if (ReadModel(item, itemPath, registry, task, tuning, context) is not { } read)
             {
                 continue;
             }
@@ -53,7 +54,7 @@ internal static class ModelsReader
     }
 
     private static (ModelSpec Model, YamlNode NameNode, bool NameWritten)? ReadModel(
-        YamlNode item, string itemPath, ITrainerCatalog registry, TaskKind? task, SpecReadContext context)
+        YamlNode item, string itemPath, ITrainerCatalog registry, TaskKind? task, TuningSpec tuning, SpecReadContext context)
     {
         if (item is YamlScalarNode scalar && !MapReader.IsNull(scalar))
         {
@@ -102,6 +103,11 @@ internal static class ModelsReader
         {
             context.Error(optionsNode, SpecReadContext.Child(itemPath, "options"),
                 $"expected a mapping of trainer options, got {ScalarValue.Describe(optionsNode)}");
+        }
+
+        if (values.Written.TryGetValue("tune", out var tuneNode) && trainerPlugin is not null)
+        {
+            model.Tune = TuneReader.Read(tuneNode, SpecReadContext.Child(itemPath, "tune"), trainerPlugin, tuning, context);
         }
 
         return (model, nameNode, nameWritten);

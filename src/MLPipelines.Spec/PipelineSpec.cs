@@ -27,6 +27,9 @@ public sealed class PipelineSpec
     /// <summary>Default preprocessing for every model that does not give its own list.</summary>
     public List<PreprocessingStepSpec> Preprocessing { get; set; } = [];
 
+    /// <summary><c>tuning:</c>, the settings of every model with <c>tune</c> unless it replaces some.</summary>
+    public TuningSpec Tuning { get; set; } = new();
+
     /// <summary>The models to compare, in the order written.</summary>
     public List<ModelSpec> Models { get; set; } = [];
 

@@ -13,13 +13,18 @@ internal static class ReportSectionReader
             FeatureImportance = report.Get<bool>("feature_importance"),
         };
 
-        if (spec.Baseline is { } baseline && report.IsValid("baseline") && models.Count > 0 && models.All(m => m.Name != baseline))
+        var rows = RowNames(models);
+        if (spec.Baseline is { } baseline && report.IsValid("baseline") && models.Count > 0 && !rows.Contains(baseline))
         {
-            var names = models.Select(m => m.Name).Distinct(StringComparer.Ordinal).ToList();
+            var names = rows;
             context.Error(context.LocationOf(report.PathOf("baseline")), report.PathOf("baseline"),
                 $"no model is named '{baseline}'{NameSuggester.DidYouMean(baseline, names)} (models: {string.Join(", ", names)})");
         }
 
         return spec;
     }
+
+    /// <summary>The names of the rows a run reports: each model, and NAME:tuned and NAME:ensembled for a model with tune.</summary>
+    public static List<string> RowNames(IEnumerable<ModelSpec> models) =>
+        [.. models.SelectMany(m => m.Tune is null ? [m.Name] : new[] { m.Name, $"{m.Name}:tuned", $"{m.Name}:ensembled" }).Distinct(StringComparer.Ordinal)];
 }

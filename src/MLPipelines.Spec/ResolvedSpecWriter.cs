@@ -40,6 +40,11 @@ public static partial class ResolvedSpecWriter
         Pair(emitter, "name", spec.Name);
         WriteData(emitter, spec.Data);
         WriteEvaluation(emitter, spec.Evaluation);
+        if (spec.Models.Any(m => m.Tune is not null))
+        {
+            Key(emitter, "tuning");
+            WriteTuning(emitter, spec.Tuning, null);
+        }
         Key(emitter, "preprocessing");
         WriteSteps(emitter, spec.Preprocessing);
         Key(emitter, "models");
@@ -234,6 +239,59 @@ public static partial class ResolvedSpecWriter
         }
 
         emitter.Emit(new MappingEnd());
+        if (model.Tune is { } tune)
+        {
+            Key(emitter, "tune");
+            WriteTuning(emitter, tune.Settings, tune.Space);
+        }
+
+        emitter.Emit(new MappingEnd());
+    }
+
+    /// <summary>A <c>tuning:</c> section, or a <c>tune:</c> mapping (every key written, the space when the model has its own).</summary>
+    private static void WriteTuning(Emitter emitter, TuningSpec tuning, MLPipelines.Tuning.Search.SearchSpace? space)
+    {
+        emitter.Emit(new MappingStart(null, null, false, MappingStyle.Block));
+        if (space is not null)
+        {
+            Key(emitter, "space");
+            emitter.Emit(new MappingStart(null, null, false, MappingStyle.Block));
+            foreach (var dimension in space.Dimensions)
+            {
+                Key(emitter, dimension.Name);
+                emitter.Emit(new MappingStart(null, null, false, MappingStyle.Flow));
+                Key(emitter, dimension.Distribution.Kind);
+                Value(emitter, dimension.Distribution switch
+                {
+                    MLPipelines.Tuning.Search.UniformDistribution u => new List<object> { u.Low, u.High },
+                    MLPipelines.Tuning.Search.LogUniformDistribution l => new List<object> { l.Low, l.High },
+                    MLPipelines.Tuning.Search.IntUniformDistribution i => new List<object> { i.Low, i.High },
+                    MLPipelines.Tuning.Search.IntLogUniformDistribution i => new List<object> { i.Low, i.High },
+                    var other => (object)other.Choices!.ToList(),
+                });
+                emitter.Emit(new MappingEnd());
+            }
+
+            emitter.Emit(new MappingEnd());
+        }
+
+        Flow(emitter, "budget", ("seconds", tuning.BudgetSeconds), ("trials", tuning.BudgetTrials is { } t ? (long)t : null));
+        Flow(emitter, "inner", ("method", tuning.InnerMethod), tuning.InnerMethod == "kfold" ? ("folds", (object)(long)tuning.InnerFolds) : ("test_fraction", tuning.InnerTestFraction));
+        Pair(emitter, "strategy", tuning.Strategy);
+        Flow(emitter, "ensemble", ("size", (long)tuning.EnsembleSize));
+        Flow(emitter, "parallel", ("trials", tuning.ParallelTrials is { } p ? (long)p : null), ("threads", tuning.Threads is { } h ? (long)h : null));
+        emitter.Emit(new MappingEnd());
+    }
+
+    private static void Flow(Emitter emitter, string key, params (string Key, object? Value)[] pairs)
+    {
+        Key(emitter, key);
+        emitter.Emit(new MappingStart(null, null, false, MappingStyle.Flow));
+        foreach (var (name, value) in pairs)
+        {
+            Pair(emitter, name, value);
+        }
+
         emitter.Emit(new MappingEnd());
     }
 

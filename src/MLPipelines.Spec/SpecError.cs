@@ -9,11 +9,42 @@ namespace MLPipelines.Spec;
 /// <param name="Message">What is wrong, what was expected, and a "did you mean" where one fits.</param>
 public sealed record SpecError(SourceLocation? Location, string KeyPath, string Message)
 {
-    /// <inheritdoc />
+    /// <summary>Longest key path or message printed; longer ones (a pasted 100 KB value) are cut in the middle.</summary>
+    public const int MaxPrintedLength = 2_000;
+
+    /// <summary>One line: control characters from quoted spec values are escaped (<c>\n</c>), very long parts cut.</summary>
     public override string ToString()
     {
         var prefix = Location is { } location ? $"{location}: " : "";
-        return KeyPath.Length == 0 ? $"{prefix}{Message}" : $"{prefix}{KeyPath}: {Message}";
+        return KeyPath.Length == 0 ? $"{prefix}{OneLine(Message)}" : $"{prefix}{OneLine(KeyPath)}: {OneLine(Message)}";
+    }
+
+    private static string OneLine(string text)
+    {
+        if (text.Length > MaxPrintedLength)
+        {
+            text = string.Concat(text.AsSpan(0, MaxPrintedLength / 2), " ... ", text.AsSpan(text.Length - (MaxPrintedLength / 2)));
+        }
+
+        if (!text.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029'))
+        {
+            return text;
+        }
+
+        var line = new System.Text.StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            line.Append(c switch
+            {
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when char.IsControl(c) || c is '\u2028' or '\u2029' => $"\\u{(int)c:x4}",
+                _ => c.ToString(),
+            });
+        }
+
+        return line.ToString();
     }
 
     /// <summary>Orders errors by file position (line, then column); errors without a position come first.</summary>

@@ -256,6 +256,8 @@ public static class SpecFormat
         new("trainer", SpecValueKind.String, null, "Registered trainer, e.g. lightgbm.") { Required = true },
         new("preprocessing", SpecValueKind.Steps, null, "This model's own preprocessing, replacing the pipeline's list; [] = none."),
         new("options", SpecValueKind.Section, null, "Trainer options; every option left out takes its documented default."),
+        new("tune", SpecValueKind.Tune, false,
+            "true: also search this trainer's built-in space (see Search spaces) and report NAME:tuned and NAME:ensembled beside NAME (the defaults), all on the same outer splits. A mapping: space (the options to search instead of the built-in space) and any key of tuning, which it replaces for this model."),
     ];
 
     /// <summary>The top-level keys.</summary>
@@ -270,6 +272,7 @@ public static class SpecFormat
         },
         Data,
         Evaluation,
+        TuningFormat.Section,
         new("preprocessing", SpecValueKind.Steps, new List<string>(PreprocessingCatalog.DefaultKinds),
             "Steps applied before every model that gives no list of its own, each kind at most once, listed in the order impute, one_hot, normalize, pca; [] = none. Default: impute, one_hot for tabular data; none for images (which allow normalize and pca only)."),
         new("models", SpecValueKind.Models, null, "The models to compare, at least one.") { Required = true },

@@ -38,27 +38,7 @@ public sealed class SpecLoader
     /// <exception cref="SpecException">The file is missing, unreadable, not valid YAML, or not a valid pipeline.</exception>
     public PipelineSpec Load(string path)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        if (Directory.Exists(path))
-        {
-            throw SpecException.FileProblem(path, "is a directory; expected a pipeline YAML file");
-        }
-
-        if (!File.Exists(path))
-        {
-            throw SpecException.FileProblem(path, "file not found");
-        }
-
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw SpecException.FileProblem(path, $"cannot be read: {e.Message}");
-        }
-
+        var text = SpecLimits.ReadSpecText(path, "a pipeline YAML file");
         return Parse(text, Path.GetFullPath(path), path);
     }
 
@@ -130,8 +110,10 @@ public sealed class SpecLoader
         }
 
         var data = DataSectionReader.Bind(top.Sections["data"], top.IsWritten("data"), baseDirectory, context);
+        var tuning = TuningSectionReader.Bind(top.Sections["tuning"]);
         var spec = new PipelineSpec
         {
+            Tuning = tuning,
             Version = SpecFormat.CurrentVersion,
             Name = top.GetOrNull<string>("name") ?? "",
             Data = data,
@@ -143,7 +125,7 @@ public sealed class SpecLoader
 
         if (top.Written.TryGetValue("models", out var models))
         {
-            spec.Models = ModelsReader.Read(models, "models", Registry, spec.Data.Task, context);
+            spec.Models = ModelsReader.Read(models, "models", Registry, spec.Data.Task, context, tuning);
         }
 
         if (data.Kind == DataKind.Images)
@@ -164,7 +146,7 @@ public sealed class SpecLoader
     {
         var places = new List<(string Key, string Section)>();
         places.AddRange(SpecFormat.Root.Select(k => (k.Name, "")));
-        foreach (var section in new[] { SpecFormat.Data, SpecFormat.Evaluation, SpecFormat.Report })
+        foreach (var section in new[] { SpecFormat.Data, SpecFormat.Evaluation, TuningFormat.Section, SpecFormat.Report })
         {
             places.AddRange(section.Children.Select(k => (k.Name, section.Name)));
         }

@@ -49,4 +49,10 @@ public enum SpecValueKind
 
     /// <summary>Experiment files only: a list of datasets, each a pipeline spec file or an inline <c>data:</c> section.</summary>
     Datasets,
+
+    /// <summary>A model's <c>tune:</c>: <c>true</c> / <c>false</c>, or a mapping of <see cref="TuningFormat.TuneKeys"/>.</summary>
+    Tune,
+
+    /// <summary>A search space: option name to one distribution (<see cref="TuningFormat.DistributionKinds"/>).</summary>
+    SearchSpace,
 }

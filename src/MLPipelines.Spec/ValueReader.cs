@@ -52,6 +52,8 @@ internal static class ValueReader
         SpecValueKind.Models => "a list of models",
         SpecValueKind.ImageSet => "a path, or {images, labels} for IDX files",
         SpecValueKind.Datasets => "a list of datasets",
+        SpecValueKind.Tune => "true, false or a mapping (space and tuning keys)",
+        SpecValueKind.SearchSpace => "a mapping of option: distribution, e.g. learning_rate: {log_uniform: [0.01, 0.3]}",
         _ => key.Kind.ToString(),
     };
 

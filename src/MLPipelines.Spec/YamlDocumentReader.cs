@@ -40,6 +40,13 @@ internal static class YamlDocumentReader
             throw SpecException.FromErrors([new SpecError(Location(displayPath, mark.Line, mark.Column), "",
                 "YAML syntax error: cannot read past this point; is a '{', '[' or quote left unclosed?")]);
         }
+        catch (ArgumentException)
+        {
+            // YamlDotNet's node loader rejects some well-formed event sequences (e.g. a '? ' key in odd places).
+            var mark = parser.Current?.Start ?? parser.LastGood;
+            throw SpecException.FromErrors([new SpecError(Location(displayPath, mark.Line, mark.Column), "",
+                "YAML syntax error: unexpected structure here (a '?' complex key, or a key without a value?)")]);
+        }
 
         if (stream.Documents.Count == 0)
         {

@@ -4,6 +4,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLPipelines.Results;
 using MLPipelines.Trainers.Mlp.Scoring;
+using MLPipelines.Trainers.Training;
 using MLPipelines.XGBoost.Native;
 using MLPipelines.XGBoost.Onnx;
 using MLPipelines.XGBoost.Training;
@@ -102,27 +103,12 @@ public sealed class XGBoostTrainer : IEstimator<XGBoostModel>
     };
 
     /// <inheritdoc />
-    /// <remarks>
-    /// The added columns' shapes come from public ML.NET estimators applied to the input shape (SchemaShape columns
-    /// cannot be built directly): <c>PredictedLabel</c> copies the label (bool, or the key with its key values),
-    /// scalar scores convert the label to Single, and the multiclass <c>Score</c> converts the feature vector.
-    /// </remarks>
+    /// <remarks>The added columns as described on <see cref="PredictionSchema"/>.</remarks>
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
-        var (label, features) = (_options.LabelColumnName, _options.FeatureColumnName);
-        XGBoostSchema.CheckShape(inputSchema, label, features, Task);
-        var t = _ml.Transforms;
-        IEstimator<ITransformer> shape = Task switch
-        {
-            TaskKind.Binary => t.Conversion.ConvertType("Score", label, DataKind.Single)
-                .Append(t.Conversion.ConvertType("Probability", label, DataKind.Single))
-                .Append(t.CopyColumns("PredictedLabel", label)),
-            TaskKind.Multiclass => t.Conversion.ConvertType("Score", features, DataKind.Single)
-                .Append(t.CopyColumns("PredictedLabel", label)),
-            _ => t.CopyColumns("Score", label),
-        };
-        return shape.GetOutputSchema(inputSchema);
+        XGBoostSchema.CheckShape(inputSchema, _options.LabelColumnName, _options.FeatureColumnName, Task);
+        return PredictionSchema.Shape(_ml, Task, _options.LabelColumnName, _options.FeatureColumnName, inputSchema);
     }
 
     /// <summary>

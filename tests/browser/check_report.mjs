@@ -36,7 +36,7 @@ const viewports = [
   { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true },
 ];
 const always = ['summary', 'leaderboard', 'data', 'configuration'];
-const alwaysExperiment = ['summary', 'matrix', 'critical-difference', 'tests', 'datasets'];
+const alwaysExperiment = ['summary', 'matrix', 'critical-difference', 'aggregates', 'tests', 'datasets'];
 
 function pngSize(path) {
   const bytes = readFileSync(path);

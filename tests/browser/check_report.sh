@@ -4,7 +4,7 @@
 #   2. makes real runs with the mlpipe CLI on small data: binary (breast cancer, k-fold), multiclass (iris, repeated
 #      k-fold) and regression (diamonds, one holdout split), each with a small MLP so that learning curves show;
 #      images (the committed Fashion-MNIST subset, train/test files); a binary file whose folder, column names and
-#      class labels are markup and quotes; and an experiment over three datasets;
+#      class labels are markup and quotes; tuned models (the Tuning section); and an experiment over three datasets;
 #   3. renders every report.html and the experiment.html in headless Chromium at a desktop and a phone width
 #      (check_report.mjs): fails on any network request, console error, script element or event handler, missing
 #      section, unrendered chart or page wider than the screen; saves a full-page screenshot of each and prints its
@@ -103,6 +103,18 @@ models:
 report: {formats: [json, markdown, html]}
 EOF
 
+# Tuned models (nested search, small budget): the Tuning section with anytime curves and three rows per model.
+cat >"$specs/tuned.yaml" <<EOF
+name: browser-tuned
+data: {path: '$data/breast_cancer.csv', label: target}
+evaluation: {method: kfold, folds: 3, seed: 42}
+tuning: {budget: {trials: 6}, inner: {method: kfold, folds: 3}, ensemble: {size: 10}}
+models:
+  - {name: lightgbm, trainer: lightgbm, tune: {space: {learning_rate: {log_uniform: [0.03, 0.3]}, num_leaves: {int_log_uniform: [4, 31]}}}}
+  - {name: linear, trainer: lbfgs, tune: true}
+report: {formats: [json, markdown, html]}
+EOF
+
 cat >"$specs/experiment.yaml" <<EOF
 name: browser-experiment
 metric: accuracy
@@ -117,7 +129,7 @@ datasets:
 report: {formats: [json, markdown, svg, html]}
 EOF
 
-for name in binary multiclass regression images hostile; do
+for name in binary multiclass regression images hostile tuned; do
     echo "check_report: mlpipe run $name"
     "${mlpipe[@]}" run "$specs/$name.yaml" --out "$out/$name" --force --quiet >/dev/null
 done
@@ -131,6 +143,7 @@ node "$root/tests/browser/check_report.mjs" --out "$out/screenshots" \
     "$out/regression/report.html=predicted-vs-actual,residuals,feature-importance,learning-curves" \
     "$out/images/report.html=$classification" \
     "$out/hostile/report.html=roc,confusion" \
+    "$out/tuned/report.html=tuning,roc,calibration,confusion,comparisons,splits,fit-time" \
     "$out/experiment/experiment.html" \
     "$out/experiment/runs/wine/report.html=roc,confusion"
 

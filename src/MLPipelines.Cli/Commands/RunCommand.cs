@@ -8,7 +8,7 @@ using Spectre.Console.Cli;
 
 namespace MLPipelines.Cli.Commands;
 
-/// <summary><c>mlpipe run SPEC [--out DIR] [--seed N] [--quiet]</c>: runs a pipeline with a live progress display.</summary>
+/// <summary><c>mlpipe run SPEC [--out DIR | --resume DIR] [--seed N] [--quiet] [--force]</c>: runs a pipeline with a live progress display.</summary>
 internal sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settings>
 {
     public sealed class Settings : CommandSettings
@@ -32,6 +32,15 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Sett
         [CommandOption("--force")]
         [Description("Replace --out DIR if it exists and is not empty.")]
         public bool Force { get; init; }
+
+        [CommandOption("--resume <DIR>")]
+        [Description("Continue the run in DIR that was killed, failed or interrupted (same spec, data and seed): finished models and splits are reused. A run into the same --out resumes too.")]
+        public string? Resume { get; init; }
+
+        public override ValidationResult Validate() =>
+            Resume is not null && Out is not null ? ValidationResult.Error("give --out DIR or --resume DIR, not both")
+            : Resume is not null && Force ? ValidationResult.Error("--force starts over; it cannot be used with --resume")
+            : ValidationResult.Success();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -46,7 +55,7 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Sett
         DataChecks.CheckHeaders(spec);
         var options = new RunOptions
         {
-            OutputDirectory = settings.Out,
+            OutputDirectory = settings.Resume is { } resume ? RunFolder.ResumeTarget(resume) : settings.Out,
             Overwrite = settings.Force,
             ReportWriters = ReportWriters.ForRuns(),
         };

@@ -2,6 +2,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLPipelines.Data;
 using MLPipelines.Results;
+using MLPipelines.Tuning.Ensembles;
 
 namespace MLPipelines.Core.Evaluation;
 
@@ -21,6 +22,25 @@ public sealed class ScoredRows
         PredictedClass = new int[count];
         ClassProbabilities = new float[count][];
         Prediction = new float[count];
+    }
+
+    /// <summary>Rebuilds scored rows from their stored arrays (a reused split of a resumed run).</summary>
+    internal static ScoredRows Restore(
+        TaskKind task, float[] score, float[] probability, bool[] predictedPositive, int[] predictedClass, float[][] classProbabilities, float[] prediction)
+    {
+        return new ScoredRows(task, score, probability, predictedPositive, predictedClass, classProbabilities, prediction);
+    }
+
+    private ScoredRows(
+        TaskKind task, float[] score, float[] probability, bool[] predictedPositive, int[] predictedClass, float[][] classProbabilities, float[] prediction)
+    {
+        Task = task;
+        Score = score;
+        Probability = probability;
+        PredictedPositive = predictedPositive;
+        PredictedClass = predictedClass;
+        ClassProbabilities = classProbabilities;
+        Prediction = prediction;
     }
 
     public TaskKind Task { get; }
@@ -112,6 +132,54 @@ public sealed class ScoredRows
                 }
 
                 break;
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// Rows from averaged predictions (a bag of inner models, or an ensemble): binary probability of the positive
+    /// class (also used as the score; predicted positive at 0.5 or above), multiclass class probabilities (predicted
+    /// class = the most probable, the first on ties), regression values on the model's scale (<see cref="Prediction"/>
+    /// is <c>exp</c> of them when the label was log-transformed).
+    /// </summary>
+    /// <exception cref="ArgumentException">The width does not fit the task.</exception>
+    public static ScoredRows FromPredictions(TaskKind task, PredictionSet predictions, MLPipelines.Spec.LabelTransform transform)
+    {
+        ArgumentNullException.ThrowIfNull(predictions);
+        if ((task == TaskKind.Multiclass) != (predictions.Width > 1))
+        {
+            throw new ArgumentException($"{task} predictions cannot have {predictions.Width} values per row.", nameof(predictions));
+        }
+
+        var rows = new ScoredRows(task, predictions.Rows);
+        var values = predictions.Values;
+        var width = predictions.Width;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            switch (task)
+            {
+                case TaskKind.Binary:
+                    rows.Score[i] = rows.Probability[i] = values[i];
+                    rows.PredictedPositive[i] = values[i] >= 0.5f;
+                    break;
+                case TaskKind.Multiclass:
+                    var probabilities = values.AsSpan(i * width, width).ToArray();
+                    var best = 0;
+                    for (var k = 1; k < width; k++)
+                    {
+                        best = probabilities[k] > probabilities[best] ? k : best;
+                    }
+
+                    rows.ClassProbabilities[i] = probabilities;
+                    rows.PredictedClass[i] = best;
+                    rows.Score[i] = probabilities[best];
+                    break;
+                default:
+                    rows.Score[i] = values[i];
+                    rows.Prediction[i] = transform == MLPipelines.Spec.LabelTransform.Log ? MathF.Exp(values[i]) : values[i];
+                    break;
             }
         }
 

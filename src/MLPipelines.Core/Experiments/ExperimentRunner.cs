@@ -39,10 +39,19 @@ public sealed class ExperimentRunner(TrainerRegistry registry)
         ArgumentNullException.ThrowIfNull(options);
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
-        var folder = RunFolder.Create(options.OutputDirectory ?? DefaultFolder(options.RunsRoot, spec.Name, started), options.Overwrite);
+        // The experiment's own key: its file and seed; each dataset's run checks its own key (spec, data, build).
+        var key = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+            $"{File.ReadAllText(spec.SourcePath)}\0{options.Seed}\0{typeof(ExperimentRunner).Assembly.ManifestModule.ModuleVersionId}")));
+        var folder = RunFolder.Create(options.OutputDirectory ?? DefaultFolder(options.RunsRoot, spec.Name, started), options.Overwrite, key);
+        if (folder.AlreadyComplete)
+        {
+            folder.Complete();
+            return new ExperimentOutcome(folder.FinalPath, ExperimentJson.Read(Path.Combine(folder.FinalPath, ExperimentJson.FileName)));
+        }
+
         try
         {
-            File.Copy(spec.SourcePath, folder.File("experiment.yaml"));
+            File.Copy(spec.SourcePath, folder.File("experiment.yaml"), overwrite: true);
             var runner = new PipelineRunner(registry);
             var runs = new List<(ExperimentDatasetSpec Dataset, RunResults Results)>();
             for (var i = 0; i < spec.Datasets.Count; i++)
@@ -97,7 +106,7 @@ public sealed class ExperimentRunner(TrainerRegistry registry)
         ExperimentResult analysis;
         try
         {
-            analysis = ExperimentAnalysis.Run(scores, metric, baseline, new ComparisonOptions { Alpha = Alpha });
+            analysis = ExperimentAnalysis.Run(scores, metric, baseline, new ComparisonOptions { Alpha = Alpha }, spec.Reference);
         }
         catch (ArgumentException e)
         {

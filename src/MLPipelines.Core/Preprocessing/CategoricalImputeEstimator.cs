@@ -16,7 +16,7 @@ internal sealed class CategoricalImputeEstimator(MLContext ml, IReadOnlyList<str
     public ITransformer Fit(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        IEstimator<ITransformer>? chain = null;
+        var chain = new EstimatorChain<ITransformer>(); // flat: IEstimator.Append nests a chain per column
         foreach (var column in columns)
         {
             var fill = MissingCategory;
@@ -38,10 +38,10 @@ internal sealed class CategoricalImputeEstimator(MLContext ml, IReadOnlyList<str
             }
 
             var step = ml.Transforms.Expression(column, $"x => x == \"\" ? {ExpressionText.Quote(fill)} : x", column);
-            chain = chain is null ? step : chain.Append(step);
+            chain = chain.Append<ITransformer>(step);
         }
 
-        return chain is null ? new TransformerChain<ITransformer>() : chain.Fit(input);
+        return chain.Fit(input);
     }
 
     public SchemaShape GetOutputSchema(SchemaShape inputSchema) => inputSchema;

@@ -20,6 +20,13 @@ internal static class ExpressionText
                 sb.Append('\\');
             }
 
+            if (char.IsControl(ch))
+            {
+                // A raw line break ends the literal ("Newline in constant"); values read from quoted CSV fields can hold one.
+                sb.Append(CultureInfo.InvariantCulture, $"\\u{(int)ch:x4}");
+                continue;
+            }
+
             sb.Append(ch);
         }
 

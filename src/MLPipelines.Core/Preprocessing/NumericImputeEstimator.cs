@@ -26,18 +26,18 @@ internal sealed class NumericImputeEstimator(MLContext ml, IReadOnlyList<string>
     {
         ArgumentNullException.ThrowIfNull(input);
         var fill = new Dictionary<string, float>(StringComparer.Ordinal);
-        IEstimator<ITransformer>? chain = null;
+        var chain = new EstimatorChain<ITransformer>(); // flat: IEstimator.Append nests a chain per column
         foreach (var column in columns)
         {
             var values = input.GetColumn<float>(column).Where(v => !float.IsNaN(v)).ToArray();
             var value = values.Length == 0 ? 0f : statistic == Statistic.Median ? Median(values) : Mode(values);
             fill[column] = value;
             var step = ml.Transforms.Expression(column, $"x => isna(x) ? {ExpressionText.Float(value)} : x", column);
-            chain = chain is null ? step : chain.Append(step);
+            chain = chain.Append<ITransformer>(step);
         }
 
         LastFill = fill;
-        return chain is null ? new TransformerChain<ITransformer>() : chain.Fit(input);
+        return chain.Fit(input);
     }
 
     /// <summary>Columns keep their names and float type.</summary>

@@ -97,9 +97,11 @@ internal sealed class TabularFeatures
     public string[] Blocks() => [.. (Numeric.Count > 0 ? new[] { NumericBlock } : []).Concat(Extra)];
 
     /// <summary>The chain so far (an empty chain is a no-op).</summary>
-    public IEstimator<ITransformer> Build()
+    public EstimatorChain<ITransformer> Build()
     {
-        IEstimator<ITransformer> chain = new EstimatorChain<ITransformer>();
+        // A flat chain: IEstimator.Append nests a new two-element chain per call, which made schema checks
+        // quadratic and recursed once per column (5,000 columns took minutes; 100,000 overflowed the stack).
+        var chain = new EstimatorChain<ITransformer>();
         foreach (var estimator in _estimators)
         {
             chain = chain.Append(estimator);

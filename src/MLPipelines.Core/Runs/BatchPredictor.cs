@@ -18,8 +18,11 @@ public sealed class BatchPredictor
     private readonly ITransformer _model;
     private readonly DataViewSchema _inputSchema;
 
-    private BatchPredictor(ITransformer model, DataViewSchema inputSchema, ModelMetadata? metadata)
+    private readonly string _modelPath;
+
+    private BatchPredictor(ITransformer model, DataViewSchema inputSchema, ModelMetadata? metadata, string modelPath)
     {
+        _modelPath = modelPath;
         _model = model;
         _inputSchema = inputSchema;
         Metadata = metadata;
@@ -37,24 +40,46 @@ public sealed class BatchPredictor
             throw DataFileException.File(path, "model file not found");
         }
 
+        if (Directory.Exists(path))
+        {
+            throw DataFileException.File(path, "is a directory; expected a model zip (models/NAME.zip of a run)");
+        }
+
         var ml = new MLContext(seed: 0);
+        ITransformer model;
+        DataViewSchema inputSchema;
+        ModelMetadata? metadata;
         try
         {
-            var model = ml.Model.Load(path, out var inputSchema);
-            var metadata = ModelPackage.ReadMetadata(path);
-            if (metadata?.Image is { } image)
-            {
-                throw DataFileException.File(path,
-                    $"an image model (input: {image.Channels}x{image.Height}x{image.Width} pixels); mlpipe predict scores tables only. Load it with ml.Model.Load and feed a 'Features' vector of pixels in [0, 1]");
-            }
-
-            return new BatchPredictor(model, inputSchema, metadata);
+            model = ml.Model.Load(path, out inputSchema);
+            metadata = ModelPackage.ReadMetadata(path);
         }
-        catch (Exception e) when (e is InvalidDataException or FormatException or InvalidOperationException or IOException)
+        catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
         {
-            throw DataFileException.File(path, $"not a readable ML.NET model zip ({e.Message})");
+            // A model zip is user input: whatever ML.NET or the zip reader throws on a damaged one is bad input.
+            throw DataFileException.File(path, $"not a readable ML.NET model zip ({Innermost(e).Message})");
         }
+
+        if (metadata is not null && !IsComplete(metadata))
+        {
+            throw DataFileException.File(path, "the zip's mlpipe metadata is incomplete or damaged; re-run the pipeline to get an intact model");
+        }
+
+        if (metadata?.Image is { } image)
+        {
+            throw DataFileException.File(path,
+                $"an image model (input: {image.Channels}x{image.Height}x{image.Width} pixels); mlpipe predict scores tables only. Load it with ml.Model.Load and feed a 'Features' vector of pixels in [0, 1]");
+        }
+
+        return new BatchPredictor(model, inputSchema, metadata, path);
     }
+
+    private static bool IsComplete(ModelMetadata metadata) =>
+        metadata.Inputs is not null && metadata.Inputs.All(i => i is { Name: not null, FileColumn: not null })
+        && metadata.Classes is not null && metadata.Classes.All(c => c is not null)
+        && metadata.MissingValues is not null && metadata.MissingValues.All(v => v is not null);
+
+    private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;
 
     /// <summary>Scores <paramref name="inputPath"/> and writes the predictions CSV to <paramref name="output"/>.</summary>
     /// <returns>Rows scored.</returns>
@@ -65,8 +90,16 @@ public sealed class BatchPredictor
         var missing = new MissingValueSet(Metadata?.MissingValues ?? MissingValueSet.Default.Tokens);
         var view = ModelInputView.Read(table, inputPath, _inputSchema,
             name => Metadata?.Inputs.FirstOrDefault(i => i.Name == name)?.FileColumn ?? name, missing);
-        var scored = _model.Transform(view);
-        WriteCsv(scored, output);
+        try
+        {
+            WriteCsv(_model.Transform(view), output);
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException or IOException or DataFileException))
+        {
+            // The zip loaded but its transforms do not fit together: a damaged or hand-edited model.
+            throw DataFileException.File(_modelPath, $"the model cannot score '{inputPath}' ({Innermost(e).GetType().Name}: {Innermost(e).Message}); is the zip intact?");
+        }
+
         return table.RowCount;
     }
 

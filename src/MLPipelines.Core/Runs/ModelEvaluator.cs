@@ -24,7 +24,11 @@ internal sealed class ModelEvaluator(PipelineSpec spec, IEvaluationData data, IR
     /// <summary>Permutation importance settings; null = not computed.</summary>
     public (int MaxRows, int Permutations)? Importance { get; init; }
 
-    public ModelEvaluation Evaluate(int modelIndex, ITrainerPlugin plugin, IProgress<RunEvent>? progress, CancellationToken cancellation)
+    /// <summary>Finished splits of an earlier attempt are read from here, and new ones written; null = none kept.</summary>
+    public UnitStore? Units { get; init; }
+
+    /// <param name="finalDone">The final model is already saved (a resumed run): skip the final fit.</param>
+    public ModelEvaluation Evaluate(int modelIndex, ITrainerPlugin plugin, IProgress<RunEvent>? progress, CancellationToken cancellation, bool finalDone = false)
     {
         var model = spec.Models[modelIndex];
         var stepsKey = model.Preprocessing is null ? "preprocessing" : $"models[{modelIndex}].preprocessing";
@@ -53,6 +57,30 @@ internal sealed class ModelEvaluator(PipelineSpec spec, IEvaluationData data, IR
                 Split = index,
                 Splits = splits.Count,
             });
+            var unitName = SplitUnit.Name(modelIndex, model.Name, split.Repeat, split.Fold);
+            if ((!testSet || finalDone) && Units is not null && Units.TryRead<SplitUnit>(unitName, out var stored)
+                && stored.Fold.TestRows == split.Test.Length && stored.Score.Length == split.Test.Length)
+            {
+                folds.Add(stored.Fold);
+                scoredFolds.Add((split, stored.Scored(data.Label.Task)));
+                if (importance is not null && stored.Importance is not null)
+                {
+                    importance.AddStored(stored.Importance, stored.ImportanceRows);
+                }
+
+                predictSeconds += stored.Fold.PredictSeconds;
+                predictedRows += split.Test.Length;
+                progress?.Report(new RunEvent(RunEventKind.SplitFinished, $"{model.Name}: split {index}/{splits.Count} reused")
+                {
+                    Model = model.Name,
+                    Split = index,
+                    Splits = splits.Count,
+                    Value = stored.Fold.Metrics.GetValueOrDefault(PrimaryMetric),
+                    Metric = PrimaryMetric,
+                });
+                continue;
+            }
+
             var seed = SplitSeed(spec.Evaluation.Seed, split.Repeat, split.Fold);
             var ml = new MLContext(seed);
             var log = new TrainingLog();
@@ -67,7 +95,7 @@ internal sealed class ModelEvaluator(PipelineSpec spec, IEvaluationData data, IR
             predictSeconds += seconds;
             predictedRows += split.Test.Length;
             var metrics = scored.Metrics(data.Label, split.Test);
-            folds.Add(new FoldResult
+            var foldResult = new FoldResult
             {
                 Repeat = split.Repeat,
                 Fold = split.Fold,
@@ -77,8 +105,10 @@ internal sealed class ModelEvaluator(PipelineSpec spec, IEvaluationData data, IR
                 PredictSeconds = seconds,
                 Metrics = metrics,
                 TrainingLog = log.ToResult(),
-            });
+            };
+            folds.Add(foldResult);
             scoredFolds.Add((split, scored));
+            double[][]? changes = null;
             if (importance is not null)
             {
                 progress?.Report(new RunEvent(RunEventKind.ImportanceStarted, $"{model.Name}: permutation importance, split {index}/{splits.Count}")
@@ -87,9 +117,10 @@ internal sealed class ModelEvaluator(PipelineSpec spec, IEvaluationData data, IR
                     Split = index,
                     Splits = splits.Count,
                 });
-                importance.AddSplit(fitted, split.Test, seed ^ 0x2545F491, cancellation);
+                changes = importance.AddSplit(fitted, split.Test, seed ^ 0x2545F491, cancellation);
             }
 
+            Units?.Write(unitName, SplitUnit.From(foldResult, scored, changes, importance?.RowsUsed ?? 0));
             last = (fitted, ml);
             progress?.Report(new RunEvent(RunEventKind.SplitFinished, $"{model.Name}: split {index}/{splits.Count} done")
             {
@@ -102,10 +133,19 @@ internal sealed class ModelEvaluator(PipelineSpec spec, IEvaluationData data, IR
         }
 
         cancellation.ThrowIfCancellationRequested();
-        ITransformer final;
-        MLContext finalMl;
+        if (stepLines.Count == 0)
+        {
+            (_, stepLines) = BuildChain(new MLContext(spec.Evaluation.Seed), plugin, steps, stepsKey, options, new TrainingLog(), spec.Evaluation.Seed, cancellation);
+        }
+
+        ITransformer? final;
+        MLContext? finalMl;
         var finalClock = Stopwatch.StartNew();
-        if (testSet && last is { } scoredModel)
+        if (finalDone)
+        {
+            (final, finalMl) = (null, null);
+        }
+        else if (testSet && last is { } scoredModel)
         {
             (final, finalMl) = scoredModel;
         }
@@ -135,6 +175,20 @@ internal sealed class ModelEvaluator(PipelineSpec spec, IEvaluationData data, IR
             FeatureImportance = importance?.Result(),
         };
         return new ModelEvaluation(result, scoredFolds, final, finalMl);
+    }
+
+    /// <summary>
+    /// Fits model <paramref name="modelIndex"/>'s chain (its preprocessing and trainer) with <paramref name="options"/>
+    /// on every row, seeded like the final fit: the saved model of a tuned variant.
+    /// </summary>
+    public (ITransformer Model, MLContext Context, double Seconds) FitAll(int modelIndex, ITrainerPlugin plugin, IReadOnlyDictionary<string, object?> options, CancellationToken cancellation)
+    {
+        var model = spec.Models[modelIndex];
+        var stepsKey = model.Preprocessing is null ? "preprocessing" : $"models[{modelIndex}].preprocessing";
+        var clock = Stopwatch.StartNew();
+        var ml = new MLContext(spec.Evaluation.Seed);
+        var (estimator, _) = BuildChain(ml, plugin, model.Preprocessing ?? spec.Preprocessing, stepsKey, options, new TrainingLog(), spec.Evaluation.Seed, cancellation);
+        return (Fit(ml, estimator, data.All, cancellation), ml, clock.Elapsed.TotalSeconds);
     }
 
     private string PrimaryMetric => spec.Evaluation.PrimaryMetric ?? (data.Label.Task == TaskKind.Regression ? "rmse" : "accuracy");

@@ -41,8 +41,10 @@ internal sealed class PermutationImportance
     public int Permutations { get; }
 
     /// <summary>Scores <paramref name="model"/> on (a sample of) <paramref name="testRows"/> with each unit shuffled.</summary>
-    public void AddSplit(ITransformer model, int[] testRows, int seed, CancellationToken cancellation)
+    /// <returns>This split's metric changes per unit (what <see cref="AddStored"/> takes back on a resumed run).</returns>
+    public double[][] AddSplit(ITransformer model, int[] testRows, int seed, CancellationToken cancellation)
     {
+        var before = _changes.Select(c => c.Count).ToArray();
         _clock.Start();
         var rng = new Random(seed);
         var rows = testRows.Length <= MaxRows ? testRows : Sample(testRows, MaxRows, rng);
@@ -68,7 +70,29 @@ internal sealed class PermutationImportance
 
         _splits++;
         _clock.Stop();
+        return [.. _changes.Select((c, unit) => c.Skip(before[unit]).ToArray())];
     }
+
+    /// <summary>Adds a split computed by an earlier attempt of the run (its <see cref="AddSplit"/> result).</summary>
+    public void AddStored(double[][] changes, int rowsUsed)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.Length != _changes.Length)
+        {
+            throw new ArgumentException($"Stored importance has {changes.Length} units, this data {_changes.Length}.", nameof(changes));
+        }
+
+        for (var unit = 0; unit < changes.Length; unit++)
+        {
+            _changes[unit].AddRange(changes[unit]);
+        }
+
+        _rowsUsed = Math.Max(_rowsUsed, rowsUsed);
+        _splits++;
+    }
+
+    /// <summary>Rows scored per split so far.</summary>
+    public int RowsUsed => _rowsUsed;
 
     /// <summary>The importances, most important first; null when no split gave a finite metric.</summary>
     public FeatureImportanceResult? Result()

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using MLPipelines.Core.Trainers;
+using MLPipelines.Core.Tuning;
 using MLPipelines.Data;
 using MLPipelines.Data.Images;
 using MLPipelines.Results;
@@ -54,31 +55,82 @@ public sealed class PipelineRunner(TrainerRegistry registry)
         }
 
         var splits = SplitPlanner.Plan(spec, data, testSet, key => Where(spec, key));
-        var folder = RunFolder.Create(options.OutputDirectory ?? DefaultFolder(options.RunsRoot, spec.Name, started), options.Overwrite);
+        var runKey = RunKey.Compute(spec, plugins.Select(p => p.GetType().Assembly));
+        var folder = RunFolder.Create(options.OutputDirectory ?? DefaultFolder(options.RunsRoot, spec.Name, started), options.Overwrite, runKey);
+        if (folder.AlreadyComplete)
+        {
+            folder.Complete();
+            progress?.Report(new RunEvent(RunEventKind.Warning, $"{folder.FinalPath} already holds this run, complete (same spec, data and seed); nothing to do"));
+            return new RunOutcome(folder.FinalPath, ReadResults(folder.FinalPath));
+        }
+
         try
         {
+            if (folder.Units!.Names().Count is > 0 and var finished)
+            {
+                progress?.Report(new RunEvent(RunEventKind.Warning, $"resuming an interrupted run of this spec: {finished} finished unit(s) found"));
+            }
+
             CopySpec(spec, folder.File("spec.yaml"));
             var evaluator = new ModelEvaluator(spec, data, splits, key => Where(spec, key))
             {
                 Importance = !spec.Report.FeatureImportance ? null
                     : data is ImageEvaluationData ? (ImageImportanceRows, 1) : (ImportanceRows, ImportancePermutations),
+                Units = folder.Units,
             };
+            var tuner = new ModelTuner(spec, data, splits, evaluator, key => Where(spec, key), folder.File("tuning"), Attempt(started));
             var models = new List<ModelResult>();
             for (var i = 0; i < spec.Models.Count; i++)
             {
                 var model = spec.Models[i];
                 progress?.Report(new RunEvent(RunEventKind.ModelStarted, $"{model.Name} ({model.Trainer})") { Model = model.Name, Splits = splits.Count });
-                var evaluation = evaluator.Evaluate(i, plugins[i], progress, cancellation);
-                var result = evaluation.Result;
-                var metadata = data.Metadata(spec) with { Model = model.Name, Trainer = model.Trainer };
-                data.SaveModel(evaluation.FinalContext, evaluation.Final, metadata, folder.File(result.ModelFile!));
-                PredictionsCsvWriter.Write(folder.File(result.PredictionsFile!), data, evaluation.Scored);
-                models.Add(result);
+                ModelResult reported;
+                if (model.Tune is { } tune)
+                {
+                    var evaluations = tuner.Evaluate(i, plugins[i], TuningResolver.Resolve(tune, plugins[i], data.Label.Task, Environment.ProcessorCount), progress, cancellation);
+                    foreach (var evaluation in evaluations)
+                    {
+                        var result = evaluation.Result;
+                        var metadata = data.Metadata(spec) with { Model = result.Name, Trainer = model.Trainer };
+                        if (evaluation.Final is not null && result.ModelFile is not null)
+                        {
+                            data.SaveModel(evaluation.FinalContext!, evaluation.Final, metadata, folder.File(result.ModelFile));
+                        }
+
+                        PredictionsCsvWriter.Write(folder.File(result.PredictionsFile!), data, evaluation.Scored);
+                        models.Add(result);
+                    }
+
+                    // A tuned model is reported by its :tuned row (the middle one).
+                    reported = evaluations[evaluations.Count / 2].Result;
+                }
+                else
+                {
+                    var zip = folder.File($"models/{model.Name}.zip");
+                    var finalUnit = FinalUnit.Name(i, model.Name);
+                    var finalDone = folder.Units.TryRead<FinalUnit>(finalUnit, out var saved) && File.Exists(zip) && RunKey.OfFile(zip) == saved.ModelSha256;
+                    var evaluation = evaluator.Evaluate(i, plugins[i], progress, cancellation, finalDone);
+                    var result = evaluation.Result;
+                    if (evaluation.Final is { } final)
+                    {
+                        var metadata = data.Metadata(spec) with { Model = model.Name, Trainer = model.Trainer };
+                        data.SaveModel(evaluation.FinalContext!, final, metadata, zip);
+                        folder.Units.Write(finalUnit, new FinalUnit(result.FinalFitSeconds, RunKey.OfFile(zip)));
+                    }
+                    else
+                    {
+                        result = result with { FinalFitSeconds = saved.FinalFitSeconds };
+                    }
+
+                    PredictionsCsvWriter.Write(folder.File(result.PredictionsFile!), data, evaluation.Scored);
+                    models.Add(result);
+                    reported = result;
+                }
                 progress?.Report(new RunEvent(RunEventKind.ModelFinished, model.Name)
                 {
                     Model = model.Name,
                     Splits = splits.Count,
-                    Value = result.Metrics.TryGetValue(spec.Evaluation.PrimaryMetric!, out var m) ? m.Mean : null,
+                    Value = reported.Metrics.TryGetValue(spec.Evaluation.PrimaryMetric!, out var m) ? m.Mean : null,
                     Metric = spec.Evaluation.PrimaryMetric,
                 });
             }
@@ -102,6 +154,18 @@ public sealed class PipelineRunner(TrainerRegistry registry)
         {
             folder.Abandon(e is OperationCanceledException ? "interrupted" : e.Message);
             throw;
+        }
+    }
+
+    private static RunResults ReadResults(string folder)
+    {
+        try
+        {
+            return ResultsJson.Read(Path.Combine(folder, "results.json"));
+        }
+        catch (Exception e) when (e is IOException or System.Text.Json.JsonException)
+        {
+            throw new RunFolderException($"{folder}: holds this run but its results.json cannot be read ({e.Message}); pass --force to run it again", e);
         }
     }
 
@@ -146,7 +210,7 @@ public sealed class PipelineRunner(TrainerRegistry registry)
     {
         if (spec.SourcePath.Length > 0 && File.Exists(spec.SourcePath))
         {
-            File.Copy(spec.SourcePath, path);
+            File.Copy(spec.SourcePath, path, overwrite: true);
         }
         else
         {
@@ -162,6 +226,10 @@ public sealed class PipelineRunner(TrainerRegistry registry)
         var safe = new string([.. name.Select(ch => char.IsLetterOrDigit(ch) || ch is '-' or '_' or '.' ? ch : '-')]).Trim('.');
         return Path.Combine(root, $"{started.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-{(safe.Length == 0 ? "run" : safe)}");
     }
+
+    /// <summary>Names this process's attempt at the run in the trial log (a resumed run is a new attempt).</summary>
+    private static string Attempt(DateTimeOffset started) =>
+        string.Create(CultureInfo.InvariantCulture, $"{started.UtcDateTime:yyyyMMdd-HHmmss}-pid{Environment.ProcessId}");
 
     private static string Where(PipelineSpec spec, string keyPath) =>
         spec.LocationOf(keyPath) is { } location ? $"{location}: " : "";

@@ -32,7 +32,15 @@ internal static class SplitPlanner
 
         if (evaluation.Method == EvaluationMethod.Holdout)
         {
-            return FoldPlanner.Holdout(data.RowCount, evaluation.TestFraction, evaluation.Repeats, evaluation.Seed, strata);
+            try
+            {
+                return FoldPlanner.Holdout(data.RowCount, evaluation.TestFraction, evaluation.Repeats, evaluation.Seed, strata);
+            }
+            catch (ArgumentException e)
+            {
+                // Too few rows (or rows per class) to hold any out: the data's fault, not the program's.
+                throw new DataFileException($"{where("evaluation.test_fraction")}evaluation.test_fraction: {e.Message} Add rows or use kfold", e);
+            }
         }
 
         if (data.RowCount < evaluation.Folds)

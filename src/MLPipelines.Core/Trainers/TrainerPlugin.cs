@@ -32,6 +32,12 @@ public abstract class TrainerPlugin<TOptions> : ITrainerPlugin
     /// <inheritdoc />
     public IReadOnlyList<OptionDescriptor> Options { get; } = OptionDeclarations.Of<TOptions>();
 
+    /// <inheritdoc />
+    public MLPipelines.Tuning.Search.SearchSpace? DefaultSearchSpace { get; } = OptionDeclarations.SearchSpaceOf(OptionDeclarations.Of<TOptions>());
+
+    /// <inheritdoc />
+    public string? ResourceOption { get; } = OptionDeclarations.ResourceOf(OptionDeclarations.Of<TOptions>());
+
     /// <summary>A new options object holding <paramref name="values"/> (resolved YAML values; absent keys keep their defaults).</summary>
     public TOptions Bind(IReadOnlyDictionary<string, object?> values) => OptionDeclarations.Bind<TOptions>(values);
 

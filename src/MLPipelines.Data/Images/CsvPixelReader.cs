@@ -22,7 +22,7 @@ public static class CsvPixelReader
     {
         ArgumentNullException.ThrowIfNull(path);
         using var reader = Open(path);
-        var line = reader.ReadLine() ?? throw ImageDataException.File(path, "file is empty (no header row)");
+        var line = MLPipelines.Results.Csv.DataLimits.ReadLine(reader, $"{path}:1") ?? throw ImageDataException.File(path, "file is empty (no header row)");
         return CsvFields.Split(line, separator ?? Detect(line), path, 1);
     }
 
@@ -38,20 +38,20 @@ public static class CsvPixelReader
         }
 
         using var reader = Open(path);
-        var headerLine = reader.ReadLine() ?? throw ImageDataException.File(path, "file is empty (no header row)");
+        var headerLine = MLPipelines.Results.Csv.DataLimits.ReadLine(reader, $"{path}:1") ?? throw ImageDataException.File(path, "file is empty (no header row)");
         var separator = options.Separator ?? Detect(headerLine);
         var header = CsvFields.Split(headerLine, separator, path, 1);
         var labelColumn = FindLabel(header, options.Label, path);
         var shape = ShapeOf(header.Count - 1, options.Shape, options.Channels, path);
         var pixelColumns = Enumerable.Range(0, header.Count).Where(c => c != labelColumn).ToArray();
 
-        var pixels = new float[Math.Max(shape.Size, 1024 * shape.Size)];
+        var pixels = new float[(int)Math.Max(shape.Size, Math.Min(1024L * shape.Size, 1 << 24))]; // grows as rows come
         var provisional = new List<int>();
         var labelIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var lines = new List<int>();
         var lineNumber = 1;
         var fields = new CsvFields();
-        while (reader.ReadLine() is { } line)
+        while (MLPipelines.Results.Csv.DataLimits.ReadLine(reader, $"{path}:{lineNumber + 1}") is { } line)
         {
             lineNumber++;
             if (line.Length == 0)

@@ -71,7 +71,7 @@ public static class IdxReader
         return (ReadDimensions(stream, path), gzip);
     }
 
-    /// <summary>Reads the images file straight into scaled floats, a chunk at a time (no whole-file byte copy).</summary>
+    /// <summary>Reads the images file: its bytes (as many as really there), then scaled floats.</summary>
     private static (float[] Pixels, int Count, int Rows, int Columns) ReadPixels(string path)
     {
         using var stream = Open(path, out _);
@@ -94,23 +94,13 @@ public static class IdxReader
             throw ImageDataException.File(path, $"{count} images of {rows}x{columns} are too many to hold in memory at once ({total} pixels)");
         }
 
-        var pixels = GC.AllocateUninitializedArray<float>((int)total);
-        var chunk = new byte[1 << 20];
-        var done = 0;
-        while (done < pixels.Length)
+        var what = $"{count} images of {rows}x{columns}";
+        MLPipelines.Results.Csv.DataLimits.CheckMemory(path, total * (sizeof(float) + 1), $"{what} ({total:N0} pixels)");
+        var bytes = ReadUpTo(stream, path, (int)total, what);
+        var pixels = GC.AllocateUninitializedArray<float>(bytes.Length);
+        for (var i = 0; i < bytes.Length; i++)
         {
-            var read = Fill(stream, path, chunk.AsSpan(0, Math.Min(chunk.Length, pixels.Length - done)));
-            for (var i = 0; i < read; i++)
-            {
-                pixels[done + i] = PixelScale.Of(chunk[i]);
-            }
-
-            done += read;
-            if (read == 0 || (read < chunk.Length && done < pixels.Length))
-            {
-                throw ImageDataException.File(path,
-                    $"truncated: the header announces {count} images of {rows}x{columns} ({total} bytes after the header), but the file ends after {done}");
-            }
+            pixels[i] = PixelScale.Of(bytes[i]);
         }
 
         CheckEnd(stream, path, $"{count} images of {rows}x{columns}");
@@ -192,15 +182,37 @@ public static class IdxReader
 
     private static byte[] ReadExactly(Stream stream, string path, int length, string what)
     {
-        var bytes = GC.AllocateUninitializedArray<byte>(length);
-        var read = Fill(stream, path, bytes);
-        if (read < length)
-        {
-            throw ImageDataException.File(path, $"truncated: the header announces {what} ({length} bytes after the header), but the file ends after {read}");
-        }
-
+        var bytes = ReadUpTo(stream, path, length, what);
         CheckEnd(stream, path, what);
         return bytes;
+    }
+
+    /// <summary>
+    /// Reads the <paramref name="length"/> bytes a header announces, growing the buffer as data arrives, so a header
+    /// that lies about the size costs memory only for the bytes really there.
+    /// </summary>
+    private static byte[] ReadUpTo(Stream stream, string path, int length, string what)
+    {
+        var buffer = GC.AllocateUninitializedArray<byte>(Math.Min(length, 1 << 24));
+        var done = 0;
+        while (done < length)
+        {
+            var read = Fill(stream, path, buffer.AsSpan(done));
+            done += read;
+            if (done == length)
+            {
+                break;
+            }
+
+            if (done < buffer.Length)
+            {
+                throw ImageDataException.File(path, $"truncated: the header announces {what} ({length} bytes after the header), but the file ends after {done}");
+            }
+
+            Array.Resize(ref buffer, (int)Math.Min(length, 2L * buffer.Length));
+        }
+
+        return buffer;
     }
 
     private static void CheckEnd(Stream stream, string path, string what)

@@ -11,7 +11,8 @@ namespace MLPipelines.Reports.Experiments;
 /// <summary>
 /// <c>experiment.html</c>: one self-contained page (inline CSS and SVG, no script, nothing loaded) with the verdict,
 /// the datasets × models matrix of mean scores with v / * marks against the baseline and each row shaded by rank,
-/// average ranks and win/tie/loss counts, the critical-difference diagram, the Friedman and Nemenyi figures, every
+/// average ranks and win/tie/loss counts, the critical-difference diagram, TabArena's aggregate views (Elo, normalized
+/// score, win rate), the Friedman and Nemenyi figures, every
 /// per-dataset t-test and links to each dataset's own report. Every name is escaped.
 /// </summary>
 public sealed class ExperimentHtmlWriter : IExperimentReportWriter
@@ -39,6 +40,7 @@ public sealed class ExperimentHtmlWriter : IExperimentReportWriter
             ("summary", "Summary", Summary(results)),
             ("matrix", $"Mean {results.Metric} per dataset", ExperimentMatrix.Render(results)),
             ("critical-difference", "Critical-difference diagram", Diagram(results)),
+            ("aggregates", "Elo, normalized score and win rate", ExperimentAggregates.Render(results)),
             ("tests", "Friedman and Nemenyi tests", ExperimentTests.Render(analysis)),
             ("per-dataset", "Tests per dataset", ExperimentTests.RenderPerDataset(analysis)),
             ("datasets", "Datasets", ExperimentDatasets.Render(results)),

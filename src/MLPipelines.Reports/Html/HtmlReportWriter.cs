@@ -9,7 +9,7 @@ namespace MLPipelines.Reports.Html;
 /// <c>report.html</c>: the run's evaluation report as one self-contained file (inline CSS and SVG charts, no script,
 /// nothing loaded from the network; a Content-Security-Policy forbids it), readable on a laptop and a phone.
 /// Sections, each where it applies: summary with the recommendation, leaderboard with intervals and significance
-/// marks, comparisons, per-split scores, fit time vs score, ROC / precision-recall / calibration / confusion
+/// marks, comparisons, tuning (anytime curves, default vs tuned vs ensembled, optimism gap), per-split scores, fit time vs score, ROC / precision-recall / calibration / confusion
 /// matrices (classification) or predicted vs actual and residuals (regression), learning curves, permutation
 /// feature importance, the dataset, and the models' configuration with the resolved spec and environment.
 /// Every string from data or spec is escaped.
@@ -53,6 +53,7 @@ public sealed class HtmlReportWriter : IRunReportWriter
         }
 
         Add("comparisons", "Comparisons", ComparisonsSection.Render(context));
+        Add("tuning", "Tuning", TuningSection.Render(context));
         Add("splits", "Scores per split", FoldsSection.Render(context));
         Add("fit-time", "Fit time vs score", FitTimeSection.Render(context));
         Add("roc", "ROC and precision-recall", RocSection.Render(context));

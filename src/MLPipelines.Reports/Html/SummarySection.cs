@@ -2,7 +2,7 @@ using MLPipelines.Reports.Findings;
 
 namespace MLPipelines.Reports.Html;
 
-/// <summary>The recommendation sentence, the notes that qualify it, and the run's warnings.</summary>
+/// <summary>The recommendation sentence, the verdict at equal tuning budget (when models were tuned), the notes that qualify them, and the run's warnings.</summary>
 internal static class SummarySection
 {
     public static string Render(ReportContext context)
@@ -10,6 +10,10 @@ internal static class SummarySection
         var findings = context.Findings;
         var html = new HtmlBuilder();
         html.Element("p", findings.Summary, "verdict");
+        if (TuningFindings.Verdict(context.Results, TuningFindings.Families(context.Results)) is { } tuning)
+        {
+            html.Element("p", tuning, "verdict");
+        }
         if (SummarySentence.SpeedNote(findings) is { } speed)
         {
             html.Element("p", speed);

@@ -94,26 +94,52 @@ public sealed class RunFolderContent
     /// <summary><c>report.baseline</c> of a resolved spec; null when absent, null-valued or the YAML does not parse.</summary>
     private static string? BaselineOf(string yaml)
     {
+        if (ParseShallow(yaml) is not YamlMappingNode root)
+        {
+            return null;
+        }
+
+        if (!root.Children.TryGetValue(new YamlScalarNode("report"), out var report)
+            || report is not YamlMappingNode map
+            || !map.Children.TryGetValue(new YamlScalarNode("baseline"), out var node)
+            || node is not YamlScalarNode { Value: { Length: > 0 } value } scalar)
+        {
+            return null;
+        }
+
+        return scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && value is "null" or "~" or "Null" or "NULL" ? null : value;
+    }
+
+    /// <summary>
+    /// The root of a user-editable YAML file, or null when it does not parse or nests deeper than 64 levels
+    /// (YamlDotNet loads nodes recursively: a hand-edited <c>[[[[...</c> would overflow the stack). Events are read
+    /// iteratively first, so the depth check itself cannot overflow.
+    /// </summary>
+    private static YamlNode? ParseShallow(string yaml)
+    {
         try
         {
+            var parser = new YamlDotNet.Core.Parser(new StringReader(yaml));
+            var depth = 0;
+            while (parser.MoveNext())
+            {
+                depth += parser.Current switch
+                {
+                    YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart => 1,
+                    YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd => -1,
+                    _ => 0,
+                };
+                if (depth > 64)
+                {
+                    return null;
+                }
+            }
+
             var stream = new YamlStream();
             stream.Load(new StringReader(yaml));
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-            {
-                return null;
-            }
-
-            if (!root.Children.TryGetValue(new YamlScalarNode("report"), out var report)
-                || report is not YamlMappingNode map
-                || !map.Children.TryGetValue(new YamlScalarNode("baseline"), out var node)
-                || node is not YamlScalarNode { Value: { Length: > 0 } value } scalar)
-            {
-                return null;
-            }
-
-            return scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && value is "null" or "~" or "Null" or "NULL" ? null : value;
+            return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
         }
-        catch (YamlDotNet.Core.YamlException)
+        catch (Exception e) when (e is YamlDotNet.Core.YamlException or InvalidOperationException or ArgumentException)
         {
             return null;
         }

@@ -7,7 +7,8 @@ namespace MLPipelines.Reports.Markdown;
 
 /// <summary>
 /// <c>experiment.md</c>: the datasets x models matrix of mean scores with v / * marks against the baseline (as in
-/// Weka's Experimenter), average ranks, win/tie/loss counts, the Friedman test, the Nemenyi critical difference
+/// Weka's Experimenter), average ranks, win/tie/loss counts, TabArena's Elo / normalized score / win rate, the
+/// Friedman test, the Nemenyi critical difference
 /// with its groups and diagram (<c>cd.svg</c>), and links to each dataset's report. Reads only
 /// <see cref="ExperimentResults"/>.
 /// </summary>
@@ -84,6 +85,24 @@ public sealed class ExperimentMarkdownWriter : IExperimentReportWriter
         {
             sb.AppendLine();
             sb.AppendLine($"![Critical-difference diagram]({diagram})");
+        }
+
+        if (a.Aggregates is { } views)
+        {
+            sb.AppendLine();
+            sb.AppendLine("## Elo, normalized score and win rate");
+            sb.AppendLine();
+            sb.AppendLine("| model | Elo | 95% interval | normalized score | win rate |");
+            sb.AppendLine("|---|---:|---:|---:|---:|");
+            foreach (var m in Enumerable.Range(0, views.Models.Count).OrderByDescending(i => views.Elo[i].Elo))
+            {
+                var elo = views.Elo[m];
+                var name = Cell(views.Models[m]) + (views.Models[m] == views.Reference ? " (reference)" : "");
+                sb.AppendLine(Inv($"| {name} | {elo.Elo:0} | [{elo.Low:0}, {elo.High:0}] | {views.NormalizedScore[m]:0.000} | {views.WinRate[m]:0.000} |"));
+            }
+
+            sb.AppendLine();
+            sb.AppendLine(Inv($"As TabArena aggregates: one battle per pair of models and dataset (better mean wins, equal ties). Elo: Bradley-Terry maximum likelihood, 400 points = 10:1 odds, {Cell(views.Reference)} fixed at 1000, interval over {views.BootstrapRounds} bootstrap resamples of the datasets. Normalized score: per dataset (score - reference) / (best - reference) clipped to [0, 1], averaged. Win rate: share of battles won, ties half."));
         }
 
         sb.AppendLine();

@@ -50,6 +50,12 @@ public sealed class MarkdownReportWriter : IRunReportWriter
 
         sb.AppendLine();
         sb.AppendLine($"**Summary:** {findings.Summary}");
+        var tuned = TuningFindings.Families(results);
+        if (TuningFindings.Verdict(results, tuned) is { } verdict)
+        {
+            sb.AppendLine();
+            sb.AppendLine($"**Tuning:** {verdict}");
+        }
         foreach (var note in new[] { SummarySentence.SpeedNote(findings), SummarySentence.BaselineNote(findings) }.OfType<string>())
         {
             sb.AppendLine();
@@ -59,6 +65,7 @@ public sealed class MarkdownReportWriter : IRunReportWriter
         AppendLeaderboard(sb, findings);
         AppendFolds(sb, ranked, primary);
         MarkdownRunSections.AppendComparisons(sb, results);
+        MarkdownTuningSection.Append(sb, results, tuned);
         MarkdownPredictionSections.Append(sb, content);
         MarkdownRunSections.AppendImportance(sb, ranked);
         MarkdownRunSections.AppendLearningCurves(sb, results);

@@ -91,7 +91,8 @@ internal static class CsvParser
             throw DataFileException.File(path, "file not found");
         }
 
-        return new PeekableReader(new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true));
+        DataLimits.CheckFitsInMemory(path);
+        return new PeekableReader(new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true), path);
     }
 
     /// <summary>The candidate separator that occurs most often outside quotes in the header line (comma if none).</summary>
@@ -158,7 +159,7 @@ internal static class CsvParser
     private static string Show(char sep) => sep == '\t' ? "\\t" : sep.ToString();
 
     /// <summary>A reader that can hand out the first physical line without consuming it.</summary>
-    private sealed class PeekableReader(StreamReader inner) : IDisposable
+    private sealed class PeekableReader(StreamReader inner, string path) : IDisposable
     {
         private string? _buffered;
         private int _bufferedPos = -1;
@@ -167,7 +168,7 @@ internal static class CsvParser
         {
             if (_bufferedPos < 0)
             {
-                _buffered = inner.ReadLine();
+                _buffered = DataLimits.ReadLine(inner, $"{path}:1");
                 _bufferedPos = 0;
             }
 
@@ -226,8 +227,14 @@ internal static class CsvParser
             _field.Clear();
             var quoted = false;
             var wasQuoted = false;
+            var length = 0;
             while (true)
             {
+                if (++length > DataLimits.MaxRecordChars)
+                {
+                    throw DataLimits.TooLong($"{path}:{StartLine}");
+                }
+
                 if (ch < 0)
                 {
                     if (quoted)
@@ -274,6 +281,11 @@ internal static class CsvParser
                 }
                 else if (c == separator)
                 {
+                    if (fields.Count >= DataLimits.MaxColumns)
+                    {
+                        throw DataFileException.File(path, $"line {StartLine}: more than {DataLimits.MaxColumns:N0} fields; a table may have at most that many columns");
+                    }
+
                     fields.Add(_field.ToString());
                     _field.Clear();
                     wasQuoted = false;

@@ -3,13 +3,14 @@ namespace MLPipelines.Results.Statistics;
 /// <summary>
 /// Analyses an experiment over several datasets on one metric: per dataset, every model against the baseline
 /// with the corrected resampled t-test; over datasets, average ranks of the mean scores, the Friedman test and
-/// the Nemenyi post-hoc test (Demšar 2006).
+/// the Nemenyi post-hoc test (Demšar 2006), and TabArena's aggregate views (Elo, normalized score, win rate) with
+/// a reference model (default the baseline).
 /// </summary>
 public static class ExperimentAnalysis
 {
     /// <summary>Runs the analysis; every dataset must list the same models.</summary>
     /// <exception cref="ArgumentException">Fewer than 2 datasets, differing model sets, unknown baseline or metric.</exception>
-    public static ExperimentResult Run(IReadOnlyList<DatasetScores> datasets, string metric, string baseline, ComparisonOptions? options = null)
+    public static ExperimentResult Run(IReadOnlyList<DatasetScores> datasets, string metric, string baseline, ComparisonOptions? options = null, string? reference = null)
     {
         ArgumentNullException.ThrowIfNull(datasets);
         ArgumentNullException.ThrowIfNull(metric);
@@ -60,6 +61,7 @@ public static class ExperimentAnalysis
             WinTieLoss = models.Where(m => m != baseline).ToDictionary(m => m, m => WinTieLoss.Tally(all.Where(c => c.A == m), m), StringComparer.Ordinal),
             Friedman = friedman,
             Nemenyi = NemenyiTest.Run(friedman, options.Alpha),
+            Aggregates = AggregateViews.Compute(matrix, direction, reference ?? baseline),
         };
     }
 

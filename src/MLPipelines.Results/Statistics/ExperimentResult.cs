@@ -47,4 +47,8 @@ public sealed record ExperimentResult
     /// <summary>Nemenyi post-hoc test and the groups for the critical-difference diagram.</summary>
     [JsonPropertyName("nemenyi")]
     public required NemenyiResult Nemenyi { get; init; }
+
+    /// <summary>Elo with bootstrap intervals, normalized score and win rate (TabArena's views); null in older files.</summary>
+    [JsonPropertyName("aggregates")]
+    public AggregateViews? Aggregates { get; init; }
 }

@@ -103,6 +103,30 @@ public static class OptionDeclarations
         }
     }
 
+    /// <summary>
+    /// The search space <c>tune: true</c> uses: every option of <paramref name="options"/> with a
+    /// <see cref="OptionDescriptor.Search"/>, in drawing order, each with its source; null when none has one.
+    /// </summary>
+    public static SearchSpace? SearchSpaceOf(IReadOnlyList<OptionDescriptor> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var searched = options.Where(o => o.Search is not null).OrderBy(o => o.SearchOrder).ToList(); // stable: ties keep declaration order
+        return searched.Count == 0
+            ? null
+            : new SearchSpace(searched.Select(o => new SearchDimension(o.Name, o.Search!) { Source = o.SearchSource }));
+    }
+
+    /// <summary>The option successive halving scales (<see cref="OptionAttribute.Resource"/>); null when none is marked.</summary>
+    /// <exception cref="InvalidOperationException">More than one option is marked.</exception>
+    public static string? ResourceOf(IReadOnlyList<OptionDescriptor> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var marked = options.Where(o => o.Resource).Select(o => o.Name).ToList();
+        return marked.Count <= 1
+            ? marked.FirstOrDefault()
+            : throw new InvalidOperationException($"Only one option can be the resource; marked: {string.Join(", ", marked)}.");
+    }
+
     private static double Number(object value) => Convert.ToDouble(value, CultureInfo.InvariantCulture);
 
     private static Declared[] Declare(Type optionsType)
@@ -153,6 +177,7 @@ public static class OptionDeclarations
             Scale = attribute.Scale,
             Search = search is null ? null : Distribution(search, property),
             SearchSource = search?.Source ?? "",
+            SearchOrder = search?.DrawOrder ?? 0,
             Resource = attribute.Resource,
         };
     }

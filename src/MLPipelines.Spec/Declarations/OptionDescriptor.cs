@@ -45,6 +45,9 @@ public sealed record OptionDescriptor(string Name, OptionKind Kind, object? Defa
     /// <summary>Where <see cref="Search"/> comes from (paper, library docs, benchmark); empty without one.</summary>
     public string SearchSource { get; init; } = "";
 
+    /// <summary>Position of the option in the default search space's drawing order (<see cref="SearchAttribute.DrawOrder"/>).</summary>
+    public int SearchOrder { get; init; }
+
     /// <summary>
     /// True for the option that measures training effort (boosting rounds, trees, epochs): successive halving gives
     /// a trial a fraction of it.

@@ -41,4 +41,10 @@ public sealed class SearchAttribute : Attribute
 
     /// <summary>Where the range comes from (paper, library docs, benchmark), shown in FORMAT.md.</summary>
     public string Source { get; init; } = "";
+
+    /// <summary>
+    /// Position of the option when a configuration is drawn (lower first; equal positions keep declaration order).
+    /// A seed's configurations depend on this order, so it stays fixed once tuned figures were published.
+    /// </summary>
+    public int DrawOrder { get; init; }
 }

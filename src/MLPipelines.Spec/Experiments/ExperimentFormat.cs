@@ -59,6 +59,11 @@ public static class ExperimentFormat
             {
                 Nullable = true,
             },
+            new("reference", SpecValueKind.String, null,
+                "The model fixed at Elo 1000 and at normalized score 0 in the aggregate views (TabArena's Elo, normalized score, win rate); default the baseline.")
+            {
+                Nullable = true,
+            },
             new("all_pairs", SpecValueKind.Bool, false, "Each dataset's run also tests every pair of models (Holm-adjusted), as report.all_pairs in a pipeline."),
             new("feature_importance", SpecValueKind.Bool, false, "Permutation feature importance in each dataset's run (off by default: experiments are about the comparison)."),
         ],
@@ -81,6 +86,7 @@ public static class ExperimentFormat
             Allowed = TaskMetrics.All,
         },
         Evaluation,
+        Spec.TuningFormat.Section,
         new("preprocessing", SpecValueKind.Steps, null,
             "Steps for every model without its own list, on every dataset; default each dataset's own (its pipeline's list, or the default for its kind of data)."),
         new("models", SpecValueKind.Models, null, "The models run on every dataset (at least two: the matrix columns).") { Required = true },

@@ -19,27 +19,7 @@ public sealed class ExperimentLoader(ITrainerCatalog registry)
     /// <exception cref="SpecException">The file is missing, unreadable, not YAML, or not a valid experiment.</exception>
     public ExperimentSpec Load(string path)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        if (Directory.Exists(path))
-        {
-            throw SpecException.FileProblem(path, "is a directory; expected an experiment YAML file");
-        }
-
-        if (!File.Exists(path))
-        {
-            throw SpecException.FileProblem(path, "file not found");
-        }
-
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw SpecException.FileProblem(path, $"cannot be read: {e.Message}");
-        }
-
+        var text = SpecLimits.ReadSpecText(path, "an experiment YAML file");
         return Parse(text, Path.GetFullPath(path), path);
     }
 
@@ -52,13 +32,10 @@ public sealed class ExperimentLoader(ITrainerCatalog registry)
     {
         try
         {
-            var stream = new YamlStream();
-            using var reader = new StreamReader(path);
-            stream.Load(reader);
-            return stream.Documents.Count == 1 && stream.Documents[0].RootNode is YamlMappingNode root
-                && root.Children.Keys.OfType<YamlScalarNode>().Any(k => k.Value == "datasets");
+            var root = YamlDocumentReader.Read(SpecLimits.ReadSpecText(path, "a YAML file"), path);
+            return root is YamlMappingNode mapping && mapping.Children.Keys.OfType<YamlScalarNode>().Any(k => k.Value == "datasets");
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or YamlDotNet.Core.YamlException)
+        catch (SpecException)
         {
             return false;
         }
@@ -90,7 +67,8 @@ public sealed class ExperimentLoader(ITrainerCatalog registry)
         top.Sections["evaluation"].Values["primary_metric"] = null;
         var evaluation = EvaluationSectionReader.Bind(top.Sections["evaluation"], new KeyedValues("data", context.Start), new DataSpec(), context);
         var preprocessing = top.Written.TryGetValue("preprocessing", out var stepsNode) ? StepsReader.Read(stepsNode, "preprocessing", context) : null;
-        var models = top.Written.TryGetValue("models", out var modelsNode) ? ModelsReader.Read(modelsNode, "models", registry, null, context) : [];
+        var tuning = TuningSectionReader.Bind(top.Sections["tuning"]);
+        var models = top.Written.TryGetValue("models", out var modelsNode) ? ModelsReader.Read(modelsNode, "models", registry, null, context, tuning) : [];
         if (models.Count == 1)
         {
             context.Error(context.LocationOf("models"), "models", "an experiment compares at least two models; add another (e.g. a linear baseline)");
@@ -98,11 +76,18 @@ public sealed class ExperimentLoader(ITrainerCatalog registry)
 
         var report = top.Sections["report"];
         var baseline = report.GetOrNull<string>("baseline");
-        var names = models.Select(m => m.Name).Distinct(StringComparer.Ordinal).ToList();
+        var names = ReportSectionReader.RowNames(models);
         if (baseline is not null && report.IsValid("baseline") && names.Count > 0 && !names.Contains(baseline))
         {
             context.Error(context.LocationOf(report.PathOf("baseline")), report.PathOf("baseline"),
                 $"no model is named '{baseline}'{NameSuggester.DidYouMean(baseline, names)} (models: {string.Join(", ", names)})");
+        }
+
+        var reference = report.GetOrNull<string>("reference");
+        if (reference is not null && report.IsValid("reference") && names.Count > 0 && !names.Contains(reference))
+        {
+            context.Error(context.LocationOf(report.PathOf("reference")), report.PathOf("reference"),
+                $"no model is named '{reference}'{NameSuggester.DidYouMean(reference, names)} (models: {string.Join(", ", names)})");
         }
 
         var formats = report.Get<List<string>>("formats");
@@ -119,6 +104,7 @@ public sealed class ExperimentLoader(ITrainerCatalog registry)
                 Evaluation = Copy(evaluation, metric),
                 Preprocessing = Copy(preprocessing ?? dataset.Preprocessing
                     ?? (dataset.Data.Kind == DataKind.Images ? [] : PreprocessingCatalog.CreateDefaultSteps())),
+                Tuning = tuning,
                 Models = [.. models.Select(Copy)],
                 Report = new ReportSpec
                 {
@@ -158,6 +144,7 @@ public sealed class ExperimentLoader(ITrainerCatalog registry)
             SourcePath = fullSource,
             Metric = metric,
             Baseline = baseline,
+            Reference = reference,
             Formats = formats,
             Models = names,
             Datasets = specs,
@@ -245,6 +232,7 @@ public sealed class ExperimentLoader(ITrainerCatalog registry)
         Trainer = model.Trainer,
         Preprocessing = model.Preprocessing is { } steps ? Copy(steps) : null,
         Options = new Dictionary<string, object?>(model.Options, StringComparer.Ordinal),
+        Tune = model.Tune,
     };
 
     private static List<PreprocessingStepSpec> Copy(IReadOnlyList<PreprocessingStepSpec> steps) =>
@@ -253,7 +241,7 @@ public sealed class ExperimentLoader(ITrainerCatalog registry)
     private static UnknownKeyWording Wording { get; } = new("unknown key", "expected one of", name => name switch
     {
         "data" => "datasets[]",
-        "baseline" or "formats" or "all_pairs" or "feature_importance" => "report",
+        "baseline" or "reference" or "formats" or "all_pairs" or "feature_importance" => "report",
         _ when SpecFormat.Evaluation.Children.Any(k => k.Name == name && k.Name != "primary_metric") => "evaluation",
         _ => null,
     });

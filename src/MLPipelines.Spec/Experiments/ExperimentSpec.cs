@@ -20,6 +20,9 @@ public sealed class ExperimentSpec
     /// <summary>Requested baseline (<c>report.baseline</c>); null = the best-ranked boosted-tree model.</summary>
     public string? Baseline { get; init; }
 
+    /// <summary>Model fixed at Elo 1000 in the aggregate views (<c>report.reference</c>); null = the baseline.</summary>
+    public string? Reference { get; init; }
+
     /// <summary>Report files to write (<c>report.formats</c>).</summary>
     public required IReadOnlyList<string> Formats { get; init; }
 

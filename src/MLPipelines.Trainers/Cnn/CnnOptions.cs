@@ -64,10 +64,12 @@ public sealed class CnnOptions : INetworkTrainingOptions
     public OptimizerKind Optimizer { get; set; } = OptimizerKind.AdamW;
 
     /// <summary><c>learning_rate</c>: peak learning rate of the schedule. Default 3e-3.</summary>
+    [Search(SearchKind.LogUniform, 1e-3, 1e-2, Source = "One-cycle peak rates for AdamW are usually 1e-3 to 1e-2; our default 3e-3 inside.")]
     [Option("learning_rate", "Peak learning rate of the schedule.", Min = 0, MinExclusive = true, Scale = OptionScale.Log)]
     public double LearningRate { get; set; } = 3e-3;
 
     /// <summary><c>weight_decay</c>: decoupled decay for AdamW, L2 for SGD and Adam; never on biases or norms. Default 0.01.</summary>
+    [Search(SearchKind.LogUniform, 1e-3, 0.1, Source = "Decoupled decay around our default 0.01, a decade each way.")]
     [Option("weight_decay", "Decoupled decay (adamw) or L2 (sgd, adam) on weights, never on biases or norms.", Min = 0, Scale = OptionScale.Log)]
     public double WeightDecay { get; set; } = 0.01;
 
@@ -88,6 +90,7 @@ public sealed class CnnOptions : INetworkTrainingOptions
     public double GradientClip { get; set; }
 
     /// <summary><c>label_smoothing</c>: targets become <c>(1 - e) onehot + e / K</c>. Default 0.1.</summary>
+    [Search(SearchKind.Uniform, 0.0, 0.2, Source = "Around our default 0.1 (Szegedy et al. 2016 used 0.1).")]
     [Option("label_smoothing", "Targets become (1 - e) onehot + e / K.", Min = 0, Max = 1, MaxExclusive = true)]
     public double LabelSmoothing { get; set; } = 0.1;
 
@@ -115,6 +118,7 @@ public sealed class CnnOptions : INetworkTrainingOptions
     /// <c>crop_padding</c>: random crop with padding (augmentation): each training image is shifted by up to this many
     /// pixels on each axis, black pixels filling in; 0 = off. Default 2.
     /// </summary>
+    [Search(new object[] { 0, 2, 4 }, Source = "No shift, our default 2 pixels, or 4 (the usual CIFAR padding).", DrawOrder = 1)]
     [Option("crop_padding", "Augmentation: shift each training image by up to this many pixels per axis (random crop with padding); 0 = off.", Min = 0, Max = 64)]
     public int CropPadding { get; set; } = 2;
 
@@ -129,6 +133,7 @@ public sealed class CnnOptions : INetworkTrainingOptions
     /// <c>random_erasing</c>: probability of blacking out one random rectangle (2%-33% of the image) of each training
     /// image (augmentation, Zhong et al. 2017); 0 = off. Default 0.
     /// </summary>
+    [Search(SearchKind.Uniform, 0.0, 0.5, Source = "Zhong et al. 2020 found probabilities up to 0.5 helpful on small images.")]
     [Option("random_erasing", "Augmentation: probability of blacking out a random rectangle (2%-33% of the image); 0 = off.", Min = 0, Max = 1)]
     public double RandomErasing { get; set; }
 

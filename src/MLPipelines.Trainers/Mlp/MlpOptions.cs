@@ -23,6 +23,7 @@ public sealed class MlpOptions : INetworkTrainingOptions
     public string FeatureColumnName { get; set; } = "Features";
 
     /// <summary><c>hidden_layers</c>: widths of the hidden layers. Default 3 x 256 (wide enough for tables of 1k-100k rows).</summary>
+    [Search(new[] { 256, 256 }, new[] { 256, 256, 256 }, new[] { 256, 256, 256, 256 }, new[] { 384, 384 }, new[] { 384, 384, 384 }, new[] { 384, 384, 384, 384 }, new[] { 512, 512 }, new[] { 512, 512, 512 }, new[] { 512, 512, 512, 512 }, Source = "RealMLP's space in TabArena: 2-4 hidden layers of width 256, 384 or 512 (ours: 3 x 256).", DrawOrder = 4)]
     [Option("hidden_layers", "Widths of the hidden layers, e.g. [256, 256, 256]; [] = no hidden layer (a linear model on the encoded inputs).", Min = 1, Max = 65_536)]
     public IReadOnlyList<int> HiddenLayers { get; set; } = [256, 256, 256];
 
@@ -45,6 +46,7 @@ public sealed class MlpOptions : INetworkTrainingOptions
     /// 0.905 vs 0.915), and a network that does not overfit costs no second fit. Without a validation split
     /// (<see cref="ValidationFraction"/> 0) classification uses <see cref="AutoDropout"/>.
     /// </summary>
+    [Search(SearchKind.Uniform, 0.0, 0.5, Source = "RealMLP and TabM both search [0, 0.5].", DrawOrder = 3)]
     [Option("dropout", "Drop probability after each hidden activation; 0 = none; null = automatic: 0 for regression; for classification 0 unless that network overfits, then 0.15 is also tried and the lower validation loss kept.", Min = 0, Max = 1, MaxExclusive = true)]
     public double? Dropout { get; set; }
 
@@ -67,6 +69,7 @@ public sealed class MlpOptions : INetworkTrainingOptions
     public OptimizerKind Optimizer { get; set; } = OptimizerKind.AdamW;
 
     /// <summary><c>learning_rate</c>: peak learning rate of the schedule. Default 2e-3 (AdamW with batch 256 on scaled inputs).</summary>
+    [Search(SearchKind.LogUniform, 3e-4, 1e-2, Source = "TabM searches [1e-4, 5e-3] for AdamW; RealMLP's [0.02, 0.3] belongs to its own parametrization (scaled layers), not AdamW's plain rate. [3e-4, 1e-2] keeps our default 2e-3 in the middle in log terms.", DrawOrder = 1)]
     [Option("learning_rate", "Peak learning rate of the schedule.", Min = 0, MinExclusive = true, Scale = OptionScale.Log)]
     public double LearningRate { get; set; } = 2e-3;
 
@@ -74,6 +77,7 @@ public sealed class MlpOptions : INetworkTrainingOptions
     /// <c>weight_decay</c>: decoupled decay for AdamW, L2 for SGD and Adam; never on biases. Default 0.02: mild
     /// shrinkage, per step <c>w -= lr * 0.02 * w</c>.
     /// </summary>
+    [Search(SearchKind.LogUniform, 1e-3, 0.1, Source = "RealMLP [1e-3, 5e-2], TabM up to 0.1; our default 0.02 inside.", DrawOrder = 2)]
     [Option("weight_decay", "Decoupled decay (adamw) or L2 (sgd, adam) on weights and embeddings, never on biases.", Min = 0, Scale = OptionScale.Log)]
     public double WeightDecay { get; set; } = 0.02;
 
@@ -101,6 +105,7 @@ public sealed class MlpOptions : INetworkTrainingOptions
     /// <c>label_smoothing</c>: classification targets become <c>(1 - e) onehot + e / K</c> (ignored for regression).
     /// Default 0.1 (RealMLP's): keeps logits from growing without bound on separable rows.
     /// </summary>
+    [Search(SearchKind.Uniform, 0.0, 0.2, Source = "RealMLP searches label smoothing on or off with epsilon up to 0.1; our default is 0.1, so [0, 0.2] has it in the middle. Classification only (dropped for regression).", DrawOrder = 5)]
     [Option("label_smoothing", "Targets become (1 - e) onehot + e / K (classification).", Min = 0, Max = 1, MaxExclusive = true, Tasks = [TaskKind.Binary, TaskKind.Multiclass])]
     public double LabelSmoothing { get; set; } = 0.1;
 
@@ -142,6 +147,7 @@ public sealed class MlpOptions : INetworkTrainingOptions
     public int PeriodicFrequencies { get; set; } = 16;
 
     /// <summary><c>periodic_sigma</c>: standard deviation of the initial frequencies (inputs are scaled first). Default 0.1.</summary>
+    [Search(SearchKind.LogUniform, 0.01, 10, Source = "Scale of the periodic (PLR) embeddings' frequencies: TabM's frequency scale range [0.01, 10] (RealMLP: [0.01, 50]); used when the embeddings are on.", DrawOrder = 6)]
     [Option("periodic_sigma", "Standard deviation of the initial frequencies (numeric_embedding: periodic).", Min = 0, Max = 1000, MinExclusive = true, Scale = OptionScale.Log)]
     public double PeriodicSigma { get; set; } = 0.1;
 

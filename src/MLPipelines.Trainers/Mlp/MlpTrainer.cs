@@ -170,26 +170,12 @@ public sealed class MlpTrainer : IEstimator<MlpModel>
     private sealed record Attempt(Network Network, TrainingHistory History, List<CoreEpoch> Curve, double Dropout);
 
     /// <inheritdoc />
-    /// <remarks>
-    /// The added columns' shapes come from public ML.NET estimators applied to the input shape (SchemaShape columns
-    /// cannot be built directly): <c>PredictedLabel</c> copies the label (bool, or the key with its key values),
-    /// scalar scores convert the label to Single, and the multiclass <c>Score</c> converts the feature vector.
-    /// </remarks>
+    /// <remarks>The added columns as described on <see cref="PredictionSchema"/>.</remarks>
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
         MlpSchema.CheckShape(inputSchema, _label, _features, _task);
-        var t = _ml.Transforms;
-        IEstimator<ITransformer> shape = _task switch
-        {
-            TaskKind.Binary => t.Conversion.ConvertType("Score", _label, DataKind.Single)
-                .Append(t.Conversion.ConvertType("Probability", _label, DataKind.Single))
-                .Append(t.CopyColumns("PredictedLabel", _label)),
-            TaskKind.Multiclass => t.Conversion.ConvertType("Score", _features, DataKind.Single)
-                .Append(t.CopyColumns("PredictedLabel", _label)),
-            _ => t.CopyColumns("Score", _label),
-        };
-        return shape.GetOutputSchema(inputSchema);
+        return PredictionSchema.Shape(_ml, _task, _label, _features, inputSchema);
     }
 
     private (float[] Targets, double Mean, double Std) Targets(MlpTrainingData data)

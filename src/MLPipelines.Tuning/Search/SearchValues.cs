@@ -46,6 +46,17 @@ public static class SearchValues
         return text.ToString();
     }
 
+    /// <summary>
+    /// Short text of a value for logs and reports: like <see cref="Format"/>, but numbers other than integers with
+    /// four significant digits (<c>0.002654</c>, not <c>0.0026543073898582</c>).
+    /// </summary>
+    public static string Display(object? value) => value switch
+    {
+        double d => d.ToString("G4", CultureInfo.InvariantCulture),
+        IEnumerable items and not string => "[" + string.Join(", ", items.Cast<object?>().Select(Display)) + "]",
+        _ => Format(value),
+    };
+
     /// <summary>Guards a numeric range: finite bounds, low &lt; high, positive when a logarithm is taken.</summary>
     internal static void CheckBounds(double low, double high, bool strictlyPositive)
     {

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLPipelines.Results;
+using MLPipelines.Trainers.Training;
 
 namespace MLPipelines.XGBoost.Training;
 
@@ -52,7 +53,7 @@ internal sealed class XGBoostTrainingData
         using (var cursor = data.GetRowCursor([features, label]))
         {
             var getFeatures = cursor.GetGetter<VBuffer<float>>(features);
-            var readLabel = LabelReader(cursor, label, task);
+            var readLabel = LabelReader.For(cursor, label, task);
             var buffer = default(VBuffer<float>);
             while (cursor.MoveNext())
             {
@@ -77,44 +78,5 @@ internal sealed class XGBoostTrainingData
         }
 
         return new XGBoostTrainingData([.. values], [.. labels], width, classCount, skipped);
-    }
-
-    private static Func<float> LabelReader(DataViewRowCursor cursor, DataViewSchema.Column label, TaskKind task)
-    {
-        switch (task)
-        {
-            case TaskKind.Binary:
-            {
-                var get = cursor.GetGetter<bool>(label);
-                var value = false;
-                return () =>
-                {
-                    get(ref value);
-                    return value ? 1f : 0f;
-                };
-            }
-
-            case TaskKind.Multiclass:
-            {
-                var get = cursor.GetGetter<uint>(label);
-                uint key = 0;
-                return () =>
-                {
-                    get(ref key);
-                    return key == 0 ? float.NaN : key - 1;
-                };
-            }
-
-            default:
-            {
-                var get = cursor.GetGetter<float>(label);
-                var value = 0f;
-                return () =>
-                {
-                    get(ref value);
-                    return float.IsFinite(value) ? value : float.NaN;
-                };
-            }
-        }
     }
 }

@@ -1,10 +1,9 @@
 using System.Xml.Linq;
-using MLPipelines.Core.Experiments;
+using MLPipelines.Results.Experiments;
 using MLPipelines.Core.Runs;
 using MLPipelines.Reports.Experiments;
 using MLPipelines.Reports.Findings;
 using MLPipelines.Reports.Tests.Fixtures;
-using MLPipelines.Results.Experiments;
 using MLPipelines.Results.Statistics;
 
 namespace MLPipelines.Reports.Tests.Experiments;
@@ -39,7 +38,7 @@ public sealed class ExperimentHtmlWriterTests
 
         var html = ExperimentHtmlWriter.Render(experiment);
 
-        Assert.Equal(["summary", "matrix", "critical-difference", "tests", "per-dataset", "datasets"], HtmlAssert.SectionIds(html));
+        Assert.Equal(["summary", "matrix", "critical-difference", "aggregates", "tests", "per-dataset", "datasets"], HtmlAssert.SectionIds(html));
         var document = HtmlAssert.WellFormed(html);
         var matrix = document.Descendants().First(e => (string?)e.Attribute("id") == "matrix").Descendants().First(e => e.Name.LocalName == "table");
         Assert.Equal(3 + 1 + 2, matrix.Descendants().Count(e => e.Name.LocalName == "tr"));
@@ -47,6 +46,23 @@ public sealed class ExperimentHtmlWriterTests
         Assert.Contains("Iman–Davenport F", html, StringComparison.Ordinal);
         Assert.Contains($"<p class=\"verdict\">{MLPipelines.Reports.Html.HtmlText.Escape(ExperimentSentence.For(experiment.Analysis))}</p>", html, StringComparison.Ordinal);
         HtmlAssert.NoScript(document);
+    }
+
+    [Fact]
+    public void ExperimentHtmlWriter_Render_AggregateViewsShowEveryModelWithTheReferenceAt1000()
+    {
+        var experiment = Experiment();
+
+        var document = HtmlAssert.WellFormed(ExperimentHtmlWriter.Render(experiment));
+
+        var section = document.Descendants().First(e => (string?)e.Attribute("id") == "aggregates");
+        var rows = section.Descendants().Where(e => e.Name.LocalName == "tr").Skip(1).ToList();
+        Assert.Equal(experiment.Analysis.Models.Count, rows.Count);
+        var reference = Assert.Single(rows, r => r.Value.Contains("reference", StringComparison.Ordinal));
+        Assert.StartsWith("lightgbm", reference.Value, StringComparison.Ordinal);
+        Assert.Equal("1000", reference.Elements().ElementAt(1).Value);
+        Assert.Equal(experiment.Analysis.Aggregates!.Elo.Select(e => e.Elo).OrderDescending().Select(e => e.ToString("0", System.Globalization.CultureInfo.InvariantCulture)),
+            rows.Select(r => r.Elements().ElementAt(1).Value));
     }
 
     [Fact]

@@ -27,6 +27,14 @@ internal static class RealRuns
     private static readonly Lazy<RunOutcome> RegressionRun = new(() => Run("regression", WriteRegressionData(), "y", 3, 1, "sdca"));
     private static readonly Lazy<RunOutcome> NeuralRun = new(() => Run("neural", RepoPaths.Dataset("iris.csv"), "target", 3, 1,
         extraModel: "- {name: mlp, trainer: mlp, options: {hidden_layers: [16], epochs: 6, batch_size: 32, seed: 3}}"));
+    private static readonly Lazy<RunOutcome> TunedRun = new(() => Run("tuned", RepoPaths.Dataset("breast_cancer.csv"), "target", 3, 1,
+        extraModel: "- {name: mlp, trainer: mlp, options: {hidden_layers: [16], epochs: 6, batch_size: 32}, tune: {space: {learning_rate: {log_uniform: [0.001, 0.01]}}, budget: {trials: 3}}}",
+        tuning: "tuning: {budget: {trials: 5}, inner: {method: kfold, folds: 3}, ensemble: {size: 5}}",
+        lightgbmTune: ", tune: {space: {learning_rate: {log_uniform: [0.03, 0.3]}, num_leaves: {int_log_uniform: [4, 31]}}}",
+        linearTune: ", tune: true"));
+    private static readonly Lazy<RunOutcome> NoiseRun = new(() => Run("noise", WriteNoiseData(), "y", 3, 1, primaryMetric: "auc",
+        tuning: "tuning: {budget: {trials: 20}, inner: {method: kfold, folds: 3}, ensemble: {size: 10}}",
+        lightgbmTune: ", tune: {space: {learning_rate: {log_uniform: [0.02, 0.3]}, num_leaves: {int_log_uniform: [2, 64]}, min_data_in_leaf: {int_log_uniform: [2, 20]}}}"));
     private static readonly Lazy<RunOutcome> HostileRun = new(() => Run("hostile", WriteHostileData(), "label " + Script, 3, 1));
 
     public static RunOutcome Binary => BinaryRun.Value;
@@ -37,6 +45,12 @@ internal static class RealRuns
 
     public static RunOutcome Hostile => HostileRun.Value;
 
+    /// <summary>Pure noise (random features, random labels, 600 rows) with a tuned LightGBM, ranked by AUC (0.5 = chance whatever the class balance).</summary>
+    public static RunOutcome Noise => NoiseRun.Value;
+
+    /// <summary>Breast cancer with tuned LightGBM (own space), tuned L-BFGS (built-in space) and a tuned small MLP: three rows each.</summary>
+    public static RunOutcome Tuned => TunedRun.Value;
+
     /// <summary>Iris with a small MLP next to LightGBM and the linear baseline: per-split learning curves in results.json.</summary>
     public static RunOutcome Neural => NeuralRun.Value;
 
@@ -45,7 +59,8 @@ internal static class RealRuns
 
     public static string Markdown(RunOutcome run) => File.ReadAllText(Path.Combine(run.Directory, MarkdownReportWriter.FileName));
 
-    private static RunOutcome Run(string name, string dataPath, string label, int folds, int repeats, string linear = "lbfgs", string extraModel = "")
+    private static RunOutcome Run(
+        string name, string dataPath, string label, int folds, int repeats, string linear = "lbfgs", string extraModel = "", string tuning = "", string lightgbmTune = "", string linearTune = "", string primaryMetric = "null")
     {
         var folder = RepoPaths.NewTempFolder();
         var yaml = $$"""
@@ -53,10 +68,11 @@ internal static class RealRuns
             data:
               path: '{{dataPath.Replace("'", "''", StringComparison.Ordinal)}}'
               label: '{{label.Replace("'", "''", StringComparison.Ordinal)}}'
-            evaluation: {method: kfold, folds: {{folds}}, repeats: {{repeats}}, seed: 7}
+            evaluation: {method: kfold, folds: {{folds}}, repeats: {{repeats}}, seed: 7, primary_metric: {{primaryMetric}}}
+            {{tuning}}
             models:
-              - {name: lightgbm, trainer: lightgbm, options: {iterations: 20} }
-              - {name: linear, trainer: {{linear}} }
+              - {name: lightgbm, trainer: lightgbm, options: {iterations: 20}{{lightgbmTune}} }
+              - {name: linear, trainer: {{linear}}{{linearTune}} }
               {{extraModel}}
             report: {formats: [json, markdown, html]}
             """;
@@ -73,6 +89,22 @@ internal static class RealRuns
     }
 
     /// <summary>y = 3·x1 − 2·x2 + a category effect + noise, 240 rows, seeded.</summary>
+    /// <summary>Eight uniform random features and a random yes/no label, 600 rows, seeded: no signal at all.</summary>
+    private static string WriteNoiseData()
+    {
+        var random = new Random(5);
+        var csv = new StringBuilder("x1,x2,x3,x4,x5,x6,x7,x8,y\n");
+        for (var i = 0; i < 600; i++)
+        {
+            csv.AppendJoin(',', Enumerable.Range(0, 8).Select(_ => random.NextDouble().ToString("F4", CultureInfo.InvariantCulture)));
+            csv.Append(random.Next(2) == 0 ? ",no\n" : ",yes\n");
+        }
+
+        var path = Path.Combine(RepoPaths.NewTempFolder(), "noise.csv");
+        File.WriteAllText(path, csv.ToString());
+        return path;
+    }
+
     private static string WriteRegressionData()
     {
         var random = new Random(11);

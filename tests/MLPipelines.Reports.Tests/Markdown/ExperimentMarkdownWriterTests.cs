@@ -1,8 +1,7 @@
-using MLPipelines.Core.Experiments;
+using MLPipelines.Results.Experiments;
 using MLPipelines.Reports.Charts;
 using MLPipelines.Reports.Markdown;
 using MLPipelines.Results;
-using MLPipelines.Results.Experiments;
 using MLPipelines.Results.Statistics;
 
 namespace MLPipelines.Reports.Tests.Markdown;
@@ -47,6 +46,8 @@ public sealed class ExperimentMarkdownWriterTests
         Assert.Contains("Nemenyi critical difference CD = ", text, StringComparison.Ordinal);
         Assert.Contains("![Critical-difference diagram](cd.svg)", text, StringComparison.Ordinal);
         Assert.Contains("[runs/d2](runs/d2/report.md)", text, StringComparison.Ordinal);
+        Assert.Contains("| base (reference) | 1000 | [1000, 1000] | 0.000 | 0.500 |", text, StringComparison.Ordinal);
+        Assert.Matches(@"\| good \| \d+ \| \[\d+, \d+\] \| 1\.000 \| 1\.000 \|", text);
     }
 
     [Fact]

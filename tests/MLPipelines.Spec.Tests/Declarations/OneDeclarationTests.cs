@@ -10,7 +10,8 @@ namespace MLPipelines.Spec.Tests.Declarations;
 /// <summary>
 /// An option is declared once, as a property with <see cref="OptionAttribute"/> on the trainer's options class; the
 /// spec loader's validation, the JSON Schema, FORMAT.md and the binding of YAML values all come from that property.
-/// The probe trainer below has exactly one option, <c>probe_depth</c>, declared in one line and nowhere else.
+/// The probe trainer below has exactly one option, <c>probe_depth</c>, declared in one place (its property, with its
+/// default search range and resource flag) and nowhere else.
 /// </summary>
 public sealed class OneDeclarationTests : IDisposable
 {
@@ -58,6 +59,21 @@ public sealed class OneDeclarationTests : IDisposable
         Assert.Equal(7, plugin.LastDepth);
     }
 
+    [Fact]
+    public void Option_DeclaredOnce_IsTheTrainersDefaultSearchSpace()
+    {
+        ITrainerDeclaration plugin = new ProbeTrainerPlugin();
+
+        var dimension = Assert.Single(plugin.DefaultSearchSpace!.Dimensions);
+        var markdown = FormatReferenceWriter.ToMarkdown(Catalog());
+        var tuned = Load(Catalog(), "{}, tune: true").Models[0].Tune;
+
+        Assert.Equal(("probe_depth", "{int_uniform: [2, 8]}", "Probe range."), (dimension.Name, dimension.Distribution.ToString(), dimension.Source));
+        Assert.Equal("probe_depth", plugin.ResourceOption);
+        Assert.Contains("| `probe_depth` | `{int_uniform: [2, 8]}` | Probe range. |", markdown, StringComparison.Ordinal);
+        Assert.NotNull(tuned);
+    }
+
     public void Dispose() => _folder.Dispose();
 
     private PipelineSpec Load(ITrainerCatalog catalog, string options) =>
@@ -74,7 +90,8 @@ public sealed class OneDeclarationTests : IDisposable
     /// <summary>The probe trainer's options: one property, one declaration.</summary>
     public sealed class ProbeOptions
     {
-        [Option("probe_depth", "How deep the probe goes.", Min = 1, Max = 12)]
+        [Search(SearchKind.IntUniform, 2, 8, Source = "Probe range.")]
+        [Option("probe_depth", "How deep the probe goes.", Min = 1, Max = 12, Resource = true)]
         public int Depth { get; set; } = 3;
     }
 

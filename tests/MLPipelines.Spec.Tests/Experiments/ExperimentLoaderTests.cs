@@ -63,7 +63,7 @@ public sealed class ExperimentLoaderTests
             "  - {name: a, data: {path: missing.csv, label: y}}",
             "  - {spec: p.yaml, data: {path: data.csv, label: y}}",
             "  - {name: b}",
-            "report: {baseline: lineer, formats: [pdf]}"));
+            "report: {baseline: lineer, formats: [pdf], reference: tres}"));
 
         Assert.Equal(
         [
@@ -78,6 +78,7 @@ public sealed class ExperimentLoaderTests
             "e.yaml:11:5: datasets[3]: a dataset needs spec (a pipeline file) or data (a data section, as in a pipeline)",
             "e.yaml:12:20: report.baseline: no model is named 'lineer'; did you mean 'linear'? (models: trees, linear)",
             "e.yaml:12:38: report.formats[0]: must be one of json, markdown, svg, html; got 'pdf'",
+            "e.yaml:12:55: report.reference: no model is named 'tres'; did you mean 'trees'? (models: trees, linear)",
         ], errors);
     }
 

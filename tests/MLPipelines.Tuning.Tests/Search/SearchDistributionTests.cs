@@ -72,6 +72,15 @@ public sealed class SearchDistributionTests
     }
 
     [Fact]
+    public void SearchValues_Display_ShortensNumbersButNotIntegers()
+    {
+        Assert.Equal("0.002654", SearchValues.Display(0.0026543073898582));
+        Assert.Equal("[256, 256]", SearchValues.Display(new List<object> { 256L, 256L }));
+        Assert.Equal("1234567", SearchValues.Display(1234567L));
+        Assert.Equal("adamw", SearchValues.Display("adamw"));
+    }
+
+    [Fact]
     public void ChoiceDistribution_Equals_ComparesValuesDeeply()
     {
         Assert.Equal(new ChoiceDistribution([new[] { 1, 2 }]), new ChoiceDistribution([new List<object> { 1L, 2L }]));

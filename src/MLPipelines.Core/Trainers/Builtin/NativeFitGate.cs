@@ -23,7 +23,18 @@ internal sealed class NativeFitGate(IEstimator<ITransformer> inner, object gate)
     {
         lock (gate)
         {
-            return Inner.Fit(input);
+            try
+            {
+                return Inner.Fit(input);
+            }
+            catch (ArgumentNullException e) when (e.StackTrace?.Contains("RegressionTree", StringComparison.Ordinal) == true)
+            {
+                // ML.NET cannot convert a LightGBM ensemble whose trees never split (too few rows for
+                // min_data_in_leaf, or no feature that varies): bad data for this trainer, not a crash.
+                var rows = input.GetRowCount() is { } n ? $"{n} training rows" : "the training rows";
+                throw new MLPipelines.Results.Csv.DataFileException(
+                    $"lightgbm learned no split from {rows}: too few rows for options.min_data_in_leaf (default 20), or no feature varies; add rows or lower min_data_in_leaf", e);
+            }
         }
     }
 

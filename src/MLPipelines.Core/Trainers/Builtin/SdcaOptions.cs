@@ -5,9 +5,11 @@ namespace MLPipelines.Core.Trainers.Builtin;
 /// <summary>The options of <c>trainer: sdca</c>; null values leave the choice to ML.NET.</summary>
 public sealed class SdcaOptions
 {
+    [Search(SearchKind.LogUniform, 1e-6, 0.1, Source = "SDCA's loss is a mean over rows, so its L2 weight is 1 / (C n) in scikit-learn's terms; TabArena's linear model searches C in [0.1, 1000], which is [1e-7, 1e-2] for 1,000-100,000 rows; widened to 0.1 so small tables can regularize more.")]
     [Option("l2", "L2 regularization strength; null = chosen by ML.NET from the data size.", Min = 0, Scale = OptionScale.Log)]
     public double? L2 { get; set; }
 
+    [Search(SearchKind.LogUniform, 1e-6, 0.1, Source = "On the same scale as l2 (TabArena searches L1 and L2 penalties).")]
     [Option("l1", "L1 regularization strength (soft threshold); null = chosen by ML.NET.", Min = 0, Scale = OptionScale.Log)]
     public double? L1 { get; set; }
 

@@ -2,6 +2,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLPipelines.Results;
 using MLPipelines.Trainers.Mlp.Encoding;
+using MLPipelines.Trainers.Training;
 
 namespace MLPipelines.Trainers.Mlp.Training;
 
@@ -60,7 +61,7 @@ internal sealed class MlpTrainingData
         {
             var getFeatures = cursor.GetGetter<VBuffer<float>>(featureCol);
             var buffer = default(VBuffer<float>);
-            var readTarget = TargetReader(cursor, labelCol, task);
+            var readTarget = LabelReader.For(cursor, labelCol, task);
             while (cursor.MoveNext())
             {
                 var target = readTarget();
@@ -82,45 +83,6 @@ internal sealed class MlpTrainingData
         }
 
         return new MlpTrainingData([.. features], [.. targets], width, classCount, ReadBlocks(featureCol), skipped);
-    }
-
-    private static Func<float> TargetReader(DataViewRowCursor cursor, DataViewSchema.Column label, TaskKind task)
-    {
-        switch (task)
-        {
-            case TaskKind.Binary:
-            {
-                var get = cursor.GetGetter<bool>(label);
-                var value = false;
-                return () =>
-                {
-                    get(ref value);
-                    return value ? 1f : 0f;
-                };
-            }
-
-            case TaskKind.Multiclass:
-            {
-                var get = cursor.GetGetter<uint>(label);
-                uint key = 0;
-                return () =>
-                {
-                    get(ref key);
-                    return key == 0 ? float.NaN : key - 1;
-                };
-            }
-
-            default:
-            {
-                var get = cursor.GetGetter<float>(label);
-                var value = 0f;
-                return () =>
-                {
-                    get(ref value);
-                    return float.IsFinite(value) ? value : float.NaN;
-                };
-            }
-        }
     }
 
     private static void AppendDense(List<float> features, in VBuffer<float> buffer, int width)

@@ -1,0 +1,136 @@
+using MLPipelines.Data;
+using MLPipelines.Core.Evaluation;
+using MLPipelines.Core.Runs;
+using MLPipelines.Core.Trainers;
+using MLPipelines.Core.Tuning;
+using MLPipelines.Tuning.Budgets;
+using MLPipelines.Tuning.Search;
+
+namespace MLPipelines.Core.Tests.Tuning;
+
+public sealed class SplitTunerTests
+{
+    private static readonly SearchSpace Space = new([
+        new("learning_rate", new LogUniformDistribution(0.02, 0.3)),
+        new("num_leaves", new IntLogUniformDistribution(2, 64)),
+        new("min_data_in_leaf", new IntLogUniformDistribution(2, 20)),
+    ]);
+
+    [Fact]
+    public void SplitTuner_Run_OuterTestRowsNeverReachAnyInnerFit()
+    {
+        // Given a trainer that records the rows of every fit, when one outer split is tuned (8 trials, 3 inner folds),
+        // then every fit saw outer training rows only, and together the fits saw all of them.
+        var data = new TabularEvaluationData(NoiseTable.Load(150, seed: 1));
+        var recorder = new RecordingTrainer(Plugin("lightgbm"));
+        var outer = OuterSplits(data, 3)[0];
+
+        var tuned = Tuner(data, recorder, Settings(trials: 8)).Run(outer, 11, Store(), null, CancellationToken.None);
+
+        Assert.All(tuned.Result.TrialLog, t => Assert.Null(t.Error));
+        Assert.Equal(8 * 3, recorder.Fits);
+        Assert.Empty(recorder.TrainedRows.Intersect(outer.Test));
+        Assert.Equal(outer.Train.Order(), recorder.TrainedRows.Distinct().Order());
+        Assert.Equal(8, tuned.Result.Trials);
+    }
+
+    [Fact]
+    public void SplitTuner_Run_NoiseIsAtChanceOnTheOuterSplitsWhileTheInnerScoreIsOptimistic()
+    {
+        // Given random labels, when tuned by AUC with 16 trials on each of 3 outer splits, then the tuned and ensembled
+        // variants score near 0.5 on the rows they never saw while the inner score that chose them is higher.
+        var data = new TabularEvaluationData(NoiseTable.Load(600, seed: 2));
+        var results = OuterSplits(data, 3)
+            .Select((outer, i) => Tuner(data, Plugin("lightgbm"), Settings(trials: 16), "auc").Run(outer, 100 + i, Store(), null, CancellationToken.None).Result)
+            .ToList();
+
+        Assert.InRange(results.Average(r => r.TunedOuterScore), 0.44, 0.56);
+        Assert.InRange(results.Average(r => r.EnsembledOuterScore), 0.44, 0.56);
+        Assert.All(results, r => Assert.True(r.TunedInnerScore >= r.DefaultInnerScore));
+        Assert.True(results.Average(r => r.TunedInnerScore) > 0.52, "the chosen configuration's inner AUC is above the truth, 0.5");
+        Assert.True(results.Average(r => r.EnsembledInnerScore) > 0.52, "the ensemble's inner AUC is above the truth, 0.5");
+    }
+
+    [Fact]
+    public void SplitTuner_Run_ResumesFromStoredTrialsWithTheSameResultAndNoTrialTrainedTwice()
+    {
+        // Given one uninterrupted search and one cancelled after 5 trials then resumed from its store,
+        // then both give the same variants and the trial log shows each trial trained exactly once.
+        var data = new TabularEvaluationData(NoiseTable.Load(200, seed: 3));
+        var outer = OuterSplits(data, 3)[1];
+        var whole = Tuner(data, Plugin("lightgbm"), Settings(trials: 10)).Run(outer, 5, Store(), null, CancellationToken.None);
+
+        var folder = TestPaths.NewTempFolder();
+        using var cancel = new CancellationTokenSource();
+        var finished = 0;
+        var progress = new Synchronous(_ =>
+        {
+            if (++finished == 5)
+            {
+                cancel.Cancel();
+            }
+        });
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            Tuner(data, Plugin("lightgbm"), Settings(trials: 10)).Run(outer, 5, new TrialStore(folder, outer.Repeat, outer.Fold, "first"), progress, cancel.Token));
+        var resumed = Tuner(data, Plugin("lightgbm"), Settings(trials: 10)).Run(outer, 5, new TrialStore(folder, outer.Repeat, outer.Fold, "second"), null, CancellationToken.None);
+
+        Assert.Equal(whole.Result.TunedOuterScore, resumed.Result.TunedOuterScore);
+        Assert.Equal(whole.Result.EnsembledOuterScore, resumed.Result.EnsembledOuterScore);
+        Assert.Equal(whole.Result.Chosen, resumed.Result.Chosen);
+        Assert.Equal(whole.Ensembled.Probability, resumed.Ensembled.Probability);
+        var log = File.ReadAllLines(Path.Combine(folder, "trial-log.jsonl"));
+        var trained = log.Where(l => l.Contains("\"trained\"", StringComparison.Ordinal)).Select(TrialOf).ToList();
+        Assert.Equal(10, trained.Count);
+        Assert.Equal(10, trained.Distinct().Count());
+        Assert.Equal(5, log.Count(l => l.Contains("\"second\"", StringComparison.Ordinal) && l.Contains("\"reused\"", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void SplitTuner_Run_AFinishedSplitIsReadBackWithoutTraining()
+    {
+        var data = new TabularEvaluationData(NoiseTable.Load(120, seed: 4));
+        var outer = OuterSplits(data, 3)[0];
+        var folder = TestPaths.NewTempFolder();
+        var first = Tuner(data, Plugin("lightgbm"), Settings(trials: 4)).Run(outer, 5, new TrialStore(folder, 0, 0, "a"), null, CancellationToken.None);
+        var recorder = new RecordingTrainer(Plugin("lightgbm"));
+
+        var again = Tuner(data, recorder, Settings(trials: 4)).Run(outer, 5, new TrialStore(folder, 0, 0, "b"), null, CancellationToken.None);
+
+        Assert.Equal(0, recorder.Fits);
+        Assert.Equal(first.Result.TunedOuterScore, again.Result.TunedOuterScore);
+        Assert.Equal(first.Tuned.Probability, again.Tuned.Probability);
+        Assert.Empty(Directory.GetFiles(Path.Combine(folder, "r0-f0"), "c*.bin"));
+    }
+
+    private static ITrainerPlugin Plugin(string name) =>
+        BuiltinTrainers.CreateRegistry().TryGet(name, out var plugin) ? plugin : throw new InvalidOperationException(name);
+
+    private static TuningSettings Settings(int trials) => new()
+    {
+        Budget = new TuningBudget(null, trials),
+        InnerFolds = 3,
+        EnsembleSize = 10,
+        Space = Space,
+        ParallelTrials = 2,
+        ThreadsPerTrial = 1,
+    };
+
+    private static IReadOnlyList<FoldSplit> OuterSplits(TabularEvaluationData data, int folds) =>
+        FoldPlanner.KFold(data.RowCount, folds, 1, 42, data.Label.ClassIndex);
+
+    private static TrialStore Store() => new(TestPaths.NewTempFolder(), 0, 0, "test");
+
+    private static SplitTuner Tuner(TabularEvaluationData data, ITrainerPlugin plugin, TuningSettings settings, string metric = "accuracy")
+    {
+        var options = plugin.Options.ToDictionary(o => o.Name, o => o.Default, StringComparer.Ordinal);
+        var preparer = new FeaturePreparer(data, [], plugin.Family, "preprocessing", _ => "");
+        return new SplitTuner(data, preparer, plugin, options, settings, new InnerScorer(data.Label, metric), higherIsBetter: true, configSeed: 9, stratify: true);
+    }
+
+    private static string TrialOf(string line) => line[(line.IndexOf("\"trial\":\"", StringComparison.Ordinal) + 9)..].Split('"')[0];
+
+    private sealed class Synchronous(Action<string> report) : IProgress<string>
+    {
+        public void Report(string value) => report(value);
+    }
+}
