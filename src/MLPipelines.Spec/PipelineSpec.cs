@@ -1,3 +1,5 @@
+using MLPipelines.Results.Csv;
+
 namespace MLPipelines.Spec;
 
 /// <summary>
@@ -51,6 +53,16 @@ public sealed class PipelineSpec
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// <paramref name="error"/> with the <c>file:line:col</c> of its spec key in front (the one place positions are
+    /// attached to data errors); unchanged when it has no key, is already located, or the key was not written.
+    /// </summary>
+    public DataFileException Locate(DataFileException error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return error is { KeyPath: { } key, IsLocated: false } ? error.WithPosition(LocationOf(key)?.ToString()) : error;
     }
 
     /// <summary>

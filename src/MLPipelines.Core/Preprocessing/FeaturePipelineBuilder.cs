@@ -33,27 +33,25 @@ public static class FeaturePipelineBuilder
 
     /// <summary>Builds the preprocessing for <paramref name="steps"/>.</summary>
     /// <param name="stepsKey">Key path of the list in the spec (e.g. <c>models[2].preprocessing</c>), for messages.</param>
-    /// <param name="where">Prefix for messages about a spec key (<c>file:line:col: </c>), may return empty.</param>
-    /// <exception cref="DataFileException">A step does not fit the data (e.g. more PCA components than features).</exception>
+    /// <exception cref="DataFileException">A step does not fit the data (e.g. more PCA components than features), keyed to the step's spec key.</exception>
     public static FeaturePipeline Build(
         MLContext ml, DataSchema schema, MissingValueSet missing, IReadOnlyList<PreprocessingStepSpec> steps, string trainerFamily,
-        string stepsKey = "preprocessing", Func<string, string>? where = null)
+        string stepsKey = "preprocessing")
     {
         ArgumentNullException.ThrowIfNull(ml);
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(missing);
         ArgumentNullException.ThrowIfNull(steps);
-        where ??= _ => "";
         var features = new TabularFeatures(ml, schema, missing);
         features.CleanText();
-        Run(features, steps, PreprocessingCatalog.Impute, stepsKey, where, ImplicitSteps.ImputeReason(steps, trainerFamily));
-        Run(features, steps, PreprocessingCatalog.OneHot, stepsKey, where, ImplicitSteps.OneHotReason);
+        Run(features, steps, PreprocessingCatalog.Impute, stepsKey, ImplicitSteps.ImputeReason(steps, trainerFamily));
+        Run(features, steps, PreprocessingCatalog.OneHot, stepsKey, ImplicitSteps.OneHotReason);
         features.ConcatNumeric();
         var numericSteps = steps.Where(s => s.Kind is PreprocessingCatalog.Normalize or PreprocessingCatalog.Pca).ToList();
         if (features.Numeric.Count > 0)
         {
-            Run(features, steps, PreprocessingCatalog.Normalize, stepsKey, where, null);
-            Run(features, steps, PreprocessingCatalog.Pca, stepsKey, where, null);
+            Run(features, steps, PreprocessingCatalog.Normalize, stepsKey, null);
+            Run(features, steps, PreprocessingCatalog.Pca, stepsKey, null);
         }
         else if (numericSteps.Count > 0)
         {
@@ -63,7 +61,7 @@ public static class FeaturePipelineBuilder
         var blocks = features.Blocks();
         if (blocks.Length == 0)
         {
-            throw new DataFileException($"{where(stepsKey)}{stepsKey}: no feature is left after preprocessing (every categorical column was dropped)");
+            throw DataFileException.ForKey(stepsKey, "no feature is left after preprocessing (every categorical column was dropped)");
         }
 
         features.Add(ml.Transforms.Concatenate(FeatureColumn, blocks));
@@ -76,7 +74,7 @@ public static class FeaturePipelineBuilder
     /// <paramref name="implicitReason"/> says the data needs it anyway.
     /// </summary>
     private static void Run(
-        TabularFeatures features, IReadOnlyList<PreprocessingStepSpec> steps, string kind, string stepsKey, Func<string, string> where, string? implicitReason)
+        TabularFeatures features, IReadOnlyList<PreprocessingStepSpec> steps, string kind, string stepsKey, string? implicitReason)
     {
         var index = steps.Select((s, i) => (s, i)).FirstOrDefault(p => p.s.Kind == kind) is ({ } found, var at) ? at : -1;
         if (index < 0 && implicitReason is null)
@@ -85,7 +83,7 @@ public static class FeaturePipelineBuilder
         }
 
         var step = index >= 0 ? steps[index] : PreprocessingCatalog.CreateStep(kind);
-        var site = index >= 0 ? new StepSite($"{stepsKey}[{index}]", where) : new StepSite(stepsKey, where, implicitReason);
+        var site = index >= 0 ? new StepSite($"{stepsKey}[{index}]") : new StepSite(stepsKey, implicitReason);
         PreprocessingSteps.Tabular[kind].Apply(features, PreprocessingCatalog.Bind(step), site);
     }
 }

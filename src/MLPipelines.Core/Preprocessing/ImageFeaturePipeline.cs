@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using MLPipelines.Core.Preprocessing.Steps;
 using MLPipelines.Data.Images;
+using MLPipelines.Results.Csv;
 using MLPipelines.Spec;
 
 namespace MLPipelines.Core.Preprocessing;
@@ -39,17 +40,16 @@ public sealed class ImageFeaturePipeline
 
     /// <summary>
     /// Builds the steps (already validated by the spec loader: image data allows normalize and pca only).
-    /// <paramref name="stepsKey"/> (e.g. <c>models[1].preprocessing</c>) and <paramref name="where"/> (its
-    /// <c>file:line:col: </c> prefix) place a data-dependent error such as too many PCA components.
+    /// <paramref name="stepsKey"/> (e.g. <c>models[1].preprocessing</c>) names the key of a data-dependent error
+    /// such as too many PCA components.
     /// </summary>
-    /// <exception cref="ImageDataException">More principal components asked for than there are pixels.</exception>
+    /// <exception cref="DataFileException">More principal components asked for than there are pixels (keyed, see <see cref="DataFileException.ForKey"/>).</exception>
     public static ImageFeaturePipeline Build(
-        MLContext ml, IReadOnlyList<PreprocessingStepSpec> steps, ImageShape shape, string stepsKey, Func<string, string> where)
+        MLContext ml, IReadOnlyList<PreprocessingStepSpec> steps, ImageShape shape, string stepsKey)
     {
         ArgumentNullException.ThrowIfNull(ml);
         ArgumentNullException.ThrowIfNull(steps);
         ArgumentNullException.ThrowIfNull(shape);
-        ArgumentNullException.ThrowIfNull(where);
         var features = new ImageFeatures(ml, shape);
         for (var i = 0; i < steps.Count; i++)
         {
@@ -59,7 +59,7 @@ public sealed class ImageFeaturePipeline
                 throw new ArgumentException($"Step '{step.Kind}' does not apply to image data; the spec loader rejects it.", nameof(steps));
             }
 
-            build.Apply(features, PreprocessingCatalog.Bind(step), new StepSite($"{stepsKey}[{i}]", where));
+            build.Apply(features, PreprocessingCatalog.Bind(step), new StepSite($"{stepsKey}[{i}]"));
         }
 
         return new ImageFeaturePipeline(features.Chain, features.Normalized, features.Lines, features.Shape, features.Count);

@@ -16,7 +16,7 @@ namespace MLPipelines.Core.Runs;
 /// rows. With <c>evaluation.method: test_set</c> the one split's model is the final model (no refit on the
 /// training and test images together: the saved model is the one that was scored).
 /// </summary>
-internal sealed class ModelEvaluator(PipelineSpec spec, IEvaluationData data, IReadOnlyList<FoldSplit> splits, Func<string, string> where)
+internal sealed class ModelEvaluator(PipelineSpec spec, IEvaluationData data, IReadOnlyList<FoldSplit> splits)
 {
     /// <summary>Seed of the fit of split (<paramref name="repeat"/>, <paramref name="fold"/>): the same for every model.</summary>
     public static int SplitSeed(int seed, int repeat, int fold) => unchecked((seed * 31) + (repeat * 1009) + (fold * 17) + 1) & int.MaxValue;
@@ -197,7 +197,7 @@ internal sealed class ModelEvaluator(PipelineSpec spec, IEvaluationData data, IR
         MLContext ml, ITrainerPlugin plugin, IReadOnlyList<PreprocessingStepSpec> steps, string stepsKey,
         IReadOnlyDictionary<string, object?> options, TrainingLog log, int seed, CancellationToken cancellation)
     {
-        var features = data.BuildFeatures(ml, steps, plugin.Family, stepsKey, where);
+        var features = data.BuildFeatures(ml, steps, plugin.Family, stepsKey);
         var context = new TrainerContext
         {
             MLContext = ml,

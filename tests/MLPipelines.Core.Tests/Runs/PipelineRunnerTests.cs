@@ -43,6 +43,26 @@ public sealed class PipelineRunnerTests
     }
 
     [Fact]
+    public void PipelineRunner_Run_DataContradictingASpecKey_NamesTheKeysPosition()
+    {
+        // Given a spec asking for more folds than the file has rows (the loader cannot know; the data can),
+        // when it runs, then the error names the key with the line and column it was written at.
+        using var folder = new SpecFolder();
+        var spec = folder.Parse(SpecFolder.Lines(
+            "name: few",
+            "data: {path: data.csv, label: y}",
+            "evaluation:",
+            "  folds: 5",
+            "models: [lbfgs]"));
+
+        var e = Assert.Throws<DataFileException>(() =>
+            new PipelineRunner(BuiltinTrainers.CreateRegistry()).Run(spec, new RunOptions { OutputDirectory = Path.Combine(folder.Root, "run") }));
+
+        Assert.Equal("x.yaml:4:10: evaluation.folds: 5 folds need at least 5 labelled rows, the data has 2", e.Message);
+        Assert.True(e.IsLocated);
+    }
+
+    [Fact]
     public void PipelineRunner_Run_SameSeedSameFoldsForEveryModel()
     {
         var spec = TestSpecs.Create(TestPaths.Dataset("iris.csv"), "target", ("a", "lbfgs"), ("b", "sdca"));

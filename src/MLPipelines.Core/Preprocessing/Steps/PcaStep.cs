@@ -1,5 +1,4 @@
 using Microsoft.ML;
-using MLPipelines.Data.Images;
 using MLPipelines.Results.Csv;
 using MLPipelines.Spec;
 using MLPipelines.Spec.Steps;
@@ -18,8 +17,7 @@ internal sealed class PcaStep : ITabularStep, IImageStep
         if (components > features.Numeric.Count)
         {
             var key = site.OptionPath(Kind, "components");
-            throw new DataFileException(
-                $"{site.Where(key)}{key}: {components} components asked for, but only {features.Numeric.Count} numeric features reach the step");
+            throw DataFileException.ForKey(key, $"{components} components asked for, but only {features.Numeric.Count} numeric features reach the step");
         }
 
         features.Lines.Add($"pca components={components}");
@@ -27,15 +25,14 @@ internal sealed class PcaStep : ITabularStep, IImageStep
         features.NumericWidth = components;
     }
 
-    /// <exception cref="ImageDataException">More components asked for than the images have pixel values.</exception>
+    /// <exception cref="DataFileException">More components asked for than the images have pixel values.</exception>
     public void Apply(ImageFeatures features, object options, StepSite site)
     {
         var components = ((PcaOptions)options).Components;
         if (components > features.Count)
         {
             var key = site.OptionPath(Kind, "components");
-            throw new ImageDataException(
-                $"{site.Where(key)}{key}: {components} components asked for, but the images have only {features.Count} pixel values ({features.Input})");
+            throw DataFileException.ForKey(key, $"{components} components asked for, but the images have only {features.Count} pixel values ({features.Input})");
         }
 
         features.Add(features.Ml.Transforms.ProjectToPrincipalComponents(ImageFeatures.Column, ImageFeatures.Column, rank: components, seed: 1));
