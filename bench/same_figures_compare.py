@@ -20,9 +20,14 @@ CLOCK_KEYS = {
 }
 
 
+def is_clock(key):
+    # Any other "*_seconds" is a timing too (e.g. a trainer's booster_seconds in its training log).
+    return key in CLOCK_KEYS or key.endswith("_seconds")
+
+
 def strip_clock(value):
     if isinstance(value, dict):
-        return {k: strip_clock(v) for k, v in value.items() if k not in CLOCK_KEYS}
+        return {k: strip_clock(v) for k, v in value.items() if not is_clock(k)}
     if isinstance(value, list):
         return [strip_clock(v) for v in value]
     return value

@@ -191,7 +191,7 @@ internal sealed class ModelEvaluator(PipelineSpec spec, IEvaluationData data, IR
         return (Fit(ml, estimator, data.All, cancellation), ml, clock.Elapsed.TotalSeconds);
     }
 
-    private string PrimaryMetric => spec.Evaluation.PrimaryMetric ?? (data.Label.Task == TaskKind.Regression ? "rmse" : "accuracy");
+    private string PrimaryMetric => spec.Evaluation.PrimaryMetric ?? throw new InvalidOperationException("The spec is not resolved (SpecLoader.Resolve).");
 
     private (IEstimator<ITransformer> Estimator, IReadOnlyList<string> Steps) BuildChain(
         MLContext ml, ITrainerPlugin plugin, IReadOnlyList<PreprocessingStepSpec> steps, string stepsKey,

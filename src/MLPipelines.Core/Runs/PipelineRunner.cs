@@ -59,7 +59,7 @@ public sealed class PipelineRunner(TrainerRegistry registry)
             ? p
             : throw SpecException.ForKey(spec, $"models[{i}].trainer", $"unknown trainer '{m.Trainer}'; known: {string.Join(", ", registry.Names)}")).ToList();
         var (data, testSet) = Load(spec);
-        new SpecLoader(registry).ResolveTask(spec, data.Label.Task);
+        spec = new SpecLoader(registry).Resolve(spec, data.Label.Task); // from here on: task, stratify and primary metric are known
         var warnings = new List<string>(data.Warnings);
         progress?.Report(new RunEvent(RunEventKind.DataLoaded, data.Summary));
         foreach (var warning in warnings)

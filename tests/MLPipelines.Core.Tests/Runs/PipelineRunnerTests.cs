@@ -81,8 +81,7 @@ public sealed class PipelineRunnerTests
         var path = TestPaths.WriteCsv("x,z,price\n" + string.Concat(Enumerable.Range(1, 200).Select(i => $"{i / 2.0},{i % 3},{Math.Exp(i / 50.0) * 100:F2}\n")));
         var spec = TestSpecs.Create(path, "price", ("linear", "lightgbm"));
         spec.Models[0].Options["iterations"] = 30L;
-        spec.Data.Task = TaskKind.Regression;
-        spec.Data.LabelTransform = LabelTransform.Log;
+        spec = spec with { Data = spec.Data with { Task = TaskKind.Regression, LabelTransform = LabelTransform.Log } };
         var output = Path.Combine(TestPaths.NewTempFolder(), "run");
 
         var results = new PipelineRunner(BuiltinTrainers.CreateRegistry()).Run(spec, new RunOptions { OutputDirectory = output }).Results;
@@ -100,9 +99,7 @@ public sealed class PipelineRunnerTests
     public void PipelineRunner_Run_RepeatedHoldoutScoresEachRepeatOnItsTestRows()
     {
         var spec = TestSpecs.Create(TestPaths.Dataset("iris.csv"), "target", ("linear", "lbfgs"));
-        spec.Evaluation.Method = EvaluationMethod.Holdout;
-        spec.Evaluation.TestFraction = 0.2;
-        spec.Evaluation.Repeats = 2;
+        spec = spec with { Evaluation = spec.Evaluation with { Method = EvaluationMethod.Holdout, TestFraction = 0.2, Repeats = 2 } };
         var output = Path.Combine(TestPaths.NewTempFolder(), "run");
 
         var results = new PipelineRunner(BuiltinTrainers.CreateRegistry()).Run(spec, new RunOptions { OutputDirectory = output }).Results;
