@@ -25,11 +25,13 @@ for id in mlpipe MLPipelines.Neural MLPipelines.Trainers MLPipelines.Core MLPipe
                  '<repository type="git"'; do
         grep -qF "$field" <<<"$nuspec" || fail "$id.nuspec lacks $field"
     done
-    unzip -l "$nupkg" | grep -qE ' LICENSE$' || fail "$id package lacks the LICENSE file"
-    unzip -l "$nupkg" | grep -qE ' README.md$' || fail "$id package lacks README.md"
+    files="$(unzip -Z1 "$nupkg")"   # a variable, not a pipe: grep -q would cut unzip off (pipefail)
+    grep -qx 'LICENSE' <<<"$files" || fail "$id package lacks the LICENSE file"
+    grep -qx 'README.md' <<<"$files" || fail "$id package lacks README.md"
     echo "check_tool: $(basename "$nupkg") $(stat -c %s "$nupkg") bytes: metadata, licence, readme, symbols ok"
 done
-unzip -p "$artifacts"/mlpipe.[0-9]*.nupkg mlpipe.nuspec | grep -qF '<packageType name="DotnetTool" />' || fail "mlpipe is not a tool package"
+tool_nuspec="$(unzip -p "$artifacts"/mlpipe.[0-9]*.nupkg mlpipe.nuspec)"
+grep -qF '<packageType name="DotnetTool" />' <<<"$tool_nuspec" || fail "mlpipe is not a tool package"
 
 tools="$work/tools"
 rm -rf "$tools"
