@@ -2,38 +2,30 @@
 """MLP training throughput: our engine (bench verb `mlp-train`, Release) beside PyTorch, same network, same run.
 
 Network: 16 inputs -> 3 x 256 ReLU -> 26 outputs, batch 256, AdamW (lr 1e-3, weight decay 0.01), softmax
-cross-entropy, on datasets/letter.csv (20,000 rows, standardized), shuffled mini-batches, 2 cores.
-PyTorch is run under every thread setting (torch.set_num_threads 1/2 x OPENBLAS_NUM_THREADS 1/2) and its best
-setting is the peer; ours runs with 1 and 2 threads (the last line gives the ratio for our best and for 2 threads).
-Each side alternates `--rounds` times (default 3) and keeps its best reading, because other processes share the
-cores; each reading is itself the best of 3 timed runs of `--epochs` epochs after warm-up (a torch run stops early,
-at an epoch boundary, after 8 s: the oversubscribed settings are ~50x slower).
+cross-entropy, on datasets/letter.csv (20,000 rows, standardized), shuffled mini-batches.
+Both sides: 3 warm-up epochs (JIT tiering on ours; allocator and thread pools on PyTorch's), then 3 timed runs of
+`--epochs` epochs on a fresh network, the best run counts; timing covers the epochs' loop only (shuffle, batch
+gather, forward, loss, backward, optimizer step). PyTorch runs in every setting of bench/peers.py (set_num_threads
+1/2 x OPENBLAS_NUM_THREADS 1/2 x ATen CPU capability default/avx512 x OpenMP wait policy at 2 threads, OpenBLAS with its auto-detected kernel) and its
+best setting is the peer; ours runs with 1 and 2 threads. The sides alternate for `--rounds` rounds (default 3)
+and each keeps its best reading. GFLOP/s counts the GEMM work of a training step (bench/peers.py
+dense_training_flops) and is stated as a fraction of the FMA peak at the same thread count (bench verb `peak`).
 
-Also prints samples per CPU-second of the main thread for the single-thread runs of both (ours threads=1,
-torch threads 1 + OpenBLAS 1): a figure that other load on the machine cannot depress.
-
-Usage: bench/mlp_vs_torch.py [--rounds R] [--epochs E]
-Installs python3-torch and libopenblas0-pthread with apt-get when missing.
+Usage: bench/mlp_vs_torch.py [--rounds R] [--epochs E] [--aten default,avx512]
+Last line: mlp-vs-torch ours=... torch_best=... ratio=... (key=value pairs).
+Installs python3-torch, python3-threadpoolctl and libopenblas0-pthread with apt-get when missing.
 """
+import argparse
 import os
-import subprocess
 import sys
 import time
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BENCH = os.path.join(REPO, "bench", "MLPipelines.Bench")
-DATA = os.path.join(REPO, "datasets", "letter.csv")
-SETTINGS = [(1, 1), (1, 2), (2, 1), (2, 2)]  # (torch threads, OpenBLAS threads)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import peers  # noqa: E402
 
-
-def ensure_packages():
-    missing = [p for p in ("python3-torch", "python3-numpy", "libopenblas0-pthread")
-               if subprocess.run(["dpkg", "-s", p], capture_output=True).returncode != 0]
-    if missing:
-        print(f"# installing {' '.join(missing)} with apt-get", flush=True)
-        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-        subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
-        subprocess.run(["apt-get", "install", "-y", "-qq", *missing], check=True, env=env)
+DATA = os.path.join(peers.REPO, "datasets", "letter.csv")
+SIZES = [16, 256, 256, 256, 26]
+BUDGET = 8.0  # seconds per timed run, checked between epochs: oversubscribed settings are ~10x slower
 
 
 def load_letter():
@@ -46,12 +38,11 @@ def load_letter():
     return x.astype(np.float32), y
 
 
-def torch_worker(args):
-    """Runs in a child so OPENBLAS_NUM_THREADS is set before torch loads OpenBLAS."""
+def torch_worker(argv):
+    """Child process: the thread and kernel variables are in its environment before torch loads."""
     import torch
-    torch_threads, epochs = int(args[0]), int(args[1])
-    budget = 8.0  # seconds per timed run, checked between epochs
-    torch.set_num_threads(torch_threads)
+    threads, epochs = int(argv[0]), int(argv[1])
+    torch.set_num_threads(threads)
     torch.manual_seed(1)
     x_np, y_np = load_letter()
     x, y = torch.from_numpy(x_np), torch.from_numpy(y_np)
@@ -66,78 +57,96 @@ def torch_worker(args):
         opt = torch.optim.AdamW(model.parameters(), lr=1e-3, weight_decay=0.01)
         loss_fn = torch.nn.CrossEntropyLoss()
         start, cpu0, seen = time.perf_counter(), time.thread_time(), 0
-        for _ in range(num_epochs):
+        for epoch in range(num_epochs):
+            if epoch > 0 and time.perf_counter() - start > BUDGET:
+                break
             perm = torch.randperm(n)
-            if time.perf_counter() - start > budget:
-                break  # slow thread settings (oversubscribed cores) would otherwise take minutes per reading
             for i in range(0, n, batch):
                 idx = perm[i:i + batch]
                 opt.zero_grad(set_to_none=True)
-                loss = loss_fn(model(x[idx]), y[idx])
-                loss.backward()
+                loss_fn(model(x[idx]), y[idx]).backward()
                 opt.step()
                 seen += len(idx)
         return seen / (time.perf_counter() - start), seen / (time.thread_time() - cpu0)
 
-    train(1)  # warm-up
+    train(3)  # warm-up, as ours
     runs = [train(epochs) for _ in range(3)]
+    print(peers.kernel_report())
     print(f"{max(r[0] for r in runs):.0f} {max(r[1] for r in runs):.0f}")
 
 
-def run_torch(torch_threads, blas_threads, epochs):
-    env = dict(os.environ, OPENBLAS_NUM_THREADS=str(blas_threads), OMP_NUM_THREADS=str(torch_threads))
-    out = subprocess.run([sys.executable, os.path.abspath(__file__), "--torch-worker", str(torch_threads), str(epochs)],
-                         env=env, capture_output=True, text=True, check=True)
-    wall, cpu = out.stdout.strip().splitlines()[-1].split()
-    return float(wall), float(cpu)
-
-
-def run_ours(epochs, threads):
-    cmd = ["dotnet", "run", "-c", "Release", "--no-build", "--project", BENCH, "--",
-           "mlp-train", "--data", DATA, "--epochs", str(epochs), "--threads", str(threads), "--repeats", "3"]
-    out = subprocess.run(cmd, capture_output=True, text=True, check=True, cwd=REPO)
-    fields = dict(f.split("=", 1) for f in out.stdout.strip().splitlines()[-1].split()[1:])
-    return float(fields["samples_per_sec"]), float(fields["cpu_samples_per_sec"])
-
-
 def main():
-    rounds = int(sys.argv[sys.argv.index("--rounds") + 1]) if "--rounds" in sys.argv else 3
-    epochs = int(sys.argv[sys.argv.index("--epochs") + 1]) if "--epochs" in sys.argv else 3
-    ensure_packages()
-    import torch  # noqa: F401  (fail early if the install did not work)
-    print("# building bench (Release)", flush=True)
-    subprocess.run(["dotnet", "build", "-c", "Release", "-v", "q", "-nologo", BENCH], check=True, cwd=REPO,
-                   stdout=subprocess.DEVNULL)
-    print(f"# MLP 16 -> 3x256 ReLU -> 26, batch 256, AdamW, softmax CE, letter.csv; best of {rounds} alternating rounds")
-    ours = {1: 0.0, 2: 0.0}
-    torch_best = {s: 0.0 for s in SETTINGS}
-    ours_cpu = torch_cpu = 0.0
-    for _ in range(rounds):
-        for t in ours:
-            wall, cpu = run_ours(epochs, t)
-            ours[t] = max(ours[t], wall)
-            ours_cpu = max(ours_cpu, cpu) if t == 1 else ours_cpu
-        for s in SETTINGS:
-            wall, cpu = run_torch(s[0], s[1], epochs)
-            torch_best[s] = max(torch_best[s], wall)
-            torch_cpu = max(torch_cpu, cpu) if s == (1, 1) else torch_cpu
-    best_setting = max(torch_best, key=torch_best.get)
-    best = torch_best[best_setting]
-    header = f"{'runner':<40} {'samples/s':>10} {'vs torch best':>14}"
-    print(header)
-    print("-" * len(header))
-    for (tt, bt), v in torch_best.items():
-        print(f"{f'pytorch set_num_threads({tt}) OPENBLAS={bt}':<40} {v:>10.0f} {v / best:>14.2f}")
-    for t, v in ours.items():
-        print(f"{f'ours (MLPipelines.Neural) threads={t}':<40} {v:>10.0f} {v / best:>14.2f}")
-    # Single-thread runs do all their work on the main thread, so samples per CPU-second of that thread is a
-    # figure that other processes on the machine cannot depress (they take wall-clock time, not CPU time).
-    print(f"single thread, samples per CPU-second: ours {ours_cpu:.0f}, pytorch {torch_cpu:.0f}, ratio {ours_cpu / torch_cpu:.2f}")
-    ours_threads = max(ours, key=ours.get)
-    print(f"mlp-vs-torch ours={ours[ours_threads]:.0f} ours_threads={ours_threads} ours_2threads={ours[2]:.0f} "
-          f"torch_best={best:.0f} torch_best_setting=threads{best_setting[0]}_openblas{best_setting[1]} "
-          f"ratio={ours[ours_threads] / best:.2f} ratio_2threads={ours[2] / best:.2f} "
-          f"cpu_ratio_1thread={ours_cpu / torch_cpu:.2f}")
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--epochs", type=int, default=3)
+    parser.add_argument("--aten", default=",".join(peers.ATEN_CAPABILITIES), help="ATen capabilities to try")
+    args = parser.parse_args()
+    peers.ensure_packages(["python3-torch", "python3-numpy", "python3-threadpoolctl", "libopenblas0-pthread"])
+    settings = peers.torch_settings(args.aten.split(","))
+    with peers.measure_lock():
+        peers.header("MLP training, ours (mlp-train) vs PyTorch: 16 -> 3x256 ReLU -> 26, batch 256, AdamW, softmax CE, letter.csv")
+        peers.build(peers.BENCH)
+        peak = peers.peak()
+        flops = peers.dense_training_flops(SIZES)
+        print(f"# {flops / 1e6:.3f} MFLOP of GEMM work per training sample; best of {args.rounds} alternating rounds", flush=True)
+        kernels = {}
+
+        def ours(threads):
+            fields, _ = peers.bench_verb(["mlp-train", "--data", DATA, "--epochs", str(args.epochs),
+                                          "--threads", str(threads), "--repeats", "3"])
+            return float(fields["samples_per_sec"]), float(fields["cpu_samples_per_sec"])
+
+        def torch_side(setting):
+            env = peers.torch_env(setting)
+            line, kernel = peers.run_worker([os.path.abspath(__file__), "--torch-worker", str(setting[0]), str(args.epochs)], env)
+            kernels[setting] = (kernel, peers.describe_env(env))
+            wall, cpu = line.split()
+            return float(wall), float(cpu)
+
+        sides = [(("ours", t), (lambda t=t: ours(t))) for t in (1, 2)]
+        sides += [(s, (lambda s=s: torch_side(s))) for s in settings]
+
+        def report(r, best):
+            print(f"# round {r}: " + ", ".join(f"{k[0]} {k[1]}t {v[0]:.0f}" if k[0] == "ours" else f"{peers.setting_key(k)} {v[0]:.0f}"
+                                             for k, v in best.items()), flush=True)
+
+        best = peers.alternate(sides, args.rounds, report)
+        torch_best = {s: best[s] for s in settings}
+        top = max(torch_best, key=lambda s: torch_best[s][0])
+        print(f"# peer best: {peers.setting_name(top)}")
+        print(f"#   {kernels[top][1]}")
+        print(f"#   {kernels[top][0]}")
+        header = f"{'runner':<44} {'samples/s':>10} {'GFLOP/s':>8} {'of peak':>8} {'vs torch best':>14}"
+        print(header)
+        print("-" * len(header))
+        ref = torch_best[top][0]
+
+        def row(name, rate, threads):
+            gflops = rate * flops / 1e9
+            print(f"{name:<44} {rate:>10.0f} {gflops:>8.1f} {peers.of_peak(gflops, peak[threads]):>8} {rate / ref:>14.2f}")
+
+        for s in settings:
+            row(peers.setting_name(s), torch_best[s][0], max(s[0], s[1]))
+        for t in (1, 2):
+            row(f"ours (MLPipelines.Neural) threads={t}", best[("ours", t)][0], t)
+        ours_cpu, torch_cpu = best[("ours", 1)][1], max(torch_best[s][1] for s in settings if s[:2] == (1, 1))
+        print(f"single thread, samples per CPU-second: ours {ours_cpu:.0f}, pytorch {torch_cpu:.0f}, ratio {ours_cpu / torch_cpu:.2f}")
+        t_ours = max((1, 2), key=lambda t: best[("ours", t)][0])
+        o = best[("ours", t_ours)][0]
+        peers.footer()
+        peers.record("mlp", {"peak": peak, "flops_per_sample": flops, "rounds": args.rounds,
+                             "ours": {t: best[("ours", t)][0] for t in (1, 2)},
+                             "torch": {peers.setting_key(s): torch_best[s][0] for s in settings},
+                             "torch_best": peers.setting_key(top), "torch_threads": max(top[0], top[1]),
+                             "peer_env": kernels[top][1], "peer_kernel": kernels[top][0],
+                             "cpu_1thread": {"ours": ours_cpu, "torch": torch_cpu}})
+        print(f"mlp-vs-torch ours={o:.0f} ours_threads={t_ours} ours_2threads={best[('ours', 2)][0]:.0f} "
+              f"torch_best={ref:.0f} torch_best_setting={peers.setting_key(top)} "
+              f"ratio={o / ref:.2f} ratio_2threads={best[('ours', 2)][0] / ref:.2f} "
+              f"ours_of_peak={peers.of_peak(o * flops / 1e9, peak[t_ours])} "
+              f"torch_of_peak={peers.of_peak(ref * flops / 1e9, peak[max(top[0], top[1])])} "
+              f"cpu_ratio_1thread={ours_cpu / torch_cpu:.2f}")
+
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--torch-worker":

@@ -42,6 +42,11 @@ def apt_install(*packages):
                    stdout=subprocess.DEVNULL)
 
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import peers  # noqa: E402
+
+peers.reexec_without_handicaps()  # numpy/scipy load OpenBLAS into this process: with its own kernel, as every peer
+
 try:
     import numpy as np
     import scipy
@@ -525,6 +530,8 @@ def main():
     parser.add_argument("--no-weka", action="store_true", help="skip Weka even if installed")
     args = parser.parse_args()
     print(f"scipy {scipy.__version__}, numpy {np.__version__}, mpmath {getattr(mpmath, '__version__', 'absent')}")
+    print(peers.kernel_report())
+    print(peers.describe_env(os.environ))
     dll = build_ours()
     check = Checker()
     use_weka = not args.no_weka and weka_available(allow_install=True)

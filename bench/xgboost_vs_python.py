@@ -19,8 +19,10 @@ values near 10,000 are 0.001 apart), and seconds per fold with their ratio to py
 DMatrix + boosting rounds (the span python's figure covers), the trainer's whole Fit (plus reading the rows, ONNX
 conversion and the scoring transforms), and mlpipe's fit_seconds (plus the preprocessing chain).
 Exits 1 when a difference exceeds 1e-5. The machine's load average is printed next to the timings.
-Installs python3-xgboost with apt-get when it is missing. Peers must run without OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE:
-  flock /tmp/mlpipe-measure.lock env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE bench/xgboost_vs_python.py
+Installs python3-xgboost with apt-get when it is missing. Like every peer script it restarts itself without
+OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE, prints the kernels python3-xgboost loaded, and holds /tmp/mlpipe-measure.lock
+(bench/peers.py). Both sides run with the same nthread and OMP_WAIT_POLICY=PASSIVE (what mlpipe sets for its native
+libraries), so each thread count compares the same library under the same settings.
 """
 import argparse
 import csv
@@ -32,6 +34,10 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import peers  # noqa: E402
+
+peers.reexec_without_handicaps()
 # OpenMP threads that spin while waiting collapse under load; mlpipe sets the same for its native libraries.
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -200,6 +206,16 @@ def main():
     args = parser.parse_args()
     ensure_xgboost()
     import xgboost as xgb
+    with peers.measure_lock():
+        peers.header("trainer: xgboost (mlpipe) vs python3-xgboost, same folds and parameters")
+        print(peers.kernel_report())
+        print("# " + peers.describe_env(os.environ))
+        result = compare(args, xgb)
+        peers.footer()
+    return result
+
+
+def compare(args, xgb):
     if not args.no_build:
         subprocess.run(["dotnet", "build", "-c", "Release", "-v", "q", "--nologo", os.path.join(ROOT, "src", "MLPipelines.Cli")],
                        check=True, stdout=subprocess.DEVNULL)
