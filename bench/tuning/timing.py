@@ -76,7 +76,9 @@ def overhead(results, tuned, wall, maximum):
     print(f"  predicting + scoring in trials     {predict:9.1f} s")
     print(f"  search bookkeeping                 {bookkeeping:9.1f} s  (ensemble selection, trial store, strategy)")
     print(f"  outside the searches               {wall - search_wall - final_fits:9.1f} s  "
-          f"(process start, data load, folds, reports)")
+          f"(process start, data load, folds, saving models, reports)")
+    machinery = outside - predict
+    print(f"everything but fits and predicting   {machinery:9.1f} s  {machinery / wall:6.1%}  (the tuning machinery itself)")
     if parallel > 1:
         print(f"note: {parallel} trials ran at once, so fit seconds overlap and the split above is not a wall-time split")
     if maximum is not None:

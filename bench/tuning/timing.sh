@@ -11,7 +11,10 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 out="${1:-$root/bench/tuning/runs/timing}"
 which="${2:-all}"
 mkdir -p "$out"
-dotnet build -c Release "$root/src/MLPipelines.Cli" -v quiet -nologo >/dev/null
+if ! build=$(dotnet build -c Release "$root/src/MLPipelines.Cli" -v quiet -nologo 2>&1); then
+    echo "$build" >&2
+    exit 1
+fi
 mlpipe="$root/src/MLPipelines.Cli/bin/Release/net10.0/mlpipe"
 status=0
 

@@ -16,12 +16,15 @@ namespace MLPipelines.Core.Tuning;
 /// <c>Parallel.For</c> over the classes for every row, and on letter (26 classes) predicting a trial's validation and
 /// outer test rows took longer than fitting it (docs/benchmarks.md, Tuning). Here each row walks the same trees in
 /// the same order (tree outputs summed in double, the class score cast to float, then ML.NET's softmax in double),
-/// blocks of rows split over threads, so the probabilities are bit-identical to ML.NET's. What this walk does not
+/// blocks of rows walked tree by tree and split over threads, so the probabilities are bit-identical to ML.NET's. What this walk does not
 /// cover is left to ML.NET's own path (null): rows with a missing value (NaN: ML.NET sends them down per-node
 /// defaults it does not expose) and categorical splits (our LightGBM never asks for them).
 /// </summary>
 internal sealed class SoftmaxTreePredictor
 {
+    /// <summary>Rows per block: a block's features stay in the L1 cache while every tree walks them.</summary>
+    private const int Block = 128;
+
     private readonly Tree[][] _classes;
 
     private SoftmaxTreePredictor(Tree[][] classes) => _classes = classes;
@@ -88,34 +91,58 @@ internal sealed class SoftmaxTreePredictor
         var rows = width == 0 ? 0 : values.Length / width;
         var classes = _classes.Length;
         var output = new float[rows * classes];
-        const int Block = 256;
         Parallel.For(0, (rows + Block - 1) / Block, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, block =>
         {
-            var end = Math.Min(rows, (block + 1) * Block);
-            for (var row = block * Block; row < end; row++)
-            {
-                Softmax(values.AsSpan(row * width, width), output.AsSpan(row * classes, classes));
-            }
+            var first = block * Block;
+            var count = Math.Min(rows, first + Block) - first;
+            PredictBlock(values.AsSpan(first * width, count * width), width, output.AsSpan(first * classes, count * classes));
         });
         return new PredictionSet(output, classes);
     }
 
-    private void Softmax(ReadOnlySpan<float> x, Span<float> probabilities)
+    /// <summary>
+    /// One block of rows, tree by tree (each tree's nodes are read once per block, not once per row; the sum per row
+    /// and class still adds the trees in ML.NET's order).
+    /// </summary>
+    private void PredictBlock(ReadOnlySpan<float> x, int width, Span<float> probabilities)
     {
-        // ML.NET 5: score_c = (float)(sum over the class's trees, in order, of the leaf value), then
-        // OneVersusAllModelParameters' softmax: exp in double, summed in class order, each divided and cast to float.
-        Span<double> exp = stackalloc double[probabilities.Length];
-        var total = 0.0;
-        for (var c = 0; c < _classes.Length; c++)
+        var rows = x.Length / width;
+        var classes = _classes.Length;
+        Span<double> sums = stackalloc double[rows];
+        Span<double> exp = rows * classes <= 4096 ? stackalloc double[rows * classes] : new double[rows * classes];
+        for (var c = 0; c < classes; c++)
         {
-            var sum = 0.0;
+            sums.Clear();
             foreach (var tree in _classes[c])
             {
-                sum += tree.Output(x);
+                for (var row = 0; row < rows; row++)
+                {
+                    sums[row] += tree.Output(x.Slice(row * width, width));
+                }
             }
 
-            exp[c] = Math.Exp((float)sum);
-            total += exp[c];
+            for (var row = 0; row < rows; row++)
+            {
+                exp[row * classes + c] = Math.Exp((float)sums[row]);
+            }
+        }
+
+        for (var row = 0; row < rows; row++)
+        {
+            Softmax(exp.Slice(row * classes, classes), probabilities.Slice(row * classes, classes));
+        }
+    }
+
+    /// <summary>
+    /// ML.NET 5's class probabilities from exp(score) per class, score_c = (float)(sum of the class's tree outputs in
+    /// order): OneVersusAllModelParameters' softmax sums the exps in double in class order, divides, casts to float.
+    /// </summary>
+    private static void Softmax(ReadOnlySpan<double> exp, Span<float> probabilities)
+    {
+        var total = 0.0;
+        foreach (var value in exp)
+        {
+            total += value;
         }
 
         for (var c = 0; c < probabilities.Length; c++)

@@ -16,15 +16,16 @@ public sealed class SoftmaxTreePredictorTests
     public void PredictionReader_Predict_LightGbmMulticlassGivesMlNetsProbabilitiesBitForBit()
     {
         // Given LightGBM fitted on penguins (imputed, one-hot islands and sexes),
-        // when its validation rows are predicted by the tree walk and by ML.NET's own transform,
+        // when its training rows (two blocks of rows) are predicted by the tree walk and by ML.NET's own transform,
         // then the probabilities are identical, and the tree walk was the path taken.
-        var (model, validation) = Fit([TestSpecs.Step("impute"), TestSpecs.Step("one_hot")]);
+        var (model, prepared) = Fit([TestSpecs.Step("impute"), TestSpecs.Step("one_hot")]);
 
-        var fast = PredictionReader.Predict(model, validation, TaskKind.Multiclass, 3, threads: 2);
+        var fast = PredictionReader.Predict(model, prepared.Train, TaskKind.Multiclass, 3, threads: 2);
 
-        Assert.NotNull(SoftmaxTreePredictor.TryCreate(model)!.TryPredict(validation, FeaturePipelineBuilder.FeatureColumn, 1));
-        var reference = PredictionReader.Read(model.Transform(validation), TaskKind.Multiclass, 3);
+        Assert.NotNull(SoftmaxTreePredictor.TryCreate(model)!.TryPredict(prepared.Train, FeaturePipelineBuilder.FeatureColumn, 1));
+        var reference = PredictionReader.Read(model.Transform(prepared.Train), TaskKind.Multiclass, 3);
         Assert.Equal(3, fast.Width);
+        Assert.InRange(fast.Rows, 129, 1000);
         Assert.Equal(reference.Values, fast.Values);
     }
 
@@ -33,14 +34,14 @@ public sealed class SoftmaxTreePredictorTests
     {
         // Given a table with gaps kept as NaN (LightGBM sends NaN down a per-node default branch that ML.NET does not
         // expose), when predicted, then the tree walk declines and the reader's result is ML.NET's.
-        var (model, validation) = Fit([], GappyTable());
+        var (model, prepared) = Fit([], GappyTable());
 
-        var walk = SoftmaxTreePredictor.TryCreate(model)!.TryPredict(validation, FeaturePipelineBuilder.FeatureColumn, 1);
+        var walk = SoftmaxTreePredictor.TryCreate(model)!.TryPredict(prepared.Validation, FeaturePipelineBuilder.FeatureColumn, 1);
 
         Assert.Null(walk);
         Assert.Equal(
-            PredictionReader.Read(model.Transform(validation), TaskKind.Multiclass, 3).Values,
-            PredictionReader.Predict(model, validation, TaskKind.Multiclass, 3, threads: 2).Values);
+            PredictionReader.Read(model.Transform(prepared.Validation), TaskKind.Multiclass, 3).Values,
+            PredictionReader.Predict(model, prepared.Validation, TaskKind.Multiclass, 3, threads: 2).Values);
     }
 
     [Fact]
@@ -66,7 +67,7 @@ public sealed class SoftmaxTreePredictorTests
         return (TestPaths.WriteCsv(text.ToString()), "y");
     }
 
-    private static (ITransformer Model, IDataView Validation) Fit(IReadOnlyList<PreprocessingStepSpec> steps, (string Path, string Label)? file = null, string trainer = "lightgbm")
+    private static (ITransformer Model, PreparedSplit Prepared) Fit(IReadOnlyList<PreprocessingStepSpec> steps, (string Path, string Label)? file = null, string trainer = "lightgbm")
     {
         var (path, label) = file ?? (TestPaths.Dataset("penguins.csv"), "species");
         var table = DatasetLoader.Load(new PipelineSpec { Data = new DataSpec { Path = path, Label = label, Task = TaskKind.Multiclass } });
@@ -94,6 +95,6 @@ public sealed class SoftmaxTreePredictorTests
             Log = new TrainingLog(),
             Cancellation = CancellationToken.None,
         };
-        return (plugin.CreateEstimator(context, options).Fit(prepared.Train), prepared.Validation);
+        return (plugin.CreateEstimator(context, options).Fit(prepared.Train), prepared);
     }
 }
