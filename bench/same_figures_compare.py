@@ -22,8 +22,9 @@ CLOCK_KEYS = {
 
 
 def is_clock(key):
-    # Any other "*_seconds" is a timing too (e.g. a trainer's booster_seconds in its training log).
-    return key in CLOCK_KEYS or key.endswith("_seconds")
+    # Any other "*_seconds" or "*_per_second" is a timing too (a trainer's booster_seconds or samples_per_second in
+    # its training log).
+    return key in CLOCK_KEYS or key.endswith("_seconds") or key.endswith("_per_second")
 
 
 def strip_clock(value):
