@@ -81,7 +81,7 @@ internal sealed class Endpoints(ModelCatalog catalog, ServeOptions options, Acti
                 {
                     batch = model.IsImageModel
                         ? model.Predictor.PredictPixels(ImageRequest.FromRows(rows, model.Predictor.Image!, options.MaxImagePixels), rows.Count)
-                        : model.Predictor.Predict(TabularRequest.Read(rows, model.Predictor.Inputs, options.Strict));
+                        : model.Predictor.Predict(TabularRequest.Read(rows, model.Predictor.Inputs, Strict(http.Request)));
                 }
 
                 break;
@@ -89,6 +89,10 @@ internal sealed class Endpoints(ModelCatalog catalog, ServeOptions options, Acti
 
         PredictionJsonWriter.Write(json, model, batch);
     }
+
+    /// <summary>Strict mode: the server's option, or <c>?strict=true</c> on the request.</summary>
+    private bool Strict(HttpRequest request) =>
+        options.Strict || string.Equals(request.Query["strict"], "true", StringComparison.OrdinalIgnoreCase);
 
     private static BodyKind KindOf(string? contentType, ServedModel model)
     {
