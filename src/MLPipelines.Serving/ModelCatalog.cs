@@ -69,7 +69,7 @@ public sealed class ModelCatalog
             return model;
         }
 
-        throw new BadRequestException($"unknown model '{name}'{NameSuggester.DidYouMean(name, _models.Keys)}; this server has: {string.Join(", ", _models.Keys)} (GET /models lists them)");
+        throw new BadRequestException($"unknown model '{name}'{NameSuggester.DidYouMean(name, _models.Keys)}. This server has: {string.Join(", ", _models.Keys)} (GET /models describes them)");
     }
 
     private static ServedModel Served(string zip, RunResults? results)
@@ -86,7 +86,7 @@ public sealed class ModelCatalog
         if (wanted is not null)
         {
             return models.FirstOrDefault(m => m.Name == wanted)
-                ?? throw DataFileException.File(path, $"no model '{wanted}'{NameSuggester.DidYouMean(wanted, models.Select(m => m.Name))}; it has: {string.Join(", ", models.Select(m => m.Name))}");
+                ?? throw DataFileException.File(path, $"no model '{wanted}'{NameSuggester.DidYouMean(wanted, models.Select(m => m.Name))}. It has: {string.Join(", ", models.Select(m => m.Name))}");
         }
 
         if (models.Count == 1 || results is null)

@@ -64,17 +64,23 @@ public sealed class ModelServer : IAsyncDisposable
         return new ModelServer(app, new Uri(bound.Replace("[::]", "localhost", StringComparison.Ordinal) + "/"));
     }
 
-    /// <summary>Completes when the server stops (after <see cref="StopAsync"/> or when <paramref name="cancellation"/> fires, which stops it).</summary>
+    /// <summary>
+    /// Completes when the server stops: when <paramref name="cancellation"/> fires (Ctrl+C in the CLI), or the host is
+    /// told to stop (SIGTERM), or <see cref="StopAsync"/> is called; it then stops the server.
+    /// </summary>
     public async Task WaitAsync(CancellationToken cancellation)
     {
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellation, _app.Lifetime.ApplicationStopping);
         try
         {
-            await Task.Delay(Timeout.Infinite, cancellation).ConfigureAwait(false);
+            await Task.Delay(Timeout.Infinite, stopping.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
-            await StopAsync().ConfigureAwait(false);
+            // stopping
         }
+
+        await StopAsync().ConfigureAwait(false);
     }
 
     /// <summary>Stops listening; requests in flight are given a few seconds to finish.</summary>

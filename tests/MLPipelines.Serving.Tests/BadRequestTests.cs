@@ -33,12 +33,12 @@ public sealed class BadRequestTests(ServedRuns runs)
             { "number beyond float", "telco", "predict", "application/json", one.Replace("\"tenure\":1", "\"tenure\":1e39", StringComparison.Ordinal), "rows[0].tenure: 1e39 is outside the range of a 32-bit float" },
             { "text column given an object", "telco", "predict", "application/json", one.Replace("\"contract\":\"Month-to-month\"", "\"contract\":{\"a\":1}", StringComparison.Ordinal), "rows[0].contract: expected a string, number, boolean or null" },
             { "duplicate column", "telco", "predict", "application/json", one.Replace("\"tenure\":1", "\"tenure\":1,\"tenure\":2", StringComparison.Ordinal), "rows[0]: column 'tenure' is given twice" },
-            { "unknown column (strict)", "telco", "predict?strict=true", "application/json", one.Replace("\"churn\":\"No\",", "\"tenur\":3,", StringComparison.Ordinal), "rows[0]: unknown column 'tenur' (did you mean 'tenure'?)" },
+            { "unknown column (strict)", "telco", "predict?strict=true", "application/json", one.Replace("\"churn\":\"No\",", "\"tenur\":3,", StringComparison.Ordinal), "rows[0]: unknown column 'tenur'; did you mean 'tenure'? Strict mode" },
             { "too large body", "telco", "predict", "application/json", "{\"rows\": [" + new string(' ', (int)ServedRuns.MaxBodyBytes) + "]}", $"more than this server takes ({ServedRuns.MaxBodyBytes} bytes" },
             { "no content type", "telco", "predict", null, one, "no Content-Type header; model" },
             { "wrong content type", "telco", "predict", "text/plain", one, "Content-Type 'text/plain' is not supported" },
             { "non-UTF-8 charset", "telco", "predict", "application/json; charset=iso-8859-1", one, "charset 'iso-8859-1' is not supported" },
-            { "unknown model name", "telco", "predict/lightgmb", "application/json", one, "unknown model 'lightgmb' (did you mean 'lightgbm'?); this server has: lightgbm, linear" },
+            { "unknown model name", "telco", "predict/lightgmb", "application/json", one, "unknown model 'lightgmb'; did you mean 'lightgbm'? This server has: lightgbm, linear" },
             { "image sent to a table model", "telco", "predict", "image/png", "\u0089PNG", "scores table rows, not images" },
             { "CSV missing a column", "telco", "predict", "text/csv", "tenure,contract\n1,One year\n", "used by the model is not in the header" },
             { "CSV ragged row", "telco", "predict", "text/csv", "a,b\n1\n", "too few fields" },
@@ -53,7 +53,7 @@ public sealed class BadRequestTests(ServedRuns runs)
     }
 
     [Fact]
-    public void Catalogue_HasAtLeastTwelveKinds() => Assert.True(Catalogue().Count() >= 12);
+    public void Catalogue_HasAtLeastTwelveKinds() => Assert.True(Catalogue().Count >= 12);
 
     [Theory]
     [MemberData(nameof(Catalogue))]
