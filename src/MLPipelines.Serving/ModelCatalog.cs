@@ -69,8 +69,11 @@ public sealed class ModelCatalog
             return model;
         }
 
-        throw new BadRequestException($"unknown model '{name}'{NameSuggester.DidYouMean(name, _models.Keys)}. This server has: {string.Join(", ", _models.Keys)} (GET /models describes them)");
+        throw new BadRequestException($"unknown model '{name}'{Sentence(NameSuggester.DidYouMean(name, _models.Keys))}This server has: {string.Join(", ", _models.Keys)} (GET /models describes them)");
     }
+
+    /// <summary>Ends a message part with its "did you mean" question, or a full stop.</summary>
+    internal static string Sentence(string didYouMean) => didYouMean.Length > 0 ? didYouMean + " " : ". ";
 
     private static ServedModel Served(string zip, RunResults? results)
     {
@@ -86,7 +89,7 @@ public sealed class ModelCatalog
         if (wanted is not null)
         {
             return models.FirstOrDefault(m => m.Name == wanted)
-                ?? throw DataFileException.File(path, $"no model '{wanted}'{NameSuggester.DidYouMean(wanted, models.Select(m => m.Name))}. It has: {string.Join(", ", models.Select(m => m.Name))}");
+                ?? throw DataFileException.File(path, $"no model '{wanted}'{Sentence(NameSuggester.DidYouMean(wanted, models.Select(m => m.Name)))}It has: {string.Join(", ", models.Select(m => m.Name))}");
         }
 
         if (models.Count == 1 || results is null)

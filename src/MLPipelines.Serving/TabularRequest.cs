@@ -42,7 +42,7 @@ internal static class TabularRequest
                     if (strict)
                     {
                         throw BadRequestException.At($"rows[{r}]",
-                            $"unknown column '{field.Name}'{NameSuggester.DidYouMean(field.Name, index.Keys)}. Strict mode takes only the model's input columns (GET /models lists them)");
+                            $"unknown column '{field.Name}'{ModelCatalog.Sentence(NameSuggester.DidYouMean(field.Name, index.Keys))}Strict mode takes only the model's input columns (GET /models lists them)");
                     }
 
                     continue;
