@@ -74,7 +74,8 @@ internal sealed class ServeCommand(IAnsiConsole console) : Command<ServeCommand.
             foreach (var model in catalog.Models)
             {
                 var what = model.IsImageModel ? $"images {model.Predictor.Image}" : $"{model.Predictor.Inputs.Count} input column(s)";
-                console.MarkupLineInterpolated($"  [bold]{model.Name}[/] ({model.Task}, {what}){(model == catalog.Default ? " [green]default[/]" : "")}");
+                var mark = model == catalog.Default ? " [green]default[/]" : "";
+                console.MarkupLine($"  [bold]{Markup.Escape(model.Name)}[/] ({Markup.Escape($"{model.Task}, {what}")}){mark}");
             }
 
             if (IPAddress.TryParse(settings.Host.Trim('[', ']'), out var address) && !IPAddress.IsLoopback(address))
