@@ -28,7 +28,7 @@ public sealed class PipelineRun
     public static PipelineRun Open(string directory)
     {
         var file = Path.Combine(directory, "results.json");
-        if (!File.Exists(file))
+        if (!System.IO.File.Exists(file))
         {
             throw new RunFolderException($"{directory}: no results.json; is it a finished run folder?");
         }

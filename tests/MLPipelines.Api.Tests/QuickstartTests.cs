@@ -30,7 +30,7 @@ public sealed class QuickstartTests(QuickstartRun quickstart) : IClassFixture<Qu
         var scores = quickstart.Result.Run.Scores();
 
         Assert.Equal(9, scores.Rows.Count);
-        Assert.Equal([1, 2, 3], scores.Columns["fold"].Cast<int?>().Distinct().Order().Select(f => f!.Value));
+        Assert.Equal([0, 1, 2], scores.Columns["fold"].Cast<int?>().Distinct().Order().Select(f => f!.Value));
         Assert.All(scores.Columns["accuracy"].Cast<double?>(), a => Assert.InRange(a!.Value, 0, 1));
     }
 
