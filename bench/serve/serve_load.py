@@ -180,8 +180,8 @@ def main():
     images = [png_bytes(pixels, 28, 28) for pixels in fashion_images(200)]
     image_batch = [json.dumps({"rows": [{"image": base64.b64encode(png).decode()} for png in images[i:i + 32]]}).encode()
                    for i in range(0, 192, 32)]
-    cases = [("telco lightgbm", telco, "/predict", single, "application/json", 1),
-             ("telco lightgbm", telco, "/predict", batch, "application/json", 100),
+    cases = [("telco lightgbm (JSON rows)", telco, "/predict", single, "application/json", 1),
+             ("telco lightgbm (JSON rows)", telco, "/predict", batch, "application/json", 100),
              ("fashion mlp (PNG body)", fashion, "/predict", images, "image/png", 1),
              ("fashion mlp (base64 PNGs in JSON)", fashion, "/predict", image_batch, "application/json", 32)]
     results, failed = [], False
