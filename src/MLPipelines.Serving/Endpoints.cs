@@ -135,7 +135,7 @@ internal sealed class Endpoints(ModelCatalog catalog, ServeOptions options, Acti
     {
         if (request.ContentLength > options.MaxBodyBytes)
         {
-            throw TooLarge($"{request.ContentLength} bytes");
+            throw TooLarge($"{request.ContentLength} bytes, ");
         }
 
         using var buffer = new MemoryStream();
@@ -145,14 +145,15 @@ internal sealed class Endpoints(ModelCatalog catalog, ServeOptions options, Acti
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            throw TooLarge("larger");
+            throw TooLarge("");
         }
 
         return buffer.ToArray();
     }
 
+    /// <summary>The body is over the limit; <paramref name="size"/> is "N bytes, " when the request said its length.</summary>
     private BadRequestException TooLarge(string size) =>
-        new($"the body is {size}, more than this server takes ({options.MaxBodyBytes} bytes, --max-body-bytes); split the batch");
+        new($"the body is {size}more than this server takes ({options.MaxBodyBytes} bytes, --max-body-bytes); split the batch");
 
     private async Task Handle(HttpContext http, Func<Utf8JsonWriter, Task> respond)
     {

@@ -91,6 +91,23 @@ public sealed class BadRequestTests(ServedRuns runs)
     }
 
     [Fact]
+    public async Task Predict_ChunkedBodyOverTheLimit_400WithoutALength()
+    {
+        // Given a body sent in chunks (no Content-Length), larger than the server's limit
+        using var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes("{\"rows\": [" + new string(' ', (int)ServedRuns.MaxBodyBytes * 2) + "]}")));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "predict") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+
+        // When it is posted
+        using var response = await runs.Telco.SendAsync(request);
+
+        // Then 400: the body is more than the limit
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains($"the body is more than this server takes ({ServedRuns.MaxBodyBytes} bytes", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnknownEndpoint_404ListsTheEndpoints()
     {
         var (status, json) = await Http.GetAsync(runs.Telco, "predictions");
