@@ -17,12 +17,22 @@ import sys
 CLOCK_KEYS = {
     "fit_seconds", "predict_seconds", "final_fit_seconds", "predict_rows_per_second",
     "duration_seconds", "started_utc", "seconds",
+    "finished_at",  # a tuning trial's clock reading (seconds into its split's search)
 }
+
+
+def is_clock(key):
+    # Any other "*_seconds" is a timing too (e.g. a trainer's booster_seconds in its training log).
+    return key in CLOCK_KEYS or key.endswith("_seconds")
 
 
 def strip_clock(value):
     if isinstance(value, dict):
-        return {k: strip_clock(v) for k, v in value.items() if k not in CLOCK_KEYS}
+        stripped = {k: strip_clock(v) for k, v in value.items() if not is_clock(k)}
+        if isinstance(stripped.get("trial_log"), list):
+            # The log is in finishing order, a clock order when trials run in parallel; the trials themselves are figures.
+            stripped["trial_log"] = sorted(stripped["trial_log"], key=lambda t: (t.get("trial", 0), t.get("key", "")))
+        return stripped
     if isinstance(value, list):
         return [strip_clock(v) for v in value]
     return value

@@ -95,7 +95,7 @@ public static class CliApp
             errors.WriteLine(e.Message);
             return ExitCodes.BadInput;
         }
-        catch (MLPipelines.Trainers.Mlp.MlpTrainingException e)
+        catch (MLPipelines.Trainers.Training.NetworkTrainingException e)
         {
             // Training diverged on this data with these options; the message says which option to change.
             errors.WriteLine(e.Message);

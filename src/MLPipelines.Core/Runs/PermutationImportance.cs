@@ -7,7 +7,7 @@ using MLPipelines.Results.Statistics;
 namespace MLPipelines.Core.Runs;
 
 /// <summary>
-/// Permutation feature importance of one model, accumulated split by split: on each split's test rows (at most
+/// Permutation feature importance of one model, measured split by split and then added up: on each split's test rows (at most
 /// <see cref="MaxRows"/>, a seeded sample), with the model fitted on that split's training rows, every importance
 /// unit (an input column, or a block of pixels) is shuffled among the rows <see cref="Permutations"/> times and
 /// the change of the metric recorded: Δ = metric(shuffled) − metric(as is). Permuting the raw input (not the
@@ -40,19 +40,22 @@ internal sealed class PermutationImportance
     /// <summary>Shuffles per unit and split.</summary>
     public int Permutations { get; }
 
-    /// <summary>Scores <paramref name="model"/> on (a sample of) <paramref name="testRows"/> with each unit shuffled.</summary>
-    /// <returns>This split's metric changes per unit (what <see cref="AddStored"/> takes back on a resumed run).</returns>
-    public double[][] AddSplit(ITransformer model, int[] testRows, int seed, CancellationToken cancellation)
+    /// <summary>
+    /// Scores <paramref name="model"/> on (a sample of) <paramref name="testRows"/> with each unit shuffled: one
+    /// split's share of the importance, part of that split's unit of work. Nothing is accumulated here; the
+    /// reduction passes every split's result to <see cref="Add"/>.
+    /// </summary>
+    /// <returns>This split's metric changes per unit and the number of test rows scored.</returns>
+    public (double[][] Changes, int Rows) Measure(ITransformer model, int[] testRows, int seed, CancellationToken cancellation)
     {
-        var before = _changes.Select(c => c.Count).ToArray();
         _clock.Start();
         var rng = new Random(seed);
         var rows = testRows.Length <= MaxRows ? testRows : Sample(testRows, MaxRows, rng);
-        _rowsUsed = Math.Max(_rowsUsed, rows.Length);
+        var changes = _changes.Select(_ => new List<double>()).ToArray();
         var reference = Score(model, _data.Select(rows), rows);
         if (double.IsFinite(reference))
         {
-            for (var unit = 0; unit < _changes.Length; unit++)
+            for (var unit = 0; unit < changes.Length; unit++)
             {
                 for (var p = 0; p < Permutations; p++)
                 {
@@ -62,19 +65,18 @@ internal sealed class PermutationImportance
                     var score = Score(model, _data.Permute(rows, unit, sources), rows);
                     if (double.IsFinite(score))
                     {
-                        _changes[unit].Add(score - reference);
+                        changes[unit].Add(score - reference);
                     }
                 }
             }
         }
 
-        _splits++;
         _clock.Stop();
-        return [.. _changes.Select((c, unit) => c.Skip(before[unit]).ToArray())];
+        return ([.. changes.Select(c => c.ToArray())], rows.Length);
     }
 
-    /// <summary>Adds a split computed by an earlier attempt of the run (its <see cref="AddSplit"/> result).</summary>
-    public void AddStored(double[][] changes, int rowsUsed)
+    /// <summary>Adds one split's <see cref="Measure"/> result (measured now or by an earlier attempt of the run).</summary>
+    public void Add(double[][] changes, int rowsUsed)
     {
         ArgumentNullException.ThrowIfNull(changes);
         if (changes.Length != _changes.Length)
@@ -90,9 +92,6 @@ internal sealed class PermutationImportance
         _rowsUsed = Math.Max(_rowsUsed, rowsUsed);
         _splits++;
     }
-
-    /// <summary>Rows scored per split so far.</summary>
-    public int RowsUsed => _rowsUsed;
 
     /// <summary>The importances, most important first; null when no split gave a finite metric.</summary>
     public FeatureImportanceResult? Result()
