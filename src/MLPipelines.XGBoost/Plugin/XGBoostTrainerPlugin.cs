@@ -8,8 +8,8 @@ namespace MLPipelines.XGBoost.Plugin;
 
 /// <summary>
 /// <c>trainer: xgboost</c>: <see cref="XGBoostTrainer"/> in pipelines. When XGBoost's library cannot be loaded, the
-/// spec is rejected when it is read (its <see cref="Validate"/> reports the install hint), so a run never starts
-/// and every other trainer keeps working.
+/// spec is rejected when it is read (<see cref="Unavailable"/> gives the install hint, reported at the model's
+/// <c>trainer</c>), so a run never starts and every other trainer keeps working.
 /// </summary>
 public sealed class XGBoostTrainerPlugin : ITrainerPlugin
 {
@@ -29,16 +29,11 @@ public sealed class XGBoostTrainerPlugin : ITrainerPlugin
     public IReadOnlyList<OptionDescriptor> Options => XGBoostOptionDescriptors.All;
 
     /// <inheritdoc />
-    public IEnumerable<(string Option, string Message)> Validate(IReadOnlyDictionary<string, object?> options, TaskKind? task)
-    {
-        var library = XGBoostLibrary.Probe();
-        if (!library.IsAvailable)
-        {
-            return [("", library.Problem!)];
-        }
+    public string? Unavailable => XGBoostLibrary.Probe().Problem;
 
-        return XGBoostOptionsValidator.Errors(XGBoostOptionDescriptors.Bind(options));
-    }
+    /// <inheritdoc />
+    public IEnumerable<(string Option, string Message)> Validate(IReadOnlyDictionary<string, object?> options, TaskKind? task) =>
+        XGBoostOptionsValidator.Errors(XGBoostOptionDescriptors.Bind(options));
 
     /// <inheritdoc />
     public IEstimator<ITransformer> CreateEstimator(TrainerContext context, IReadOnlyDictionary<string, object?> options)
