@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The tuning benchmark of issue 11 in one command (hours on 2 cores; every step resumes where a killed run stopped):
 #   (cheapest first: the experiment's four smaller tables come before letter and diamonds)
-#   1. pipelines/experiments/tuned-families.yaml: LightGBM and the MLP (defaults, tuned, tuned + ensembled; 8 trials
-#      per model and outer split, inner 3-fold) over 8 classification tables, with Friedman/Nemenyi, Elo, normalized
-#      score and win rate;
+#   1. bench/tuning/specs/experiment.yaml: LightGBM and the MLP (defaults, tuned, tuned + ensembled; 8 trials per
+#      model and outer split, inner 3-fold) over telco_churn, credit, spam and satellite, with Friedman/Nemenyi, Elo,
+#      normalized score and win rate (pipelines/experiments/tuned-families.yaml is the same over 8 tables);
 #   2. the same models on letter and diamonds (bench/tuning/specs/*-tuned.yaml);
 #   3. XGBoost (hist) tuned by random search in Python with the same number of configurations on the same outer
 #      folds (bench/tuning/xgboost_reference.py) for letter, telco_churn, credit, diamonds, spam, satellite;
@@ -19,8 +19,8 @@ mlpipe="$root/src/MLPipelines.Cli/bin/Release/net10.0/mlpipe"
 echo "tuning bench: $(date -u +%FT%TZ), commit $(git -C "$root" rev-parse --short HEAD), load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 if [ ! -f "$out/experiment/experiment.json" ]; then
-    echo "tuning bench: mlpipe experiment tuned-families"
-    "$mlpipe" experiment "$root/pipelines/experiments/tuned-families.yaml" --out "$out/experiment" --quiet
+    echo "tuning bench: mlpipe experiment (bench/tuning/specs/experiment.yaml)"
+    "$mlpipe" experiment "$root/bench/tuning/specs/experiment.yaml" --out "$out/experiment" --quiet
 fi
 for table in letter diamonds; do
     if [ ! -f "$out/$table/results.json" ]; then

@@ -52,6 +52,7 @@ public static class CliApp
             app.Configure(config =>
             {
                 config.SetApplicationName("mlpipe");
+                config.SetApplicationVersion(BuildVersion.Text);
                 config.ConfigureConsole(console);
                 config.PropagateExceptions();
                 config.AddCommand<RunCommand>("run")

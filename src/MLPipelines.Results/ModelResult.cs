@@ -46,6 +46,12 @@ public sealed record ModelResult
     /// <summary>Model file relative to the run folder (<c>models/NAME.zip</c>).</summary>
     public string? ModelFile { get; init; }
 
+    /// <summary>The same model as a standalone ONNX graph (<c>models/NAME.onnx</c>), or null when it cannot be exported.</summary>
+    public string? OnnxFile { get; init; }
+
+    /// <summary>Why there is no <see cref="OnnxFile"/> (the step ML.NET's ONNX converter cannot export), or null.</summary>
+    public string? OnnxProblem { get; init; }
+
     /// <summary>
     /// Out-of-fold predictions file relative to the run folder (<c>predictions/NAME.csv</c>); its columns are
     /// described by <see cref="PredictionColumns"/>.

@@ -27,6 +27,9 @@ public sealed record EnvironmentInfo
 
     public string MachineName { get; init; } = Environment.MachineName;
 
+    /// <summary>How LightGBM's and XGBoost's OpenMP threads wait, chosen from the load when the process started.</summary>
+    public string OpenMpWaitPolicy { get; init; } = NativeThreading.Policy;
+
     /// <summary>Collects the environment; <paramref name="gitDirectory"/> is where to ask git for the commit.</summary>
     public static EnvironmentInfo Capture(int seed, string? gitDirectory) =>
         new() { Seed = seed, GitCommit = gitDirectory is null ? null : GitCommitOf(gitDirectory) };

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.ML;
 using MLPipelines.Core.Trainers;
 using MLPipelines.Core.Tuning;
 using MLPipelines.Data;
@@ -95,6 +96,7 @@ public sealed class PipelineRunner(TrainerRegistry registry)
                         if (evaluation.Final is not null && result.ModelFile is not null)
                         {
                             data.SaveModel(evaluation.FinalContext!, evaluation.Final, metadata, folder.File(result.ModelFile));
+                            result = WithOnnx(result, folder, data, spec.Evaluation.Seed);
                         }
 
                         PredictionsCsvWriter.Write(folder.File(result.PredictionsFile!), data, evaluation.Scored);
@@ -121,6 +123,8 @@ public sealed class PipelineRunner(TrainerRegistry registry)
                     {
                         result = result with { FinalFitSeconds = saved.FinalFitSeconds };
                     }
+
+                    result = WithOnnx(result, folder, data, spec.Evaluation.Seed);
 
                     PredictionsCsvWriter.Write(folder.File(result.PredictionsFile!), data, evaluation.Scored);
                     models.Add(result);
@@ -155,6 +159,23 @@ public sealed class PipelineRunner(TrainerRegistry registry)
             folder.Abandon(e is OperationCanceledException ? "interrupted" : e.Message);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Writes <c>models/NAME.onnx</c> beside the saved zip where ML.NET's converter can export the model, else records
+    /// why (results.json: onnx_problem). It converts the zip as saved, so a resumed run says the same.
+    /// </summary>
+    private static ModelResult WithOnnx(ModelResult result, RunFolder folder, IEvaluationData data, int seed)
+    {
+        if (result.ModelFile is null || !File.Exists(folder.File(result.ModelFile)))
+        {
+            return result;
+        }
+
+        var ml = new MLContext(seed);
+        var onnxFile = Path.ChangeExtension(result.ModelFile, ".onnx");
+        var export = OnnxModelWriter.TryWrite(ml, ml.Model.Load(folder.File(result.ModelFile), out _), data.All, folder.File(onnxFile));
+        return result with { OnnxFile = export.Path is null ? null : onnxFile, OnnxProblem = export.Problem };
     }
 
     private static RunResults ReadResults(string folder)

@@ -43,6 +43,9 @@ internal sealed class TrialRunner
     /// <summary>Dataset rows the out-of-fold predictions are for, sorted (every outer training row for k-fold).</summary>
     public int[] ValidationRows { get; }
 
+    /// <summary>Threads a trial predicts with: its share of the cores.</summary>
+    private int PredictThreads => _settings.ThreadsPerTrial ?? Math.Max(1, Environment.ProcessorCount / Math.Max(1, _settings.ParallelTrials));
+
     /// <summary>Seed of inner fit <paramref name="inner"/>: the same for every configuration.</summary>
     public static int InnerSeed(int outerSeed, int inner) =>
         (int)(TuningRandom.For(outerSeed, 0x1A2B, inner).NextBits() & int.MaxValue);
@@ -92,8 +95,8 @@ internal sealed class TrialRunner
                 cancellation.ThrowIfCancellationRequested();
                 var (model, seconds) = Fit(_splits[i], options, InnerSeed(_seed, i), cancellation);
                 fitSeconds += seconds;
-                Scatter(PredictionReader.Read(model.Transform(_splits[i].Validation), _label.Task, _label.ClassCount), _positions[i], validation, width);
-                var test = PredictionReader.Read(model.Transform(_splits[i].OuterTest), _label.Task, _label.ClassCount).Values;
+                Scatter(PredictionReader.Predict(model, _splits[i].Validation, _label.Task, _label.ClassCount, PredictThreads), _positions[i], validation, width);
+                var test = PredictionReader.Predict(model, _splits[i].OuterTest, _label.Task, _label.ClassCount, PredictThreads).Values;
                 for (var v = 0; v < test.Length; v++)
                 {
                     testSum[v] += test[v];

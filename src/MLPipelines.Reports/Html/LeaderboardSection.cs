@@ -35,7 +35,10 @@ internal static class LeaderboardSection
             };
             cells.AddRange(findings.Metrics.Select(metric => MetricCell(findings.SummaryOf(model.Name, metric))));
             cells.Add(TableCell.Number(Numbers.Seconds(model.FitSeconds.Mean)));
-            cells.Add(TableCell.Number(Numbers.Count(model.PredictRowsPerSecond)));
+            // Tuned and ensembled rows score through their inner models' bag: no single model's speed to show.
+            cells.Add(model.PredictRowsPerSecond > 0
+                ? TableCell.Number(Numbers.Count(model.PredictRowsPerSecond))
+                : TableCell.Number("–", "not measured: a tuned row predicts through its inner models' bag"));
             table.Row(cells, i == 0 ? "best" : null);
         }
 

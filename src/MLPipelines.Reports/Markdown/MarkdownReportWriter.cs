@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using MLPipelines.Reports.Findings;
 using MLPipelines.Reports.Inputs;
@@ -120,7 +121,7 @@ public sealed class MarkdownReportWriter : IRunReportWriter
             var values = metrics.Select(k => findings.SummaryOf(m.Name, k) is { } s ? $"{Num(s.Mean)} ± {Num(s.Std)}{(s.Mark.Length > 0 ? " " + s.Mark : "")}" : "-");
             var interval = hasInterval ? " | " + (findings.SummaryOf(m.Name, primary) is { Low: { } low, High: { } high } ? $"[{Num(low)}, {Num(high)}]" : "-") : "";
             var name = m.Name == findings.Baseline ? $"{Cell(m.Name)} (baseline)" : Cell(m.Name);
-            sb.AppendLine(Inv($"| {i + 1} | {name} | {Cell(m.Trainer)} | {string.Join(" | ", values)}{interval} | {m.FitSeconds.Mean:F2} | {m.PredictRowsPerSecond:N0} |"));
+            sb.AppendLine(Inv($"| {i + 1} | {name} | {Cell(m.Trainer)} | {string.Join(" | ", values)}{interval} | {m.FitSeconds.Mean:F2} | {(m.PredictRowsPerSecond > 0 ? m.PredictRowsPerSecond.ToString("N0", CultureInfo.InvariantCulture) : "–")} |"));
         }
 
         if (findings.Testable && findings.Baseline is { } baseline && findings.Results.Models.Count > 1)

@@ -11,8 +11,9 @@ namespace MLPipelines.Trainers.Onnx;
 /// </summary>
 /// <remarks>
 /// Saving writes the inner chain (the ONNX bytes are embedded in the zip), so <c>mlContext.Model.Load</c> gives back
-/// an equivalent <see cref="TransformerChain{TLastTransformer}"/> that predicts identically; the stateless glue
-/// loads by contract name from this assembly, which must be loadable (reference MLPipelines.Trainers). Permutation
+/// an equivalent <see cref="TransformerChain{TLastTransformer}"/> that predicts identically. The chain is made of
+/// ML.NET types only (the ONNX transform and ML.NET's scorers), so plain ML.NET with Microsoft.ML.OnnxTransformer loads
+/// it without this assembly. Permutation
 /// feature importance works on this object (it is an <see cref="ISingleFeaturePredictionTransformer{TModel}"/>).
 /// </remarks>
 /// <typeparam name="TModel">The trainer's model parameters (network description, learning curves).</typeparam>

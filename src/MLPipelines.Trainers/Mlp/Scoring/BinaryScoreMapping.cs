@@ -4,7 +4,8 @@ using Microsoft.ML.Transforms;
 namespace MLPipelines.Trainers.Mlp.Scoring;
 
 /// <summary>
-/// Stateless glue saved by contract name in model zips: the ONNX graph's [1]-vectors become ML.NET's scalar binary
+/// Kept only so model zips written before <see cref="IdentityScorers"/> replaced it still load (new zips hold ML.NET
+/// types only). /// Stateless glue saved by contract name in model zips: the ONNX graph's [1]-vectors become ML.NET's scalar binary
 /// columns <c>Score</c> (logit), <c>Probability</c> and <c>PredictedLabel</c> (<c>logit &gt; 0</c>). ML.NET reloads it
 /// from this assembly by the name stored in the zip (no registration call needed when the assembly can be loaded).
 /// </summary>

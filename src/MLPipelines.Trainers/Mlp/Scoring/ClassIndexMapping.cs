@@ -4,7 +4,8 @@ using Microsoft.ML.Transforms;
 namespace MLPipelines.Trainers.Mlp.Scoring;
 
 /// <summary>
-/// Stateless glue (saved by contract name): the 0-based index of the largest class probability in <c>Score</c>
+/// Kept only so model zips written before <see cref="IdentityScorers"/> replaced it still load (new zips hold ML.NET
+/// types only). /// Stateless glue (saved by contract name): the 0-based index of the largest class probability in <c>Score</c>
 /// (the first one on ties, like ONNX ArgMax), as a scalar for the value and key mappings that follow.
 /// </summary>
 [CustomMappingFactoryAttribute(ContractName)]

@@ -3,7 +3,9 @@ using Microsoft.ML.Transforms;
 
 namespace MLPipelines.Trainers.Mlp.Scoring;
 
-/// <summary>Stateless glue (saved by contract name): the ONNX graph's [1]-vector prediction becomes the scalar <c>Score</c>.</summary>
+/// <summary>
+/// Kept only so model zips written before <see cref="IdentityScorers"/> replaced it still load (new zips hold ML.NET
+/// types only). Stateless glue (saved by contract name): the ONNX graph's [1]-vector prediction becomes the scalar <c>Score</c>.</summary>
 [CustomMappingFactoryAttribute(ContractName)]
 internal sealed class RegressionScoreMapping : CustomMappingFactory<RegressionScoreMapping.Input, RegressionScoreMapping.Output>
 {
