@@ -25,8 +25,11 @@ folds 2+ (the first fold of a fresh mlpipe process also JIT-compiles the code it
 Exits 1 when a difference exceeds 1e-5. The machine's load average is printed next to the timings.
 Installs python3-xgboost with apt-get when it is missing. Like every peer script it restarts itself without
 OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE, prints the kernels python3-xgboost loaded, and holds /tmp/mlpipe-measure.lock
-(bench/peers.py). Both sides run with the same nthread and OMP_WAIT_POLICY=PASSIVE (what mlpipe sets for its native
-libraries), so each thread count compares the same library under the same settings.
+(bench/peers.py). Both sides run with the same nthread and the same OpenMP wait policy: mlpipe chooses it from the
+load when it starts (libgomp's default spin on an idle machine, PASSIVE on a busy one; Core/Runs/NativeThreading.cs)
+unless OMP_WAIT_POLICY is set, and records it in environment.json; the python side of every round runs in a worker
+process with the policy that round's mlpipe run recorded (printed per table), so each thread count compares the same
+library under the same settings.
 """
 import argparse
 import csv
@@ -42,8 +45,6 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import peers  # noqa: E402
 
 peers.reexec_without_handicaps()
-# OpenMP threads that spin while waiting collapse under load; mlpipe sets the same for its native libraries.
-os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MISSING = {"", "NA", "?"}
 TABLES = {
@@ -124,7 +125,48 @@ report:
                "booster": [float(v["booster_seconds"]) for v in logs],
                "trainer_cpu": [float(v["trainer_cpu_seconds"]) for v in logs],
                "booster_cpu": [float(v["booster_cpu_seconds"]) for v in logs]}
-    return results, seconds, predictions
+    environment = json.load(open(os.path.join(out, "environment.json")))
+    return results, seconds, predictions, os.path.join(out, "predictions", "xgb.csv"), wait_policy(environment["open_mp_wait_policy"])
+
+
+def wait_policy(recorded):
+    """OMP_WAIT_POLICY for the python side from mlpipe's environment.json entry: "PASSIVE (load 3.1 on 2 cores)",
+    "libgomp default spin (...)" (the variable unset) or "set by the user: ACTIVE"."""
+    if recorded.startswith("set by the user: "):
+        return recorded[len("set by the user: "):]
+    if recorded.startswith("libgomp default"):
+        return "default"
+    if recorded.startswith("PASSIVE"):
+        return "PASSIVE"
+    raise ValueError(f"unknown OpenMP wait policy in environment.json: {recorded!r}")
+
+
+def python_worker(request_path):
+    """Worker process (`--worker REQUEST.json`): runs python_side with the OpenMP wait policy its environment holds
+    and writes seconds and predictions to the request's "out" file."""
+    request = json.load(open(request_path))
+    with open(request["predictions"], newline="") as f:
+        predictions = list(csv.DictReader(f))
+    seconds, predicted, _ = python_side(request["table"], request["results"], predictions, request["rounds"], request["threads"])
+    print(peers.kernel_report())
+    # float(np.float32) is exact in a float64, and JSON keeps a float64 exactly: the comparison stays bit for bit.
+    predicted = {str(row): ([float(v) for v in p] if hasattr(p, "__len__") else float(p)) for row, p in predicted.items()}
+    with open(request["out"], "w") as f:
+        json.dump({"seconds": seconds, "predicted": predicted}, f)
+    print("done")
+
+
+def python_in_worker(work, table, results, predictions_path, rounds, threads, policy):
+    """python_side in a fresh process whose OpenMP runtime starts with `policy` (libgomp reads it once, at load)."""
+    request = os.path.join(work, f"python-{table}-{threads}.json")
+    out = request + ".out"
+    with open(request, "w") as f:
+        json.dump({"table": table, "results": results, "predictions": predictions_path, "rounds": rounds,
+                   "threads": threads, "out": out}, f)
+    _, kernel = peers.run_worker([os.path.abspath(__file__), "--worker", request], peers.peer_env(OMP_WAIT_POLICY=policy))
+    answer = json.load(open(out))
+    predicted = {int(row): p for row, p in answer["predicted"].items()}
+    return answer["seconds"], predicted, kernel
 
 
 def feature_matrix(header, rows, label, train_rows):
@@ -227,12 +269,15 @@ def main():
     parser.add_argument("--threads", default="1,2")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--no-build", action="store_true", help="use the last Release build of mlpipe")
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.worker:
+        python_worker(args.worker)
+        return 0
     ensure_xgboost()
     import xgboost as xgb
     with peers.measure_lock():
         peers.header("trainer: xgboost (mlpipe) vs python3-xgboost, same folds and parameters")
-        print(peers.kernel_report())
         print("# " + peers.describe_env(os.environ))
         result = compare(args, xgb)
         peers.footer()
@@ -248,13 +293,19 @@ def compare(args, xgb):
     print(f"python3-xgboost {xgb.__version__}; {args.folds} folds, {args.rounds} rounds, best of {args.repeats} alternating rounds per fold")
     failed = False
     figures = []
+    kernels = []
     for table in args.tables.split(","):
         task = TABLES[table][2]
         for threads in [int(t) for t in args.threads.split(",")]:
-            ours_best, theirs_best, worst, differing = None, None, 0.0, 0
+            ours_best, theirs_best, worst, differing, policies = None, None, 0.0, 0, []
             for _ in range(args.repeats):
-                results, ours, predictions = mlpipe_run(cli, work, table, args.rounds, threads, args.folds)
-                theirs, predicted, classes = python_side(table, results, predictions, args.rounds, threads)
+                results, ours, predictions, predictions_path, policy = mlpipe_run(cli, work, table, args.rounds, threads, args.folds)
+                theirs, predicted, kernel = python_in_worker(work, table, results, predictions_path, args.rounds, threads, policy)
+                if kernel and kernel not in kernels:
+                    kernels.append(kernel)
+                    print(kernel + " (python worker)")
+                classes = results["dataset"].get("classes") or []
+                policies.append(policy)
                 largest, count = largest_difference(task, predictions, predicted, classes)
                 worst, differing = max(worst, largest), max(differing, count)
                 ours_best = best_of(ours_best, ours)
@@ -264,7 +315,8 @@ def compare(args, xgb):
             what = "probabilities" if task != "regression" else "predicted values"
             print(f"{table:<10} {task:<10} nthread {threads}: out-of-fold {what}: largest |difference| {worst:.3g}, "
                   f"{differing} of {len(predictions) * (len(classes) if task == 'multiclass' else 1)} not bit-identical"
-                  f" ({'ok' if worst <= TOLERANCE else 'FAIL'}, tolerance {TOLERANCE:g}); load average {load:.2f}")
+                  f" ({'ok' if worst <= TOLERANCE else 'FAIL'}, tolerance {TOLERANCE:g}); load average {load:.2f};"
+                  f" OMP_WAIT_POLICY per round (both sides): {' '.join(policies)}")
             rows = [("python DMatrix + xgboost.train", theirs_best["wall"], "wall", None),
                     ("mlpipe DMatrix + rounds", ours_best["booster"], "wall", theirs_best["wall"]),
                     ("mlpipe trainer Fit", ours_best["trainer"], "wall", theirs_best["wall"]),
@@ -279,6 +331,7 @@ def compare(args, xgb):
                     line += f"   ratio to python {' '.join(f'{r:.2f}' for r in ratios)} (median {median(ratios):.2f}, folds 2+ {median(ratios[1:]):.2f})"
                 print(line)
             figures.append({"table": table, "task": task, "nthread": threads, "largest_difference": worst, "not_identical": differing, "load": round(load, 2),
+                            "omp_wait": policies,
                             "python_s": theirs_best["wall"], "python_cpu_s": theirs_best["cpu"], **ours_best})
             sys.stdout.flush()
     peers.record("xgboost", {"rounds": args.rounds, "folds": args.folds, "repeats": args.repeats,
