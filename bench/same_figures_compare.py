@@ -13,16 +13,18 @@ import math
 import pathlib
 import sys
 
-# Keys whose values are wall-clock measurements or dates: never equal between two runs.
-CLOCK_KEYS = {
-    "fit_seconds", "predict_seconds", "final_fit_seconds", "predict_rows_per_second",
-    "duration_seconds", "started_utc", "seconds",
-}
+# Keys whose values are wall-clock measurements or dates: never equal between two runs. Besides these, every key
+# "seconds" or ending in "_seconds" is a timing (training logs: booster_seconds, trainer_cpu_seconds, ...).
+CLOCK_KEYS = {"predict_rows_per_second", "started_utc"}
+
+
+def is_clock(key):
+    return key in CLOCK_KEYS or key == "seconds" or key.endswith("_seconds")
 
 
 def strip_clock(value):
     if isinstance(value, dict):
-        return {k: strip_clock(v) for k, v in value.items() if k not in CLOCK_KEYS}
+        return {k: strip_clock(v) for k, v in value.items() if not is_clock(k)}
     if isinstance(value, list):
         return [strip_clock(v) for v in value]
     return value
