@@ -7,11 +7,14 @@
 #   MLPIPE_FUZZ_ONLY=Csv runs one category's test class (Spec, Csv, Image, ModelAndRunFolder, Process)
 #   MLPIPE_FUZZ_PIECES=K runs the cases in K pieces (MLPIPE_FUZZ_CASES=FIRST-LAST each, one `dotnet test` per piece,
 #     e.g. at nice 19 inside the shared quiet lock between other work); the rows add the pieces up.
+#   MLPIPE_FUZZ_PIECE=P (1..K, with MLPIPE_FUZZ_PIECES=K) runs only piece P and appends to REPORT.tsv instead of
+#     emptying it, so each piece can be its own command (e.g. each under a load gate); the table sums REPORT.tsv.
 # Failing inputs are kept under /tmp/mlpipe-fuzz/CATEGORY/ with the command and its output (fuzz-outcome.txt).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 report=${1:-$(mktemp /tmp/mlpipe-fuzz-report.XXXXXX)}
-: > "$report"
+piece_only=${MLPIPE_FUZZ_PIECE:-}
+[ -n "$piece_only" ] || : > "$report"
 started=$(date -u +%Y-%m-%dT%H:%MZ)
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 filter="FullyQualifiedName~MLPipelines.Cli.Tests.Fuzz${MLPIPE_FUZZ_ONLY:+.${MLPIPE_FUZZ_ONLY}FuzzTests}"
@@ -23,6 +26,9 @@ esac
 status=0
 dotnet build tests/MLPipelines.Cli.Tests -c Release -v q --nologo
 for ((p = 0; p < pieces; p++)); do
+    if [ -n "$piece_only" ] && [ "$piece_only" != $((p + 1)) ]; then
+        continue
+    fi
     range=""
     if ((pieces > 1)); then
         range="$((p * largest / pieces))-$(((p + 1) * largest / pieces - 1))"
