@@ -14,12 +14,13 @@ import pathlib
 import sys
 
 # Keys whose values are wall-clock measurements or dates: never equal between two runs. Besides these, every key
-# "seconds" or ending in "_seconds" is a timing (training logs: booster_seconds, trainer_cpu_seconds, ...).
-CLOCK_KEYS = {"predict_rows_per_second", "started_utc"}
+# "seconds" or ending in "_seconds" or "_per_second" is a timing or a speed (training logs: booster_seconds,
+# trainer_cpu_seconds, samples_per_second, ...).
+CLOCK_KEYS = {"started_utc"}
 
 
 def is_clock(key):
-    return key in CLOCK_KEYS or key == "seconds" or key.endswith("_seconds")
+    return key in CLOCK_KEYS or key == "seconds" or key.endswith(("_seconds", "_per_second"))
 
 
 def strip_clock(value):
