@@ -13,19 +13,27 @@ import math
 import pathlib
 import sys
 
-# Keys whose values are wall-clock measurements or dates: never equal between two runs. Besides these, every key
-# "seconds" or ending in "_seconds" or "_per_second" is a timing or a speed (training logs: booster_seconds,
-# trainer_cpu_seconds, samples_per_second, ...).
-CLOCK_KEYS = {"started_utc"}
+# Keys whose values are wall-clock measurements or dates: never equal between two runs.
+CLOCK_KEYS = {
+    "fit_seconds", "predict_seconds", "final_fit_seconds", "predict_rows_per_second",
+    "duration_seconds", "started_utc", "seconds",
+    "finished_at",  # a tuning trial's clock reading (seconds into its split's search)
+}
 
 
 def is_clock(key):
-    return key in CLOCK_KEYS or key == "seconds" or key.endswith(("_seconds", "_per_second"))
+    # Any other "*_seconds" or "*_per_second" is a timing too (a trainer's booster_seconds or samples_per_second in
+    # its training log).
+    return key in CLOCK_KEYS or key.endswith("_seconds") or key.endswith("_per_second")
 
 
 def strip_clock(value):
     if isinstance(value, dict):
-        return {k: strip_clock(v) for k, v in value.items() if not is_clock(k)}
+        stripped = {k: strip_clock(v) for k, v in value.items() if not is_clock(k)}
+        if isinstance(stripped.get("trial_log"), list):
+            # The log is in finishing order, a clock order when trials run in parallel; the trials themselves are figures.
+            stripped["trial_log"] = sorted(stripped["trial_log"], key=lambda t: (t.get("trial", 0), t.get("key", "")))
+        return stripped
     if isinstance(value, list):
         return [strip_clock(v) for v in value]
     return value

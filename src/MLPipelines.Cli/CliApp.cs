@@ -70,6 +70,9 @@ public static class CliApp
                 config.AddCommand<PredictCommand>("predict")
                     .WithDescription("Score a CSV file with a saved model zip.")
                     .WithExample("predict", "--model", "runs/x/models/lightgbm.zip", "--input", "new.csv");
+                config.AddCommand<ServeCommand>("serve")
+                    .WithDescription("Serve saved models over HTTP: POST /predict with JSON rows, CSV or an image; GET /models.")
+                    .WithExample("serve", "runs/penguins", "--port", "8080");
                 config.AddCommand<InitCommand>("init")
                     .WithDescription("Print a starter pipeline inferred from a CSV file.")
                     .WithExample("init", "datasets/telco_churn.csv", "--label", "churn");
@@ -86,13 +89,13 @@ public static class CliApp
             errors.WriteLine("Interrupted. The run folder, if any, was left as NAME.incomplete.");
             return ExitCodes.Interrupted;
         }
-        catch (Exception e) when (e is SpecException or DataFileException or RunFolderException or ImageDataException or ExperimentException)
+        catch (Exception e) when (e is SpecException or DataFileException or RunFolderException or ImageDataException or ExperimentException or MLPipelines.Serving.ServeException)
         {
             // Unwrapped lines, one per problem, so editors and grep can use file:line:col.
             errors.WriteLine(e.Message);
             return ExitCodes.BadInput;
         }
-        catch (MLPipelines.Trainers.Mlp.MlpTrainingException e)
+        catch (MLPipelines.Trainers.Training.NetworkTrainingException e)
         {
             // Training diverged on this data with these options; the message says which option to change.
             errors.WriteLine(e.Message);

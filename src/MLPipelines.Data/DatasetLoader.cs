@@ -11,7 +11,7 @@ namespace MLPipelines.Data;
 public static class DatasetLoader
 {
     /// <summary>Loads <c>spec.data</c>.</summary>
-    /// <exception cref="DataFileException">Unreadable file or bad values.</exception>
+    /// <exception cref="DataFileException">Unreadable file or bad values; a label that contradicts a spec key carries the key (<see cref="DataFileException.KeyPath"/>) and no position yet (<see cref="PipelineSpec.Locate"/>).</exception>
     /// <exception cref="SpecException">The label or an overridden column is not in the file (reported at its spec key).</exception>
     public static TabularDataset Load(PipelineSpec spec)
     {
@@ -28,7 +28,7 @@ public static class DatasetLoader
             Categorical = data.Columns.Categorical,
             Numeric = data.Columns.Numeric,
         }, missing);
-        var label = LabelEncoder.Encode(table, table.IndexOf(data.Label), data.Task, data.LabelTransform, missing, key => Where(spec, key), data.PositiveClass);
+        var label = LabelEncoder.Encode(table, table.IndexOf(data.Label), data.Task, data.LabelTransform, missing, data.PositiveClass);
         if (schema.Features.Count == 0)
         {
             throw DataFileException.File(display,
@@ -81,8 +81,4 @@ public static class DatasetLoader
             }
         }
     }
-
-    /// <summary><c>file:line:col: </c> of a spec key, or empty for specs built in code.</summary>
-    private static string Where(PipelineSpec spec, string keyPath) =>
-        spec.LocationOf(keyPath) is { } location ? $"{location}: " : "";
 }

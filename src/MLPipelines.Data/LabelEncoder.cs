@@ -29,16 +29,13 @@ public static class LabelEncoder
     private static readonly string[] FalseTokens = ["0", "false", "no", "n", "f"];
 
     /// <summary>Encodes column <paramref name="labelIndex"/> of <paramref name="table"/>.</summary>
-    /// <param name="where">Prefix for messages about spec keys (e.g. <c>x.yaml:3:9: </c>); may be empty.</param>
     /// <param name="positiveClass">Binary only: the class to score as positive (<c>data.positive_class</c>); null = the rule above.</param>
     /// <exception cref="DataFileException">Unusable label values, each reported by row and column; a positive class that is not a label value or a task that is not binary.</exception>
     public static LabelInfo Encode(
-        CsvTable table, int labelIndex, TaskKind? task, LabelTransform transform, MissingValueSet missing, Func<string, string> where,
-        string? positiveClass = null)
+        CsvTable table, int labelIndex, TaskKind? task, LabelTransform transform, MissingValueSet missing, string? positiveClass = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(missing);
-        ArgumentNullException.ThrowIfNull(where);
         var name = table.Header[labelIndex];
         var raw = table.Columns[labelIndex];
         var rows = new List<int>(raw.Length);
@@ -69,7 +66,7 @@ public static class LabelEncoder
         var dropped = raw.Length - rows.Count;
         if (positiveClass is not null && task != TaskKind.Binary)
         {
-            throw new DataFileException($"{where("data.positive_class")}data.positive_class: applies to binary tasks only, but the task is {Lower(task.Value)} ({reason})");
+            throw DataFileException.ForKey("data.positive_class", $"applies to binary tasks only, but the task is {Lower(task.Value)} ({reason})");
         }
 
         if (task == TaskKind.Regression)
@@ -79,10 +76,10 @@ public static class LabelEncoder
 
         if (transform != LabelTransform.None)
         {
-            throw new DataFileException($"{where("data.label_transform")}data.label_transform: log applies to regression only, but the task is {Lower(task.Value)} ({reason})");
+            throw DataFileException.ForKey("data.label_transform", $"log applies to regression only, but the task is {Lower(task.Value)} ({reason})");
         }
 
-        return EncodeClasses(table, name, task.Value, rows, original, distinct, allNumbers, dropped, reason, where, positiveClass);
+        return EncodeClasses(table, name, task.Value, rows, original, distinct, allNumbers, dropped, reason, positiveClass);
     }
 
     private static (TaskKind, string) Infer(List<string> distinct, bool allNumbers)
@@ -105,7 +102,7 @@ public static class LabelEncoder
 
     private static LabelInfo EncodeClasses(
         CsvTable table, string name, TaskKind task, List<int> rows, List<string> original, List<string> distinct,
-        bool allNumbers, int dropped, string reason, Func<string, string> where, string? positiveClass)
+        bool allNumbers, int dropped, string reason, string? positiveClass)
     {
         if (distinct.Count < 2)
         {
@@ -114,12 +111,12 @@ public static class LabelEncoder
 
         if (task == TaskKind.Binary && distinct.Count != 2)
         {
-            throw new DataFileException($"{where("data.task")}data.task: binary needs exactly 2 label values, but '{name}' in {table.Path} has {distinct.Count}: {Sample(distinct)}; use multiclass");
+            throw DataFileException.ForKey("data.task", $"binary needs exactly 2 label values, but '{name}' in {table.Path} has {distinct.Count}: {Sample(distinct)}; use multiclass");
         }
 
         if (distinct.Count > MaxClasses)
         {
-            throw new DataFileException($"{where("data.task")}data.task: label '{name}' in {table.Path} has {distinct.Count} distinct values, more than {MaxClasses} classes; is it an identifier, or a regression target (data.task: regression)?");
+            throw DataFileException.ForKey("data.task", $"label '{name}' in {table.Path} has {distinct.Count} distinct values, more than {MaxClasses} classes; is it an identifier, or a regression target (data.task: regression)?");
         }
 
         var classes = allNumbers
@@ -130,8 +127,7 @@ public static class LabelEncoder
         {
             if (positiveClass is not null && !classes.Contains(positiveClass))
             {
-                throw new DataFileException(
-                    $"{where("data.positive_class")}data.positive_class: '{positiveClass}' is not a value of label '{name}' in {table.Path} ({Sample(classes)}){NameSuggester.DidYouMean(positiveClass, classes)}");
+                throw DataFileException.ForKey("data.positive_class", $"'{positiveClass}' is not a value of label '{name}' in {table.Path} ({Sample(classes)}){NameSuggester.DidYouMean(positiveClass, classes)}");
             }
 
             var trueIndex = positiveClass is null ? TrueLikeIndex(classes) : classes.IndexOf(positiveClass);

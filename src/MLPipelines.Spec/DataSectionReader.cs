@@ -27,7 +27,7 @@ internal static class DataSectionReader
         };
         if (spec.Kind == DataKind.Tabular)
         {
-            spec.Format = null;
+            spec = spec with { Format = null };
         }
 
         var formatName = YamlNames.FormatName(spec);
@@ -53,13 +53,13 @@ internal static class DataSectionReader
         if (Applies("path"))
         {
             var expectFolder = spec.Format == ImageFormat.Folders;
-            spec.Path = ImagePaths.Resolve(data.Get<string>("path"), data.Written["path"], data.PathOf("path"), expectFolder, baseDirectory, context);
+            spec = spec with { Path = ImagePaths.Resolve(data.Get<string>("path"), data.Written["path"], data.PathOf("path"), expectFolder, baseDirectory, context) };
         }
 
         if (spec.Kind == DataKind.Images && spec.Format is { } imageFormat)
         {
-            spec.Train = Applies("train") ? ImagePaths.ReadSet(data.Written["train"], data.PathOf("train"), imageFormat, baseDirectory, context) : null;
-            spec.Test = Applies("test") ? ImagePaths.ReadSet(data.Written["test"], data.PathOf("test"), imageFormat, baseDirectory, context) : null;
+            spec = spec with { Train = Applies("train") ? ImagePaths.ReadSet(data.Written["train"], data.PathOf("train"), imageFormat, baseDirectory, context) : null };
+            spec = spec with { Test = Applies("test") ? ImagePaths.ReadSet(data.Written["test"], data.PathOf("test"), imageFormat, baseDirectory, context) : null };
             CheckSets(data, imageFormat, context);
         }
 
@@ -70,7 +70,7 @@ internal static class DataSectionReader
 
         if (Applies("separator"))
         {
-            spec.Separator = ReadSeparator(data.Get<string>("separator"), data, context);
+            spec = spec with { Separator = ReadSeparator(data.Get<string>("separator"), data, context) };
         }
 
         if (Applies("classes"))
@@ -78,8 +78,8 @@ internal static class DataSectionReader
             CheckClasses(spec.Classes, data.PathOf("classes"), context);
         }
 
-        spec.Columns = Applies("columns") ? BindColumns(data.Sections["columns"], spec.Label, context) : new ColumnOverrides();
-        spec.Image = Applies("image") ? BindImage(data.Sections["image"], context) : new ImageSpec();
+        spec = spec with { Columns = Applies("columns") ? BindColumns(data.Sections["columns"], spec.Label, context) : new ColumnOverrides() };
+        spec = spec with { Image = Applies("image") ? BindImage(data.Sections["image"], context) : new ImageSpec() };
         if (spec.Kind == DataKind.Images && spec.Task == TaskKind.Regression && data.IsValid("task"))
         {
             context.Error(data.Written["task"], data.PathOf("task"),

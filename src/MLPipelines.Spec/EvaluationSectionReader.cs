@@ -24,7 +24,7 @@ internal static class EvaluationSectionReader
         var hasTest = data.Test is not null;
         if (!evaluation.IsWritten("method") && hasTest)
         {
-            spec.Method = EvaluationMethod.TestSet;
+            spec = spec with { Method = EvaluationMethod.TestSet };
             foreach (var key in SpecFormat.Evaluation.Children.Where(k => k.OnlyWhenKey == "method" && evaluation.IsWritten(k.Name)))
             {
                 if (key.OnlyWhenValues.Contains("kfold") && !key.OnlyWhenValues.Contains("test_set"))

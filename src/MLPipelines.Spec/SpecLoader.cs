@@ -5,16 +5,17 @@ using YamlDotNet.RepresentationModel;
 namespace MLPipelines.Spec;
 
 /// <summary>
-/// Loads a pipeline definition (YAML, format version 1) into a fully resolved <see cref="PipelineSpec"/>,
+/// Loads a pipeline definition (YAML, format version 1) into an immutable <see cref="PipelineSpec"/>,
 /// validating it strictly before any data is read: unknown keys, wrong types, out-of-range and unknown values,
 /// missing required keys, duplicate model names, unknown trainers, trainer and step options, a data file that does
 /// not exist. All problems are collected and thrown together as one <see cref="SpecException"/>, each as
 /// <c>file:line:col: key.path: message</c>, sorted by position.
 /// </summary>
 /// <remarks>
-/// When <c>data.task</c> is written, the task-dependent rules run too and the spec comes back complete. When it is
-/// left out, the runner infers the task from the label column and calls <see cref="ResolveTask"/>, which runs the
-/// same rules and fills <c>evaluation.stratify</c> and <c>evaluation.primary_metric</c>.
+/// When <c>data.task</c> is written, the task-dependent rules run too and the spec comes back resolved. When it is
+/// left out, the runner infers the task from the label column and calls <see cref="Resolve"/>, which runs the
+/// same rules and returns a new spec with the task, <c>evaluation.stratify</c> and <c>evaluation.primary_metric</c>
+/// filled. Nothing changes a spec in place.
 /// </remarks>
 public sealed class SpecLoader
 {
@@ -60,29 +61,27 @@ public sealed class SpecLoader
                 [new SpecError(context.At(root), "", $"expected a mapping with keys name, data and models, got {ScalarValue.Describe(root)}")]);
         }
 
-        var spec = Bind(root, Path.GetDirectoryName(fullSource) ?? ".", context);
-        spec.SourcePath = fullSource;
-        foreach (var (key, location) in context.Locations)
+        var spec = Bind(root, Path.GetDirectoryName(fullSource) ?? ".", context) with
         {
-            spec.Locations[key] = location;
-        }
-
+            SourcePath = fullSource,
+            Locations = new Dictionary<string, SourceLocation>(context.Locations, StringComparer.Ordinal),
+        };
         if (spec.Data.Task is { } task)
         {
-            TaskRules.Apply(spec, task, Registry, context.Errors);
+            spec = TaskRules.Resolve(spec, task, Registry, context.Errors);
         }
 
         return context.Errors.Count == 0 ? spec : throw SpecException.FromErrors(context.Errors);
     }
 
     /// <summary>
-    /// Sets the task the runner inferred from the label column (or confirms the written one), checks the rules that
-    /// depend on it, and fills <c>evaluation.stratify</c> and <c>evaluation.primary_metric</c>. Errors point at the
-    /// keys' positions in the spec file.
+    /// <paramref name="spec"/> resolved for the task the runner inferred from the label column (or the written one):
+    /// the rules that depend on it checked, and a new spec returned with the task, <c>evaluation.stratify</c> and
+    /// <c>evaluation.primary_metric</c> filled. Errors point at the keys' positions in the spec file.
     /// </summary>
     /// <exception cref="SpecException">A rule fails for this task, e.g. a trainer that does not support it.</exception>
     /// <exception cref="InvalidOperationException">The spec names a different task.</exception>
-    public void ResolveTask(PipelineSpec spec, TaskKind task)
+    public PipelineSpec Resolve(PipelineSpec spec, TaskKind task)
     {
         ArgumentNullException.ThrowIfNull(spec);
         if (spec.Data.Task is { } written && written != task)
@@ -91,11 +90,8 @@ public sealed class SpecLoader
         }
 
         var errors = new List<SpecError>();
-        TaskRules.Apply(spec, task, Registry, errors);
-        if (errors.Count > 0)
-        {
-            throw SpecException.FromErrors(errors);
-        }
+        var resolved = TaskRules.Resolve(spec, task, Registry, errors);
+        return errors.Count == 0 ? resolved : throw SpecException.FromErrors(errors);
     }
 
     private PipelineSpec Bind(YamlNode root, string baseDirectory, SpecReadContext context)
@@ -111,31 +107,30 @@ public sealed class SpecLoader
 
         var data = DataSectionReader.Bind(top.Sections["data"], top.IsWritten("data"), baseDirectory, context);
         var tuning = TuningSectionReader.Bind(top.Sections["tuning"]);
+        var evaluation = EvaluationSectionReader.Bind(top.Sections["evaluation"], top.Sections["data"], data, context);
+        var preprocessing = top.Written.TryGetValue("preprocessing", out var steps)
+            ? StepsReader.Read(steps, "preprocessing", context) ?? []
+            : data.Kind == DataKind.Images ? [] : PreprocessingCatalog.CreateDefaultSteps();
+        var modelList = top.Written.TryGetValue("models", out var models)
+            ? ModelsReader.Read(models, "models", Registry, data.Task, context, tuning)
+            : [];
         var spec = new PipelineSpec
         {
             Tuning = tuning,
             Version = SpecFormat.CurrentVersion,
             Name = top.GetOrNull<string>("name") ?? "",
             Data = data,
-            Evaluation = EvaluationSectionReader.Bind(top.Sections["evaluation"], top.Sections["data"], data, context),
-            Preprocessing = top.Written.TryGetValue("preprocessing", out var steps)
-                ? StepsReader.Read(steps, "preprocessing", context) ?? []
-                : data.Kind == DataKind.Images ? [] : PreprocessingCatalog.CreateDefaultSteps(),
+            Evaluation = evaluation,
+            Preprocessing = preprocessing,
+            Models = modelList,
+            Report = ReportSectionReader.Bind(top.Sections["report"], modelList, context),
         };
-
-        if (top.Written.TryGetValue("models", out var models))
-        {
-            spec.Models = ModelsReader.Read(models, "models", Registry, spec.Data.Task, context, tuning);
-        }
-
         if (data.Kind == DataKind.Images)
         {
             ImageStepRules.Check(spec, context);
         }
 
         ImageStepRules.CheckImageTrainers(spec, Registry, context);
-
-        spec.Report = ReportSectionReader.Bind(top.Sections["report"], spec.Models, context);
         return spec;
     }
 

@@ -5,12 +5,29 @@ namespace MLPipelines.Spec;
 
 /// <summary>
 /// The rules that need the task: trainer support, task-specific options, the plugins' own checks, label
-/// transform, stratification and the primary metric; and the defaults that depend on the task. Run at load time
-/// when <c>data.task</c> is written, else by <see cref="SpecLoader.ResolveTask"/> once the runner has inferred it.
+/// transform, stratification and the primary metric; and the defaults that depend on the task (the one place they
+/// are decided). Run at load time when <c>data.task</c> is written, else by <see cref="SpecLoader.Resolve"/> once
+/// the runner has inferred it.
 /// </summary>
 internal static class TaskRules
 {
-    public static void Apply(PipelineSpec spec, TaskKind task, ITrainerCatalog registry, List<SpecError> errors)
+    /// <summary>Checks the task's rules into <paramref name="errors"/> and returns <paramref name="spec"/> resolved for the task (a new spec).</summary>
+    public static PipelineSpec Resolve(PipelineSpec spec, TaskKind task, ITrainerCatalog registry, List<SpecError> errors)
+    {
+        Check(spec, task, registry, errors);
+        var evaluation = spec.Evaluation;
+        return spec with
+        {
+            Data = spec.Data with { Task = task },
+            Evaluation = evaluation with
+            {
+                Stratify = evaluation.Method == EvaluationMethod.TestSet ? evaluation.Stratify : evaluation.Stratify ?? task != TaskKind.Regression,
+                PrimaryMetric = evaluation.PrimaryMetric ?? TaskMetrics.DefaultFor(task),
+            },
+        };
+    }
+
+    private static void Check(PipelineSpec spec, TaskKind task, ITrainerCatalog registry, List<SpecError> errors)
     {
         var taskName = YamlNames.Of(task);
         if (spec.Data.LabelTransform == LabelTransform.Log && task != TaskKind.Regression)
@@ -69,13 +86,6 @@ internal static class TaskRules
             }
         }
 
-        spec.Data.Task = task;
-        if (spec.Evaluation.Method != EvaluationMethod.TestSet)
-        {
-            spec.Evaluation.Stratify ??= task != TaskKind.Regression;
-        }
-
-        spec.Evaluation.PrimaryMetric ??= TaskMetrics.DefaultFor(task);
     }
 
     /// <summary>The plugin's own cross-option checks, as errors at the option they name (or at <c>options</c>).</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using MLPipelines.Spec.Declarations;
 using YamlDotNet.RepresentationModel;
 
 namespace MLPipelines.Spec;
@@ -57,21 +58,7 @@ internal static class ValueReader
     };
 
     /// <summary>The range of a numeric key as text, e.g. <c>&gt;= 2 and &lt;= 100</c>; empty when unbounded.</summary>
-    public static string RangeText(SpecKey key)
-    {
-        var parts = new List<string>(2);
-        if (key.Min is { } min)
-        {
-            parts.Add($"{(key.MinExclusive ? ">" : ">=")} {Number(min)}");
-        }
-
-        if (key.Max is { } max)
-        {
-            parts.Add($"{(key.MaxExclusive ? "<" : "<=")} {Number(max)}");
-        }
-
-        return string.Join(" and ", parts);
-    }
+    public static string RangeText(SpecKey key) => NumberRange.Text(key.Min, key.Max, key.MinExclusive, key.MaxExclusive);
 
     private static bool TryReadList(YamlNode node, SpecKey key, string path, SpecReadContext context, out object? value)
     {
@@ -169,9 +156,7 @@ internal static class ValueReader
 
     private static bool CheckRange(YamlNode node, SpecKey key, string path, double number, SpecReadContext context)
     {
-        var tooSmall = key.Min is { } min && (key.MinExclusive ? number <= min : number < min);
-        var tooLarge = key.Max is { } max && (key.MaxExclusive ? number >= max : number > max);
-        if (!tooSmall && !tooLarge)
+        if (NumberRange.Contains(number, key.Min, key.Max, key.MinExclusive, key.MaxExclusive))
         {
             return true;
         }

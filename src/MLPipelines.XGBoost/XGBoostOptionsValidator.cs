@@ -1,3 +1,5 @@
+using MLPipelines.Spec.Declarations;
+
 namespace MLPipelines.XGBoost;
 
 /// <summary>
@@ -9,35 +11,9 @@ internal static class XGBoostOptionsValidator
     public static IEnumerable<(string Option, string Message)> Errors(XGBoostOptions o)
     {
         ArgumentNullException.ThrowIfNull(o);
-        if (o.NEstimators < 1)
+        foreach (var error in OptionDeclarations.RangeErrors(o))
         {
-            yield return ("n_estimators", $"must be at least 1, got {o.NEstimators}");
-        }
-
-        if (!(o.Eta > 0) || !double.IsFinite(o.Eta))
-        {
-            yield return ("eta", $"must be a number above 0, got {o.Eta}");
-        }
-
-        foreach (var (name, value) in new[] { ("subsample", o.Subsample), ("colsample_bytree", o.ColsampleBytree) })
-        {
-            if (!(value > 0 && value <= 1))
-            {
-                yield return (name, $"must be in (0, 1], got {value}");
-            }
-        }
-
-        foreach (var (name, value) in new[] { ("min_child_weight", o.MinChildWeight), ("lambda", o.Lambda), ("alpha", o.Alpha), ("gamma", o.Gamma) })
-        {
-            if (!(value >= 0) || !double.IsFinite(value))
-            {
-                yield return (name, $"must be 0 or more, got {value}");
-            }
-        }
-
-        if (o.MaxDepth < 0 || o.MaxLeaves < 0 || o.MaxBin < 2 || o.Threads < 1)
-        {
-            yield return ("", $"max_depth and max_leaves must be 0 or more, max_bin at least 2 and nthread at least 1 (got {o.MaxDepth}, {o.MaxLeaves}, {o.MaxBin}, {o.Threads})");
+            yield return error;
         }
 
         if (o.GrowPolicy == XGBoostGrowPolicy.Lossguide && o.TreeMethod == XGBoostTreeMethod.Exact)

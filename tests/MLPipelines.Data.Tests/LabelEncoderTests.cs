@@ -9,7 +9,7 @@ public sealed class LabelEncoderTests
     private static LabelInfo Encode(string labels, TaskKind? task = null, LabelTransform transform = LabelTransform.None)
     {
         var table = CsvTable.Read(TestPaths.WriteCsv("y\n" + string.Join("\n", labels.Split(' ')) + "\n"));
-        return LabelEncoder.Encode(table, 0, task, transform, MissingValueSet.Default, _ => "");
+        return LabelEncoder.Encode(table, 0, task, transform, MissingValueSet.Default);
     }
 
     [Theory]

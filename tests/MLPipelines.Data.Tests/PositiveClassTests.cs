@@ -9,7 +9,7 @@ public sealed class PositiveClassTests
     private static LabelInfo Encode(string labels, string? positive, TaskKind? task = null)
     {
         var table = CsvTable.Read(TestPaths.WriteCsv("y\n" + string.Join("\n", labels.Split(' ')) + "\n"));
-        return LabelEncoder.Encode(table, 0, task, LabelTransform.None, MissingValueSet.Default, key => $"x.yaml:4:3: ", positive);
+        return LabelEncoder.Encode(table, 0, task, LabelTransform.None, MissingValueSet.Default, positive);
     }
 
     [Theory]
@@ -30,7 +30,8 @@ public sealed class PositiveClassTests
     {
         var e = Assert.Throws<DataFileException>(() => Encode("benign malignant", "malignnt"));
 
-        Assert.StartsWith("x.yaml:4:3: data.positive_class: 'malignnt' is not a value of label 'y'", e.Message, StringComparison.Ordinal);
+        Assert.Equal("data.positive_class", e.KeyPath);
+        Assert.StartsWith("data.positive_class: 'malignnt' is not a value of label 'y'", e.Message, StringComparison.Ordinal);
         Assert.EndsWith("did you mean 'malignant'?", e.Message, StringComparison.Ordinal);
     }
 
@@ -39,7 +40,8 @@ public sealed class PositiveClassTests
     {
         var e = Assert.Throws<DataFileException>(() => Encode("a b c", "a"));
 
-        Assert.StartsWith("x.yaml:4:3: data.positive_class: applies to binary tasks only, but the task is multiclass", e.Message, StringComparison.Ordinal);
+        Assert.Equal("data.positive_class", e.KeyPath);
+        Assert.StartsWith("data.positive_class: applies to binary tasks only, but the task is multiclass", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

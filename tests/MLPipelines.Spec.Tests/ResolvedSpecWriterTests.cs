@@ -51,9 +51,9 @@ public sealed class ResolvedSpecWriterTests : IDisposable
         var spec = _folder.Parse(SpecFolder.Lines("name: m", "data: {path: data.csv, label: y}", "models: [toy, lightgbm]"));
         Assert.Equal(Canonical(spec), Canonical(RoundTrip(spec)));
 
-        new SpecLoader(SpecFolder.Registry()).ResolveTask(spec, TaskKind.Binary);
+        var resolved = new SpecLoader(SpecFolder.Registry()).Resolve(spec, TaskKind.Binary);
 
-        Assert.Equal(Canonical(spec), Canonical(RoundTrip(spec)));
+        Assert.Equal(Canonical(resolved), Canonical(RoundTrip(resolved)));
     }
 
     [Fact]
@@ -101,9 +101,8 @@ public sealed class ResolvedSpecWriterTests : IDisposable
     public void ResolvedSpecWriter_ToYaml_OverriddenSeed_IsWritten()
     {
         var spec = _folder.Parse(SpecFolder.Lines("name: m", "data: {path: data.csv, label: y}", "evaluation: {seed: 1}", "models: [sdca]"));
-        spec.OverrideSeed(1234);
 
-        Assert.Equal(1234, RoundTrip(spec).Evaluation.Seed);
+        Assert.Equal(1234, RoundTrip(spec.WithSeed(1234)).Evaluation.Seed);
     }
 
     [Theory]

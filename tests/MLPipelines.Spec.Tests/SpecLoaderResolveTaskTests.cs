@@ -2,7 +2,7 @@ using MLPipelines.Results;
 
 namespace MLPipelines.Spec.Tests;
 
-/// <summary>Specs without <c>data.task</c>: the runner infers it and calls <see cref="SpecLoader.ResolveTask"/>.</summary>
+/// <summary>Specs without <c>data.task</c>: the runner infers it and calls <see cref="SpecLoader.Resolve"/>, which returns a new, resolved spec.</summary>
 public sealed class SpecLoaderResolveTaskTests : IDisposable
 {
     private readonly SpecFolder _folder = new();
@@ -18,62 +18,62 @@ public sealed class SpecLoaderResolveTaskTests : IDisposable
     [InlineData(TaskKind.Binary, true, "accuracy")]
     [InlineData(TaskKind.Multiclass, true, "accuracy")]
     [InlineData(TaskKind.Regression, false, "rmse")]
-    public void SpecLoader_ResolveTask_FillsTaskDefaults(TaskKind task, bool stratify, string metric)
+    public void SpecLoader_Resolve_FillsTaskDefaults(TaskKind task, bool stratify, string metric)
     {
-        var spec = Load("models: [sdca]");
+        var loaded = Load("models: [sdca]");
 
-        Loader().ResolveTask(spec, task);
+        var spec = Loader().Resolve(loaded, task);
 
         Assert.Equal(task, spec.Data.Task);
         Assert.Equal(stratify, spec.Evaluation.Stratify);
         Assert.Equal(metric, spec.Evaluation.PrimaryMetric);
+        Assert.True(spec.IsResolved);
+        Assert.Equal((null, null, null), (loaded.Data.Task, loaded.Evaluation.Stratify, loaded.Evaluation.PrimaryMetric));
     }
 
     [Fact]
-    public void SpecLoader_ResolveTask_KeepsWrittenChoices()
+    public void SpecLoader_Resolve_KeepsWrittenChoices()
     {
-        var spec = Load("evaluation: {stratify: false, primary_metric: auc}", "models: [sdca]");
-
-        Loader().ResolveTask(spec, TaskKind.Binary);
+        var spec = Loader().Resolve(Load("evaluation: {stratify: false, primary_metric: auc}", "models: [sdca]"), TaskKind.Binary);
 
         Assert.False(spec.Evaluation.Stratify);
         Assert.Equal("auc", spec.Evaluation.PrimaryMetric);
     }
 
     [Fact]
-    public void SpecLoader_ResolveTask_OptionOfAnotherTask_IsReportedAtItsLine()
+    public void SpecLoader_Resolve_OptionOfAnotherTask_IsReportedAtItsLine()
     {
         var spec = Load("models:", "  - {trainer: toy, options: {unbalanced: true}}");
 
-        var error = Assert.Throws<SpecException>(() => Loader().ResolveTask(spec, TaskKind.Multiclass));
+        var error = Assert.Throws<SpecException>(() => Loader().Resolve(spec, TaskKind.Multiclass));
 
         Assert.Equal("x.yaml:4:42: models[0].options.unbalanced: applies only to binary tasks, and this pipeline's task is multiclass", error.Message);
     }
 
     [Fact]
-    public void SpecLoader_ResolveTask_TrainerWithoutTheTask_IsReported()
+    public void SpecLoader_Resolve_TrainerWithoutTheTask_IsReported()
     {
         var spec = Load("models: [lightgbm, toy]");
 
-        var error = Assert.Throws<SpecException>(() => Loader().ResolveTask(spec, TaskKind.Regression));
+        var error = Assert.Throws<SpecException>(() => Loader().Resolve(spec, TaskKind.Regression));
 
         Assert.Equal("x.yaml:3:20: models[1].trainer: trainer 'toy' does not support regression; it supports binary, multiclass", error.Message);
     }
 
     [Fact]
-    public void SpecLoader_ResolveTask_RunsThePluginRulesWithTheTask()
+    public void SpecLoader_Resolve_RunsThePluginRulesWithTheTask()
     {
         // The toy trainer allows at most 3 hidden layers for multiclass only; the task-free load accepts 4.
         var spec = Load("models:", "  - {trainer: toy, options: {hidden_layers: [8, 8, 8, 8]}}");
-        Loader().ResolveTask(Load("models:", "  - {trainer: toy, options: {hidden_layers: [8, 8, 8, 8]}}"), TaskKind.Binary);
+        Loader().Resolve(Load("models:", "  - {trainer: toy, options: {hidden_layers: [8, 8, 8, 8]}}"), TaskKind.Binary);
 
-        var error = Assert.Throws<SpecException>(() => Loader().ResolveTask(spec, TaskKind.Multiclass));
+        var error = Assert.Throws<SpecException>(() => Loader().Resolve(spec, TaskKind.Multiclass));
 
         Assert.Equal("x.yaml:4:20: models[0].options: multiclass toy models take at most 3 hidden layers", error.Message);
     }
 
     [Fact]
-    public void SpecLoader_ResolveTask_MetricAndTransformOfAnotherTask_AreReported()
+    public void SpecLoader_Resolve_MetricAndTransformOfAnotherTask_AreReported()
     {
         var spec = _folder.Parse(SpecFolder.Lines(
             "name: t",
@@ -81,7 +81,7 @@ public sealed class SpecLoaderResolveTaskTests : IDisposable
             "evaluation: {primary_metric: rmse}",
             "models: [sdca]"));
 
-        var error = Assert.Throws<SpecException>(() => Loader().ResolveTask(spec, TaskKind.Multiclass));
+        var error = Assert.Throws<SpecException>(() => Loader().Resolve(spec, TaskKind.Multiclass));
 
         Assert.Equal(
             [
@@ -92,12 +92,12 @@ public sealed class SpecLoaderResolveTaskTests : IDisposable
     }
 
     [Fact]
-    public void SpecLoader_ResolveTask_OtherThanTheWrittenTask_IsAProgrammingError()
+    public void SpecLoader_Resolve_OtherThanTheWrittenTask_IsAProgrammingError()
     {
         var spec = _folder.Parse(SpecFolder.Lines("name: t", "data: {path: data.csv, label: y, task: binary}", "models: [sdca]"));
 
-        Assert.Throws<InvalidOperationException>(() => Loader().ResolveTask(spec, TaskKind.Regression));
-        Loader().ResolveTask(spec, TaskKind.Binary);
+        Assert.Throws<InvalidOperationException>(() => Loader().Resolve(spec, TaskKind.Regression));
+        Loader().Resolve(spec, TaskKind.Binary);
     }
 
     [Fact]

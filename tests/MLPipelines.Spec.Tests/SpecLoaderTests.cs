@@ -218,15 +218,17 @@ public sealed class SpecLoaderTests : IDisposable
     }
 
     [Fact]
-    public void PipelineSpec_OverrideSeed_ReplacesSeedAndForgetsItsLine()
+    public void PipelineSpec_WithSeed_ReplacesSeedAndForgetsItsLine()
     {
-        var spec = _folder.Parse(SpecFolder.Lines("name: m", "data: {path: data.csv, label: y}", "evaluation: {seed: 1}", "models: [sdca]"));
+        var loaded = _folder.Parse(SpecFolder.Lines("name: m", "data: {path: data.csv, label: y}", "evaluation: {seed: 1}", "models: [sdca]"));
 
-        spec.OverrideSeed(99);
+        var spec = loaded.WithSeed(99);
 
         Assert.Equal(99, spec.Evaluation.Seed);
         Assert.False(spec.Locations.ContainsKey("evaluation.seed"));
-        var error = Assert.Throws<SpecException>(() => spec.OverrideSeed(-1));
+        Assert.Equal(1, loaded.Evaluation.Seed);
+        Assert.True(loaded.Locations.ContainsKey("evaluation.seed"));
+        var error = Assert.Throws<SpecException>(() => spec.WithSeed(-1));
         Assert.Equal("--seed: must be >= 0, got -1", error.Message);
     }
 }

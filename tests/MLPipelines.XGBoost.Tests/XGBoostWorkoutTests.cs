@@ -137,7 +137,7 @@ public sealed class XGBoostWorkoutTests
 
         var e = Assert.Throws<ArgumentException>(() => ml.BinaryClassification.Trainers.XGBoost(options));
 
-        Assert.Contains("subsample must be in (0, 1], got 0", e.Message, StringComparison.Ordinal);
+        Assert.Contains("subsample must be > 0 and <= 1, got 0", e.Message, StringComparison.Ordinal);
         Assert.Contains("grow_policy lossguide needs tree_method hist or approx", e.Message, StringComparison.Ordinal);
     }
 

@@ -16,7 +16,7 @@ rm -rf "$artifacts"
 
 # Every library package and the tool, each with its symbols package.
 for id in mlpipe MLPipelines.Neural MLPipelines.Trainers MLPipelines.Core MLPipelines.Data MLPipelines.Spec \
-          MLPipelines.Results MLPipelines.Reports MLPipelines.Tuning MLPipelines.XGBoost; do
+          MLPipelines.Results MLPipelines.Reports MLPipelines.Tuning MLPipelines.XGBoost MLPipelines.Serving MLPipelines; do
     nupkg="$(ls "$artifacts/$id".[0-9]*.nupkg 2>/dev/null | head -1)"
     [ -n "$nupkg" ] || fail "no package $id in artifacts/"
     [ -f "${nupkg%.nupkg}.snupkg" ] || fail "no symbols package for $id"
@@ -69,4 +69,26 @@ done
 "$mlpipe" predict --model run/models/mlp.zip --input penguins.csv --output predictions.csv
 rows="$(($(wc -l < predictions.csv) - 1))"
 [ "$rows" -eq "$(($(wc -l < penguins.csv) - 1))" ] || fail "predict wrote $rows rows"
-echo "check_tool: installed mlpipe ran a pipeline and predicted $rows rows in $data"
+
+# mlpipe serve from the installed tool (it needs the ASP.NET Core shared framework, which every SDK has): the run
+# folder on a free loopback port, the same CSV posted to the MLP, as many predictions back.
+"$mlpipe" serve run --port 0 > serve.log 2>&1 &
+serve_pid=$!
+url=""
+for _ in $(seq 1 600); do
+    url="$(grep -o 'http://127\.0\.0\.1:[0-9]*/' serve.log | head -1 || true)"
+    [ -n "$url" ] && break
+    kill -0 "$serve_pid" 2>/dev/null || break
+    sleep 0.2
+done
+[ -n "$url" ] || { kill "$serve_pid" 2>/dev/null || true; cat serve.log >&2; fail "mlpipe serve did not start"; }
+served="$(python3 - "${url}predict/mlp" penguins.csv <<'PY'
+import json, sys, urllib.request
+request = urllib.request.Request(sys.argv[1], data=open(sys.argv[2], "rb").read(), headers={"Content-Type": "text/csv"})
+print(len(json.load(urllib.request.urlopen(request, timeout=120))["predictions"]))
+PY
+)" || { kill "$serve_pid"; fail "POST ${url}predict/mlp failed"; }
+kill -TERM "$serve_pid"
+wait "$serve_pid" || fail "mlpipe serve did not stop cleanly on SIGTERM"
+[ "$served" -eq "$rows" ] || fail "mlpipe serve answered $served predictions for $rows rows"
+echo "check_tool: installed mlpipe ran a pipeline, predicted $rows rows and served them over HTTP in $data"

@@ -54,7 +54,7 @@ internal sealed class DescribeCommand(IAnsiConsole console) : Command<DescribeCo
 
         if (settings.Label is not null)
         {
-            var label = LabelEncoder.Encode(table, table.IndexOf(settings.Label), null, LabelTransform.None, MissingValueSet.Default, _ => "");
+            var label = LabelEncoder.Encode(table, table.IndexOf(settings.Label), null, LabelTransform.None, MissingValueSet.Default);
             console.MarkupLineInterpolated($"label [bold]{settings.Label}[/]: {label.Task.ToString().ToLowerInvariant()} ({label.TaskReason})");
             if (label.Task != TaskKind.Regression)
             {

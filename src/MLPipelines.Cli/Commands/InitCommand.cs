@@ -39,7 +39,7 @@ internal sealed class InitCommand(IAnsiConsole console) : Command<InitCommand.Se
         }
 
         var schema = SchemaInferrer.Infer(table, new SchemaOverrides { Label = settings.Label }, MissingValueSet.Default);
-        var label = LabelEncoder.Encode(table, labelIndex, null, LabelTransform.None, MissingValueSet.Default, _ => "");
+        var label = LabelEncoder.Encode(table, labelIndex, null, LabelTransform.None, MissingValueSet.Default);
         var anchor = settings.Output is null ? Environment.CurrentDirectory : Path.GetDirectoryName(Path.GetFullPath(settings.Output))!;
         var dataPath = Path.GetRelativePath(anchor, Path.GetFullPath(settings.Csv)).Replace('\\', '/');
         var yaml = StarterSpec.Create(table, schema, label, dataPath, settings.Output is null

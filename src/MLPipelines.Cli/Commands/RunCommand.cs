@@ -49,7 +49,7 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Sett
         var spec = new SpecLoader(registry).Load(settings.Spec);
         if (settings.Seed is { } seed)
         {
-            spec.OverrideSeed(seed);
+            spec = spec.WithSeed(seed);
         }
 
         DataChecks.CheckHeaders(spec);

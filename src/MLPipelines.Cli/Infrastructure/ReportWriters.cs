@@ -16,11 +16,7 @@ namespace MLPipelines.Cli.Infrastructure;
 internal static class ReportWriters
 {
     /// <summary>Writers of one run's folder: <c>report.md</c>, <c>report.html</c>.</summary>
-    public static IReadOnlyList<IRunReportWriter> ForRuns() =>
-    [
-        new MarkdownReportWriter(),
-        new HtmlReportWriter(),
-    ];
+    public static IReadOnlyList<IRunReportWriter> ForRuns() => Components.RunReportWriters();
 
     /// <summary>Writers of an experiment's folder: <c>experiment.md</c>, <c>cd.svg</c>, <c>experiment.html</c>.</summary>
     public static IReadOnlyList<IExperimentReportWriter> ForExperiments() =>

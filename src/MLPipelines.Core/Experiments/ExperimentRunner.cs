@@ -58,14 +58,11 @@ public sealed class ExperimentRunner(TrainerRegistry registry)
             {
                 cancellation.ThrowIfCancellationRequested();
                 var dataset = spec.Datasets[i];
-                if (options.Seed is { } seed)
-                {
-                    dataset.Pipeline.OverrideSeed(seed);
-                }
+                var pipeline = options.Seed is { } seed ? dataset.Pipeline.WithSeed(seed) : dataset.Pipeline;
 
                 progress?.Report(new RunEvent(RunEventKind.DatasetStarted, $"dataset {i + 1}/{spec.Datasets.Count}: {dataset.Name}"));
                 var outcome = runner.Run(
-                    dataset.Pipeline,
+                    pipeline,
                     new RunOptions { OutputDirectory = Path.Combine(folder.WorkPath, RunsFolder, dataset.Name), ReportWriters = options.RunReportWriters },
                     progress is null ? null : new DatasetProgress(progress, dataset.Name),
                     cancellation);

@@ -1,6 +1,7 @@
 using Microsoft.ML;
-using Microsoft.ML.Data;
+using MLPipelines.Core.Preprocessing.Steps;
 using MLPipelines.Data.Images;
+using MLPipelines.Results.Csv;
 using MLPipelines.Spec;
 
 namespace MLPipelines.Core.Preprocessing;
@@ -39,59 +40,28 @@ public sealed class ImageFeaturePipeline
 
     /// <summary>
     /// Builds the steps (already validated by the spec loader: image data allows normalize and pca only).
-    /// <paramref name="stepsKey"/> (e.g. <c>models[1].preprocessing</c>) and <paramref name="where"/> (its
-    /// <c>file:line:col: </c> prefix) place a data-dependent error such as too many PCA components.
+    /// <paramref name="stepsKey"/> (e.g. <c>models[1].preprocessing</c>) names the key of a data-dependent error
+    /// such as too many PCA components.
     /// </summary>
-    /// <exception cref="ImageDataException">More principal components asked for than there are pixels.</exception>
+    /// <exception cref="DataFileException">More principal components asked for than there are pixels (keyed, see <see cref="DataFileException.ForKey"/>).</exception>
     public static ImageFeaturePipeline Build(
-        MLContext ml, IReadOnlyList<PreprocessingStepSpec> steps, ImageShape shape, string stepsKey, Func<string, string> where)
+        MLContext ml, IReadOnlyList<PreprocessingStepSpec> steps, ImageShape shape, string stepsKey)
     {
         ArgumentNullException.ThrowIfNull(ml);
         ArgumentNullException.ThrowIfNull(steps);
         ArgumentNullException.ThrowIfNull(shape);
-        ArgumentNullException.ThrowIfNull(where);
-        const string features = ImageDataView.FeatureColumn;
-        IEstimator<ITransformer> chain = new EstimatorChain<ITransformer>();
-        var lines = new List<string>();
-        var normalized = false;
-        ImageShape? outputShape = shape;
-        var count = shape.Size;
+        var features = new ImageFeatures(ml, shape);
         for (var i = 0; i < steps.Count; i++)
         {
             var step = steps[i];
-            switch (step.Kind)
+            if (!PreprocessingSteps.Images.TryGetValue(step.Kind, out var build))
             {
-                case PreprocessingCatalog.Normalize:
-                    var method = step.Options.GetValueOrDefault("method") as string ?? "zscore";
-                    chain = chain.Append(method switch
-                    {
-                        "minmax" => ml.Transforms.NormalizeMinMax(features),
-                        "robust" => ml.Transforms.NormalizeRobustScaling(features),
-                        "log_zscore" => ml.Transforms.NormalizeLogMeanVariance(features, useCdf: false),
-                        _ => ml.Transforms.NormalizeMeanVariance(features, fixZero: false),
-                    });
-                    lines.Add($"normalize method={method} (per pixel position)");
-                    normalized = true;
-                    break;
-                case PreprocessingCatalog.Pca:
-                    var components = Convert.ToInt32(step.Options.GetValueOrDefault("components") ?? 8L, System.Globalization.CultureInfo.InvariantCulture);
-                    if (components > count)
-                    {
-                        var key = $"{stepsKey}[{i}].pca.components";
-                        throw new ImageDataException(
-                            $"{where(key)}{key}: {components} components asked for, but the images have only {count} pixel values ({shape})");
-                    }
-
-                    chain = chain.Append(ml.Transforms.ProjectToPrincipalComponents(features, features, rank: components, seed: 1));
-                    lines.Add($"pca components={components}");
-                    outputShape = null;
-                    count = components;
-                    break;
-                default:
-                    throw new ArgumentException($"Step '{step.Kind}' does not apply to image data; the spec loader rejects it.", nameof(steps));
+                throw new ArgumentException($"Step '{step.Kind}' does not apply to image data; the spec loader rejects it.", nameof(steps));
             }
+
+            build.Apply(features, PreprocessingCatalog.Bind(step), new StepSite($"{stepsKey}[{i}]"));
         }
 
-        return new ImageFeaturePipeline(chain, normalized, lines, outputShape, count);
+        return new ImageFeaturePipeline(features.Chain, features.Normalized, features.Lines, features.Shape, features.Count);
     }
 }

@@ -19,9 +19,11 @@ public sealed class BatchPredictor
     private readonly DataViewSchema _inputSchema;
 
     private readonly string _modelPath;
+    private readonly MLContext _ml;
 
-    private BatchPredictor(ITransformer model, DataViewSchema inputSchema, ModelMetadata? metadata, string modelPath)
+    private BatchPredictor(MLContext ml, ITransformer model, DataViewSchema inputSchema, ModelMetadata? metadata, string modelPath)
     {
+        _ml = ml;
         _modelPath = modelPath;
         _model = model;
         _inputSchema = inputSchema;
@@ -31,7 +33,14 @@ public sealed class BatchPredictor
     /// <summary>The zip's MLPipelines metadata, or null for other ML.NET zips.</summary>
     public ModelMetadata? Metadata { get; }
 
-    /// <summary>Loads a model zip.</summary>
+    /// <summary>Image models: the shape of one image (flattened <c>[C, H, W]</c> pixels in [0, 1]); null for tabular models.</summary>
+    public ModelImageShape? Image => Metadata?.Image;
+
+    /// <summary>The model's input columns as the data file names them (tabular models), with whether each is a number.</summary>
+    public IReadOnlyList<ModelInputColumn> Inputs => Metadata?.Inputs
+        ?? [.. _inputSchema.Select(c => new ModelInputColumn(c.Name, c.Name, c.Type == NumberDataViewType.Single))];
+
+    /// <summary>Loads a model zip (tabular or image).</summary>
     /// <exception cref="DataFileException">The file is missing or not an ML.NET model.</exception>
     public static BatchPredictor Load(string path)
     {
@@ -65,13 +74,7 @@ public sealed class BatchPredictor
             throw DataFileException.File(path, "the zip's mlpipe metadata is incomplete or damaged; re-run the pipeline to get an intact model");
         }
 
-        if (metadata?.Image is { } image)
-        {
-            throw DataFileException.File(path,
-                $"an image model (input: {image.Channels}x{image.Height}x{image.Width} pixels); mlpipe predict scores tables only. Load it with ml.Model.Load and feed a 'Features' vector of pixels in [0, 1]");
-        }
-
-        return new BatchPredictor(model, inputSchema, metadata, path);
+        return new BatchPredictor(ml, model, inputSchema, metadata, path);
     }
 
     private static bool IsComplete(ModelMetadata metadata) =>
@@ -86,43 +89,77 @@ public sealed class BatchPredictor
     public int Predict(string inputPath, TextWriter output, char? separator = null)
     {
         ArgumentNullException.ThrowIfNull(output);
+        if (Image is { } image)
+        {
+            throw DataFileException.File(_modelPath,
+                $"an image model (input: {image.Channels}x{image.Height}x{image.Width} pixels); mlpipe predict scores tables only. Serve it with mlpipe serve, or load it with ml.Model.Load and feed a 'Features' vector of pixels in [0, 1]");
+        }
+
         var table = CsvTable.Read(inputPath, separator);
+        var batch = Predict(table);
+        WriteCsv(batch, output);
+        return table.RowCount;
+    }
+
+    /// <summary>
+    /// Scores the rows of <paramref name="table"/> (columns matched by header name, as in <see cref="Predict(string, TextWriter, char?)"/>).
+    /// Thread-safe: concurrent calls share the loaded model.
+    /// </summary>
+    /// <exception cref="DataFileException">A column is missing, a numeric cell is not a number, or the model is damaged.</exception>
+    public PredictionBatch Predict(CsvTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
         var missing = new MissingValueSet(Metadata?.MissingValues ?? MissingValueSet.Default.Tokens);
-        var view = ModelInputView.Read(table, inputPath, _inputSchema,
+        var view = ModelInputView.Read(table, table.Path, _inputSchema,
             name => Metadata?.Inputs.FirstOrDefault(i => i.Name == name)?.FileColumn ?? name, missing);
+        return Score(view, table.Path);
+    }
+
+    /// <summary>
+    /// Scores <paramref name="count"/> images of an image model, given as flattened <c>[C, H, W]</c> pixels in [0, 1]
+    /// laid one image after another (<see cref="Image"/> gives the shape). Thread-safe.
+    /// </summary>
+    public PredictionBatch PredictPixels(float[] pixels, int count)
+    {
+        ArgumentNullException.ThrowIfNull(pixels);
+        var image = Image ?? throw new InvalidOperationException($"{_modelPath} is a tabular model; score it with Predict(CsvTable).");
+        var size = image.Channels * image.Height * image.Width;
+        if (count < 0 || pixels.Length != (long)count * size)
+        {
+            throw new ArgumentException($"{count} image(s) of {image.Channels}x{image.Height}x{image.Width} need {(long)count * size} pixel values; got {pixels.Length}.", nameof(pixels));
+        }
+
+        var rows = Enumerable.Range(0, count).Select(i => new PixelRow { Features = pixels.AsSpan(i * size, size).ToArray() });
+        var definition = SchemaDefinition.Create(typeof(PixelRow));
+        definition[nameof(PixelRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, size);
+        return Score(_ml.Data.LoadFromEnumerable(rows, definition), "the pixels");
+    }
+
+    private PredictionBatch Score(IDataView input, string source)
+    {
         try
         {
-            WriteCsv(_model.Transform(view), output);
+            return Read(_model.Transform(input));
         }
         catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException or IOException or DataFileException))
         {
             // The zip loaded but its transforms do not fit together: a damaged or hand-edited model.
-            throw DataFileException.File(_modelPath, $"the model cannot score '{inputPath}' ({Innermost(e).GetType().Name}: {Innermost(e).Message}); is the zip intact?");
+            throw DataFileException.File(_modelPath, $"the model cannot score {(source == "the pixels" ? source : $"'{source}'")} ({Innermost(e).GetType().Name}: {Innermost(e).Message}); is the zip intact?");
         }
-
-        return table.RowCount;
     }
 
-    private void WriteCsv(IDataView scored, TextWriter output)
+    private PredictionBatch Read(IDataView scored)
     {
         var schema = scored.Schema;
         var prediction = schema.GetColumnOrNull("Prediction") ?? schema.GetColumnOrNull("PredictedLabel") ?? schema["Score"];
         var probability = schema.GetColumnOrNull("Probability");
         var score = schema.GetColumnOrNull("Score");
-        var multiclass = score is { Type: VectorDataViewType };
-        var classes = Metadata?.Classes ?? [];
-        var header = new List<string> { "row", "prediction" };
-        if (probability is not null)
-        {
-            header.Add("probability");
-        }
-        else if (multiclass)
-        {
-            var width = ((VectorDataViewType)score!.Value.Type).Size;
-            header.AddRange(Enumerable.Range(0, width).Select(k => "probability_" + (k < classes.Count ? classes[k] : k.ToString(System.Globalization.CultureInfo.InvariantCulture))));
-        }
-
-        output.WriteLine(string.Join(',', header.Select(PredictionsCsvWriter.Escape)));
+        var multiclass = probability is null && score is { Type: VectorDataViewType };
+        var known = Metadata?.Classes ?? [];
+        IReadOnlyList<string> classes = multiclass
+            ? [.. Enumerable.Range(0, ((VectorDataViewType)score!.Value.Type).Size)
+                .Select(k => k < known.Count ? known[k] : k.ToString(System.Globalization.CultureInfo.InvariantCulture))]
+            : probability is not null ? known : [];
         var needed = new List<DataViewSchema.Column> { prediction };
         if (probability is { } p)
         {
@@ -134,36 +171,72 @@ public sealed class BatchPredictor
         }
 
         using var cursor = scored.GetRowCursor(needed);
-        var getPrediction = ValueAsText(cursor, prediction);
+        var getPrediction = ValueOf(cursor, prediction);
         var getProbability = probability is { } pc ? cursor.GetGetter<float>(pc) : null;
-        var getScores = multiclass && probability is null ? cursor.GetGetter<VBuffer<float>>(score!.Value) : null;
+        var getScores = multiclass ? cursor.GetGetter<VBuffer<float>>(score!.Value) : null;
         var buffer = default(VBuffer<float>);
         float value = 0;
-        var line = new StringBuilder();
-        var row = 0;
+        var rows = new List<Prediction>();
         while (cursor.MoveNext())
         {
-            line.Clear().Append(row + 1).Append(',').Append(PredictionsCsvWriter.Escape(getPrediction()));
+            var (label, number) = getPrediction();
+            float? positive = null;
+            float[]? perClass = null;
             if (getProbability is not null)
             {
                 getProbability(ref value);
-                line.Append(',').Append(PredictionsCsvWriter.Number(value));
+                positive = value;
             }
             else if (getScores is not null)
             {
                 getScores(ref buffer);
-                foreach (var s in buffer.DenseValues())
+                perClass = buffer.DenseValues().ToArray();
+            }
+
+            rows.Add(new Prediction(label, number, positive, perClass));
+        }
+
+        return new PredictionBatch(classes, rows);
+    }
+
+    private static void WriteCsv(PredictionBatch batch, TextWriter output)
+    {
+        var header = new List<string> { "row", "prediction" };
+        var binary = batch.Rows.Count > 0 && batch.Rows[0].Probability is not null;
+        var multiclass = batch.Rows.Count > 0 && batch.Rows[0].Probabilities is not null;
+        if (binary)
+        {
+            header.Add("probability");
+        }
+        else if (multiclass)
+        {
+            header.AddRange(batch.Classes.Select(c => "probability_" + c));
+        }
+
+        output.WriteLine(string.Join(',', header.Select(PredictionsCsvWriter.Escape)));
+        var line = new StringBuilder();
+        for (var row = 0; row < batch.Rows.Count; row++)
+        {
+            var prediction = batch.Rows[row];
+            line.Clear().Append(row + 1).Append(',').Append(PredictionsCsvWriter.Escape(prediction.Label));
+            if (prediction.Probability is { } p)
+            {
+                line.Append(',').Append(PredictionsCsvWriter.Number(p));
+            }
+            else if (prediction.Probabilities is { } all)
+            {
+                foreach (var s in all)
                 {
                     line.Append(',').Append(PredictionsCsvWriter.Number(s));
                 }
             }
 
             output.WriteLine(line.ToString());
-            row++;
         }
     }
 
-    private static Func<string> ValueAsText(DataViewRowCursor cursor, DataViewSchema.Column column)
+    /// <summary>A getter of the prediction as text (and as a number when it is one: regression).</summary>
+    private static Func<(string Text, float? Number)> ValueOf(DataViewRowCursor cursor, DataViewSchema.Column column)
     {
         if (column.Type is TextDataViewType)
         {
@@ -172,7 +245,7 @@ public sealed class BatchPredictor
             return () =>
             {
                 getter(ref text);
-                return text.ToString();
+                return (text.ToString(), null);
             };
         }
 
@@ -183,7 +256,7 @@ public sealed class BatchPredictor
             return () =>
             {
                 getter(ref b);
-                return b ? "true" : "false";
+                return (b ? "true" : "false", null);
             };
         }
 
@@ -192,7 +265,12 @@ public sealed class BatchPredictor
         return () =>
         {
             floatGetter(ref f);
-            return PredictionsCsvWriter.Number(f);
+            return (PredictionsCsvWriter.Number(f), f);
         };
+    }
+
+    private sealed class PixelRow
+    {
+        public float[] Features { get; set; } = [];
     }
 }

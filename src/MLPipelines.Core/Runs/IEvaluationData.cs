@@ -25,7 +25,7 @@ internal interface IEvaluationData
     IDataView All { get; }
 
     /// <summary>The preprocessing of one model for one fit.</summary>
-    FeatureChain BuildFeatures(MLContext ml, IReadOnlyList<PreprocessingStepSpec> steps, string trainerFamily, string stepsKey, Func<string, string> where);
+    FeatureChain BuildFeatures(MLContext ml, IReadOnlyList<PreprocessingStepSpec> steps, string trainerFamily, string stepsKey);
 
     /// <summary>1-based row of the data file (tabular) or image number within its set (images), for predictions.</summary>
     int RowNumber(int row);

@@ -83,9 +83,9 @@ internal sealed class ImageEvaluationData : IEvaluationData
 
     public IDataView Select(int[] rows) => _view.Select(rows);
 
-    public FeatureChain BuildFeatures(MLContext ml, IReadOnlyList<PreprocessingStepSpec> steps, string trainerFamily, string stepsKey, Func<string, string> where)
+    public FeatureChain BuildFeatures(MLContext ml, IReadOnlyList<PreprocessingStepSpec> steps, string trainerFamily, string stepsKey)
     {
-        var features = ImageFeaturePipeline.Build(ml, steps, Shape, stepsKey, where);
+        var features = ImageFeaturePipeline.Build(ml, steps, Shape, stepsKey);
         return new FeatureChain(features.Estimator, features.Normalized, features.Steps, features.Shape, Cache: steps.Count > 0);
     }
 

@@ -7,7 +7,7 @@ using MLPipelines.Results.Statistics;
 namespace MLPipelines.Core.Runs;
 
 /// <summary>
-/// Permutation feature importance of one model, accumulated split by split: on each split's test rows (at most
+/// Permutation feature importance of one model, measured split by split and then added up: on each split's test rows (at most
 /// <see cref="MaxRows"/>, a seeded sample), with the model fitted on that split's training rows, every importance
 /// unit (an input column, or a block of pixels) is shuffled among the rows <see cref="Permutations"/> times and
 /// the change of the metric recorded: Δ = metric(shuffled) − metric(as is). Permuting the raw input (not the
@@ -51,23 +51,26 @@ internal sealed class PermutationImportance
     /// <summary>Most rows scored in one stacked view (at least one shuffled copy per view).</summary>
     public int StackedRows { get; }
 
-    /// <summary>Scores <paramref name="model"/> on (a sample of) <paramref name="testRows"/> with each unit shuffled.</summary>
-    /// <returns>This split's metric changes per unit (what <see cref="AddStored"/> takes back on a resumed run).</returns>
-    public double[][] AddSplit(ITransformer model, int[] testRows, int seed, CancellationToken cancellation)
+    /// <summary>
+    /// Scores <paramref name="model"/> on (a sample of) <paramref name="testRows"/> with each unit shuffled: one
+    /// split's share of the importance, part of that split's unit of work. Nothing is accumulated here; the
+    /// reduction passes every split's result to <see cref="Add"/>.
+    /// </summary>
+    /// <returns>This split's metric changes per unit and the number of test rows scored.</returns>
+    public (double[][] Changes, int Rows) Measure(ITransformer model, int[] testRows, int seed, CancellationToken cancellation)
     {
-        var before = _changes.Select(c => c.Count).ToArray();
         _clock.Start();
         var rng = new Random(seed);
         var rows = testRows.Length <= MaxRows ? testRows : Sample(testRows, MaxRows, rng);
-        _rowsUsed = Math.Max(_rowsUsed, rows.Length);
+        var changes = _changes.Select(_ => new List<double>()).ToArray();
         var reference = Score(model, _data.Select(rows), rows);
         if (double.IsFinite(reference))
         {
             // Shuffled copies in the generator's order (unit by unit), scored a batch at a time: only one batch's
             // source rows are held, and each copy's shuffle is the one it got when copies were scored one by one.
             var perBatch = Math.Max(1, StackedRows / rows.Length);
-            var batch = new List<(int Unit, int[] Sources)>(Math.Min(perBatch, _changes.Length * Permutations));
-            for (var unit = 0; unit < _changes.Length; unit++)
+            var batch = new List<(int Unit, int[] Sources)>(Math.Min(perBatch, changes.Length * Permutations));
+            for (var unit = 0; unit < changes.Length; unit++)
             {
                 for (var p = 0; p < Permutations; p++)
                 {
@@ -76,21 +79,20 @@ internal sealed class PermutationImportance
                     batch.Add((unit, sources));
                     if (batch.Count == perBatch)
                     {
-                        AddBatch(model, rows, batch, reference, cancellation);
+                        AddBatch(model, rows, batch, reference, changes, cancellation);
                     }
                 }
             }
 
-            AddBatch(model, rows, batch, reference, cancellation);
+            AddBatch(model, rows, batch, reference, changes, cancellation);
         }
 
-        _splits++;
         _clock.Stop();
-        return [.. _changes.Select((c, unit) => c.Skip(before[unit]).ToArray())];
+        return ([.. changes.Select(c => c.ToArray())], rows.Length);
     }
 
-    /// <summary>Adds a split computed by an earlier attempt of the run (its <see cref="AddSplit"/> result).</summary>
-    public void AddStored(double[][] changes, int rowsUsed)
+    /// <summary>Adds one split's <see cref="Measure"/> result (measured now or by an earlier attempt of the run).</summary>
+    public void Add(double[][] changes, int rowsUsed)
     {
         ArgumentNullException.ThrowIfNull(changes);
         if (changes.Length != _changes.Length)
@@ -106,9 +108,6 @@ internal sealed class PermutationImportance
         _rowsUsed = Math.Max(_rowsUsed, rowsUsed);
         _splits++;
     }
-
-    /// <summary>Rows scored per split so far.</summary>
-    public int RowsUsed => _rowsUsed;
 
     /// <summary>The importances, most important first; null when no split gave a finite metric.</summary>
     public FeatureImportanceResult? Result()
@@ -149,8 +148,9 @@ internal sealed class PermutationImportance
         };
     }
 
-    /// <summary>Scores the shuffled copies in <paramref name="batch"/>, records their finite changes, empties it.</summary>
-    private void AddBatch(ITransformer model, int[] rows, List<(int Unit, int[] Sources)> batch, double reference, CancellationToken cancellation)
+    /// <summary>Scores the shuffled copies in <paramref name="batch"/>, adds their finite changes to <paramref name="changes"/>, empties it.</summary>
+    private void AddBatch(
+        ITransformer model, int[] rows, List<(int Unit, int[] Sources)> batch, double reference, List<double>[] changes, CancellationToken cancellation)
     {
         if (batch.Count == 0)
         {
@@ -162,7 +162,7 @@ internal sealed class PermutationImportance
         {
             if (double.IsFinite(scores[b]))
             {
-                _changes[batch[b].Unit].Add(scores[b] - reference);
+                changes[batch[b].Unit].Add(scores[b] - reference);
             }
         }
 

@@ -41,13 +41,26 @@ public sealed class PipelineRunner(TrainerRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(options);
+        try
+        {
+            return RunSpec(spec, options, progress, cancellation);
+        }
+        catch (DataFileException e) when (e is { KeyPath: not null, IsLocated: false })
+        {
+            // The one place a data error about a spec key gets the key's file:line:col.
+            throw spec.Locate(e);
+        }
+    }
+
+    private RunOutcome RunSpec(PipelineSpec spec, RunOptions options, IProgress<RunEvent>? progress, CancellationToken cancellation)
+    {
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         var plugins = spec.Models.Select((m, i) => registry.TryGet(m.Trainer, out var p)
             ? p
             : throw SpecException.ForKey(spec, $"models[{i}].trainer", $"unknown trainer '{m.Trainer}'; known: {string.Join(", ", registry.Names)}")).ToList();
         var (data, testSet) = Load(spec);
-        new SpecLoader(registry).ResolveTask(spec, data.Label.Task);
+        spec = new SpecLoader(registry).Resolve(spec, data.Label.Task); // from here on: task, stratify and primary metric are known
         var warnings = new List<string>(data.Warnings);
         progress?.Report(new RunEvent(RunEventKind.DataLoaded, data.Summary));
         foreach (var warning in warnings)
@@ -55,7 +68,7 @@ public sealed class PipelineRunner(TrainerRegistry registry)
             progress?.Report(new RunEvent(RunEventKind.Warning, warning));
         }
 
-        var splits = SplitPlanner.Plan(spec, data, testSet, key => Where(spec, key));
+        var splits = SplitPlanner.Plan(spec, data, testSet);
         var runKey = RunKey.Compute(spec, plugins.Select(p => p.GetType().Assembly));
         var folder = RunFolder.Create(options.OutputDirectory ?? DefaultFolder(options.RunsRoot, spec.Name, started), options.Overwrite, runKey);
         if (folder.AlreadyComplete)
@@ -73,13 +86,13 @@ public sealed class PipelineRunner(TrainerRegistry registry)
             }
 
             CopySpec(spec, folder.File("spec.yaml"));
-            var evaluator = new ModelEvaluator(spec, data, splits, key => Where(spec, key))
+            var evaluator = new ModelEvaluator(spec, data, splits)
             {
                 Importance = !spec.Report.FeatureImportance ? null
                     : data is ImageEvaluationData ? (ImageImportanceRows, 1) : (ImportanceRows, ImportancePermutations),
                 Units = folder.Units,
             };
-            var tuner = new ModelTuner(spec, data, splits, evaluator, key => Where(spec, key), folder.File("tuning"), Attempt(started));
+            var tuner = new ModelTuner(spec, data, splits, evaluator, folder.File("tuning"), Attempt(started));
             var models = new List<ModelResult>();
             for (var i = 0; i < spec.Models.Count; i++)
             {
@@ -251,9 +264,6 @@ public sealed class PipelineRunner(TrainerRegistry registry)
     /// <summary>Names this process's attempt at the run in the trial log (a resumed run is a new attempt).</summary>
     private static string Attempt(DateTimeOffset started) =>
         string.Create(CultureInfo.InvariantCulture, $"{started.UtcDateTime:yyyyMMdd-HHmmss}-pid{Environment.ProcessId}");
-
-    private static string Where(PipelineSpec spec, string keyPath) =>
-        spec.LocationOf(keyPath) is { } location ? $"{location}: " : "";
 
     private static string Lower(TaskKind task) => task.ToString().ToLowerInvariant();
 }

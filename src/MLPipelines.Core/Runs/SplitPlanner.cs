@@ -12,8 +12,8 @@ internal static class SplitPlanner
     /// k-fold or holdout over every row (stratified by class, or by label decile for regression, when
     /// <c>stratify</c> is on), or for <c>test_set</c> the one split the data defines.
     /// </summary>
-    /// <exception cref="DataFileException">Fewer rows than folds.</exception>
-    public static IReadOnlyList<FoldSplit> Plan(PipelineSpec spec, IEvaluationData data, (int[] Train, int[] Test)? testSet, Func<string, string> where)
+    /// <exception cref="DataFileException">Fewer rows than folds (keyed to the evaluation key, see <see cref="DataFileException.ForKey"/>).</exception>
+    public static IReadOnlyList<FoldSplit> Plan(PipelineSpec spec, IEvaluationData data, (int[] Train, int[] Test)? testSet)
     {
         var evaluation = spec.Evaluation;
         if (evaluation.Method == EvaluationMethod.TestSet)
@@ -39,13 +39,13 @@ internal static class SplitPlanner
             catch (ArgumentException e)
             {
                 // Too few rows (or rows per class) to hold any out: the data's fault, not the program's.
-                throw new DataFileException($"{where("evaluation.test_fraction")}evaluation.test_fraction: {e.Message} Add rows or use kfold", e);
+                throw DataFileException.ForKey("evaluation.test_fraction", $"{e.Message} Add rows or use kfold", e);
             }
         }
 
         if (data.RowCount < evaluation.Folds)
         {
-            throw new DataFileException($"{where("evaluation.folds")}evaluation.folds: {evaluation.Folds} folds need at least {evaluation.Folds} labelled rows, the data has {data.RowCount}");
+            throw DataFileException.ForKey("evaluation.folds", $"{evaluation.Folds} folds need at least {evaluation.Folds} labelled rows, the data has {data.RowCount}");
         }
 
         return FoldPlanner.KFold(data.RowCount, evaluation.Folds, evaluation.Repeats, evaluation.Seed, strata);

@@ -4,9 +4,10 @@ using MLPipelines.Results;
 namespace MLPipelines.Core.Runs;
 
 /// <summary>
-/// A finished (model, split) evaluation as stored in a <see cref="UnitStore"/>: the split's result, its test-row
-/// predictions and its permutation-importance changes, everything the run needs from that split except the fitted
-/// model (only the final model is saved).
+/// The unit of work of a run, finished: one model evaluated on one split (fitted on its training rows, scored on its
+/// test rows), as stored in a <see cref="UnitStore"/>: the split's result, its test-row predictions and its
+/// permutation-importance changes, everything the reduction into the model's results entry needs from that split
+/// except the fitted model (only the final model is saved).
 /// </summary>
 internal sealed record SplitUnit
 {
@@ -29,7 +30,10 @@ internal sealed record SplitUnit
     public int ImportanceRows { get; init; }
 
     /// <summary>Unit name of split (<paramref name="repeat"/>, <paramref name="fold"/>) of model <paramref name="modelIndex"/>.</summary>
-    public static string Name(int modelIndex, string model, int repeat, int fold) => $"{ModelPrefix(modelIndex, model)}r{repeat}-f{fold}";
+    public static string Name(int modelIndex, string model, int repeat, int fold) => ModelPrefix(modelIndex, model) + SplitName(repeat, fold);
+
+    /// <summary>Name of split (<paramref name="repeat"/>, <paramref name="fold"/>) in every store of a run: <c>r0-f3</c> (the tuning trial store uses it too).</summary>
+    public static string SplitName(int repeat, int fold) => $"r{repeat}-f{fold}";
 
     /// <summary>Prefix of every unit of a model.</summary>
     public static string ModelPrefix(int modelIndex, string model) => $"m{modelIndex}-{model}/";

@@ -51,9 +51,9 @@ internal sealed class TabularEvaluationData : IEvaluationData
 
     public IDataView Select(int[] rows) => _dataset.View.Select(rows);
 
-    public FeatureChain BuildFeatures(MLContext ml, IReadOnlyList<PreprocessingStepSpec> steps, string trainerFamily, string stepsKey, Func<string, string> where)
+    public FeatureChain BuildFeatures(MLContext ml, IReadOnlyList<PreprocessingStepSpec> steps, string trainerFamily, string stepsKey)
     {
-        var features = FeaturePipelineBuilder.Build(ml, _dataset.Schema, _dataset.Missing, steps, trainerFamily, stepsKey, where);
+        var features = FeaturePipelineBuilder.Build(ml, _dataset.Schema, _dataset.Missing, steps, trainerFamily, stepsKey);
         return new FeatureChain(features.Estimator, features.Normalized, features.Steps, null, Cache: true);
     }
 

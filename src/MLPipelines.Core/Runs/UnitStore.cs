@@ -72,14 +72,7 @@ public sealed class UnitStore
     {
         var path = PathOf(name);
         System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        var temporary = path + ".tmp";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            JsonSerializer.Serialize(stream, new Envelope<T>(Key, value), Json);
-            stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(temporary, path, overwrite: true);
+        AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, new Envelope<T>(Key, value), Json));
     }
 
     /// <summary>Names of the stored units under <paramref name="prefix"/> (e.g. <c>m0-lightgbm/</c>), sorted.</summary>

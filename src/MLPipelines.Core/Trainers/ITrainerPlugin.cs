@@ -10,15 +10,25 @@ namespace MLPipelines.Core.Trainers;
 /// trainers (<c>mlp</c>, <c>cnn</c>) register the same way, so the runner never names a trainer.
 /// </summary>
 /// <remarks>
-/// Contract of the estimator returned by <see cref="CreateEstimator"/>: it reads the float vector column
+/// Contract of the estimator returned by <see cref="CreateEstimator(TrainerContext, object)"/>: it reads the float vector column
 /// <see cref="TrainerContext.FeatureColumn"/> and the label column <see cref="TrainerContext.LabelColumn"/>
 /// (Binary: <see cref="bool"/>; Multiclass: key type with <see cref="TrainerContext.ClassCount"/> values;
 /// Regression: <see cref="float"/>) and adds ML.NET's standard prediction columns:
 /// Binary <c>Score</c>, <c>Probability</c>, <c>PredictedLabel</c>; Multiclass <c>Score</c> (vector) and
 /// <c>PredictedLabel</c> (key); Regression <c>Score</c>.
 /// </remarks>
+/// <remarks>
+/// Derive from <see cref="TrainerPlugin{TOptions}"/>: its options class declares every option once.
+/// </remarks>
 public interface ITrainerPlugin : ITrainerDeclaration
 {
-    /// <summary>Builds the estimator for one fit (one fold, or the final fit on all rows).</summary>
-    IEstimator<ITransformer> CreateEstimator(TrainerContext context, IReadOnlyDictionary<string, object?> options);
+    /// <summary>The trainer's options object (its options class) holding <paramref name="values"/>, resolved YAML values; absent keys keep their defaults.</summary>
+    object Bind(IReadOnlyDictionary<string, object?> values);
+
+    /// <summary>Builds the estimator for one fit (one fold, or the final fit on all rows) from an options object made by <see cref="Bind"/>.</summary>
+    IEstimator<ITransformer> CreateEstimator(TrainerContext context, object options);
+
+    /// <summary>Builds the estimator for one fit from resolved YAML values.</summary>
+    IEstimator<ITransformer> CreateEstimator(TrainerContext context, IReadOnlyDictionary<string, object?> values) =>
+        CreateEstimator(context, Bind(values));
 }

@@ -9,14 +9,14 @@ using MLPipelines.Spec;
 namespace MLPipelines.Core.Tuning;
 
 /// <summary>Fits a model's preprocessing on one inner split's training rows and applies it once (see <see cref="PreparedSplit"/>).</summary>
-internal sealed class FeaturePreparer(IEvaluationData data, IReadOnlyList<PreprocessingStepSpec> steps, string family, string stepsKey, Func<string, string> where)
+internal sealed class FeaturePreparer(IEvaluationData data, IReadOnlyList<PreprocessingStepSpec> steps, string family, string stepsKey)
 {
     public PreparedSplit Prepare(FoldSplit inner, int[] outerTest, int seed)
     {
         ArgumentNullException.ThrowIfNull(inner);
         var clock = Stopwatch.StartNew();
         var ml = new MLContext(seed);
-        var chain = data.BuildFeatures(ml, steps, family, stepsKey, where);
+        var chain = data.BuildFeatures(ml, steps, family, stepsKey);
         var keep = ml.Transforms.SelectColumns(TabularDataset.LabelColumn, FeaturePipelineBuilder.FeatureColumn);
         var fitted = chain.Estimator.Append(keep).Fit(data.Select(inner.Train));
         IDataView Apply(int[] rows)

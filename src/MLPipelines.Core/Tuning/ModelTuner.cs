@@ -17,7 +17,7 @@ namespace MLPipelines.Core.Tuning;
 /// the configuration with the best mean inner score over the outer splits that all evaluated it); an ensemble has
 /// no single saved model.
 /// </summary>
-internal sealed class ModelTuner(PipelineSpec spec, IEvaluationData data, IReadOnlyList<FoldSplit> splits, ModelEvaluator evaluator, Func<string, string> where, string tuningDirectory, string attempt)
+internal sealed class ModelTuner(PipelineSpec spec, IEvaluationData data, IReadOnlyList<FoldSplit> splits, ModelEvaluator evaluator, string tuningDirectory, string attempt)
 {
     /// <summary>Separator of a variant's row name, <c>NAME:tuned</c>.</summary>
     public const char VariantSeparator = ':';
@@ -29,7 +29,7 @@ internal sealed class ModelTuner(PipelineSpec spec, IEvaluationData data, IReadO
         var metric = spec.Evaluation.PrimaryMetric ?? throw new InvalidOperationException("The primary metric is not resolved.");
         var higher = MetricDirections.For(metric) == MetricDirection.HigherIsBetter;
         var stepsKey = model.Preprocessing is null ? "preprocessing" : $"models[{modelIndex}].preprocessing";
-        var preparer = new FeaturePreparer(data, model.Preprocessing ?? spec.Preprocessing, plugin.Family, stepsKey, where);
+        var preparer = new FeaturePreparer(data, model.Preprocessing ?? spec.Preprocessing, plugin.Family, stepsKey);
         var configSeed = unchecked((long)TuningRandom.For(spec.Evaluation.Seed, TuningRandom.Key(model.Name)).NextBits());
         var tuner = new SplitTuner(data, preparer, plugin, options, settings, new InnerScorer(data.Label, metric), higher, configSeed, spec.Evaluation.Stratify == true);
         var directory = Path.Combine(tuningDirectory, FileName(model.Name));

@@ -1,3 +1,4 @@
+using MLPipelines.Core.Runs;
 using MLPipelines.Tuning.Ensembles;
 
 namespace MLPipelines.Core.Tuning;
@@ -14,10 +15,9 @@ internal static class PredictionFiles
     public static void Write(string path, IReadOnlyList<PredictionSet> sets)
     {
         ArgumentNullException.ThrowIfNull(sets);
-        var temporary = path + ".tmp";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-        using (var writer = new BinaryWriter(stream))
+        AtomicFile.Write(path, stream =>
         {
+            using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
             writer.Write(Magic);
             writer.Write(Version);
             writer.Write(sets.Count);
@@ -32,10 +32,7 @@ internal static class PredictionFiles
             }
 
             writer.Flush();
-            stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(temporary, path, overwrite: true);
+        });
     }
 
     /// <summary>The sets in <paramref name="path"/>, or null when it is missing, truncated or not ours.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using MLPipelines.Core.Runs;
 
 namespace MLPipelines.Core.Tuning;
 
@@ -16,14 +17,7 @@ internal static class TrialJson
     /// <summary>Writes <paramref name="value"/> to a temporary file and renames it over <paramref name="path"/>.</summary>
     public static void WriteAtomically<T>(string path, T value)
     {
-        var temporary = path + ".tmp";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            JsonSerializer.Serialize(stream, value, Options);
-            stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(temporary, path, overwrite: true);
+        AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, value, Options));
     }
 
     /// <summary>The object in <paramref name="path"/>, or default when it is missing or unreadable.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using MLPipelines.Core.Runs;
 using MLPipelines.Results;
 using MLPipelines.Tuning.Ensembles;
 using MLPipelines.Tuning.Trials;
@@ -23,7 +24,7 @@ internal sealed class TrialStore
 
     public TrialStore(string modelDirectory, int repeat, int fold, string attempt)
     {
-        _split = $"r{repeat}-f{fold}";
+        _split = SplitUnit.SplitName(repeat, fold);
         _directory = Path.Combine(modelDirectory, _split);
         _log = Path.Combine(modelDirectory, "trial-log.jsonl");
         _attempt = attempt;

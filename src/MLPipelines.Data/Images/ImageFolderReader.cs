@@ -168,52 +168,16 @@ public static class ImageFolderReader
     /// <summary>Decodes <paramref name="file"/> into <paramref name="target"/> ([C, H, W], [0, 1]); returns a failure message or null.</summary>
     private static string? Decode(string file, ImageShape shape, ResizeMethod resize, Span<float> target)
     {
-        ImageResult image;
+        byte[] bytes;
         try
         {
-            var bytes = File.ReadAllBytes(file);
-            image = ImageResult.FromMemory(bytes, shape.Channels == 1 ? ColorComponents.Grey : ColorComponents.RedGreenBlue);
+            bytes = File.ReadAllBytes(file);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return $"cannot be read: {e.Message}";
         }
-        catch (Exception e)
-        {
-            return $"cannot be decoded ({DecoderMessage(e)})";
-        }
 
-        if (image.Width != shape.Width || image.Height != shape.Height)
-        {
-            if (resize == ResizeMethod.None)
-            {
-                return $"is {image.Width}x{image.Height} pixels, but the images are {shape.Width}x{shape.Height} and data.image.resize is none";
-            }
-        }
-
-        var plane = new float[image.Width * image.Height];
-        var data = image.Data;
-        var channels = shape.Channels;
-        for (var c = 0; c < channels; c++)
-        {
-            for (var p = 0; p < plane.Length; p++)
-            {
-                plane[p] = PixelScale.Of(data[(p * channels) + c]);
-            }
-
-            var output = target.Slice(c * shape.Height * shape.Width, shape.Height * shape.Width);
-            ImageResizer.Resize(plane, image.Height, image.Width, output, shape.Height, shape.Width, resize);
-        }
-
-        return null;
-    }
-
-    /// <summary>stb's messages are short and sometimes blank or garbled; keep them only when they read as text.</summary>
-    private static string DecoderMessage(Exception e)
-    {
-        var text = e.Message.Trim();
-        return text.Length >= 3 && text.All(ch => char.IsLetterOrDigit(ch) || ch is ' ' or '-' or '_' or '.' or ',' or '\'')
-            ? $"decoder: {text}"
-            : "the file is corrupt or not a supported image";
+        return ImageDecoder.Decode(bytes, shape, resize, target);
     }
 }

@@ -29,6 +29,17 @@ internal static class CsvParser
     public static CsvTable Read(string path, char? separator)
     {
         using var reader = Open(path);
+        return Read(reader, path, separator);
+    }
+
+    public static CsvTable Parse(TextReader text, string source, char? separator)
+    {
+        using var reader = new PeekableReader(text, source);
+        return Read(reader, source, separator);
+    }
+
+    private static CsvTable Read(PeekableReader reader, string path, char? separator)
+    {
         var sep = separator ?? Detect(path, reader.PeekFirstLine());
         var record = new RecordReader(reader, sep, path);
         var fields = new List<string>();
@@ -159,7 +170,7 @@ internal static class CsvParser
     private static string Show(char sep) => sep == '\t' ? "\\t" : sep.ToString();
 
     /// <summary>A reader that can hand out the first physical line without consuming it.</summary>
-    private sealed class PeekableReader(StreamReader inner, string path) : IDisposable
+    private sealed class PeekableReader(TextReader inner, string path) : IDisposable
     {
         private string? _buffered;
         private int _bufferedPos = -1;

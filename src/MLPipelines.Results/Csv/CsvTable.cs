@@ -51,6 +51,35 @@ public sealed class CsvTable
     /// <exception cref="DataFileException">Missing or empty file, ragged rows, unterminated quotes, bad header.</exception>
     public static CsvTable Read(string path, char? separator = null) => CsvParser.Read(path, separator);
 
+    /// <summary>
+    /// Reads CSV text from <paramref name="text"/> (e.g. a request body) with the same rules as a file;
+    /// <paramref name="source"/> names it in messages.
+    /// </summary>
+    /// <exception cref="DataFileException">Empty text, ragged rows, unterminated quotes, bad header.</exception>
+    public static CsvTable Parse(TextReader text, string source, char? separator = null) => CsvParser.Parse(text, source, separator);
+
+    /// <summary>
+    /// A table built in memory (e.g. from JSON rows): <paramref name="columns"/><c>[column][row]</c> under
+    /// <paramref name="header"/>; <paramref name="source"/> names it in messages, and rows count as lines 1, 2, ...
+    /// </summary>
+    public static CsvTable FromColumns(string source, IReadOnlyList<string> header, string[][] columns)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(columns);
+        if (columns.Length != header.Count)
+        {
+            throw new ArgumentException($"{columns.Length} columns for a header of {header.Count} names.", nameof(columns));
+        }
+
+        var rows = columns.Length == 0 ? 0 : columns[0].Length;
+        if (columns.Any(c => c.Length != rows))
+        {
+            throw new ArgumentException("Every column must have the same number of rows.", nameof(columns));
+        }
+
+        return new CsvTable(source, ',', header, columns, [.. Enumerable.Range(1, rows)]);
+    }
+
     /// <summary>Reads only the header row (cheap: for validation before any data is read).</summary>
     public static IReadOnlyList<string> ReadHeader(string path, char? separator = null) => CsvParser.ReadHeader(path, separator);
 }

@@ -40,16 +40,17 @@ public interface ITrainerDeclaration
     IReadOnlyList<OptionDescriptor> Options { get; }
 
     /// <summary>
-    /// The space <c>tune: true</c> searches (documented with its sources in FORMAT.md); null = none, so such a
-    /// model must give <c>tune.space</c>. Every bound lies in the option's declared range (a test checks it).
+    /// The space <c>tune: true</c> searches (documented with its sources in FORMAT.md), made of the options'
+    /// declared <see cref="OptionDescriptor.Search"/> distributions; null = none, so such a model must give
+    /// <c>tune.space</c>. Every bound lies in the option's declared range (a test checks it).
     /// </summary>
-    MLPipelines.Tuning.Search.SearchSpace? DefaultSearchSpace => null;
+    MLPipelines.Tuning.Search.SearchSpace? DefaultSearchSpace => OptionDeclarations.SearchSpaceOf(Options);
 
     /// <summary>
-    /// The integer option successive halving scales (boosting rounds, trees or epochs); null = none (the trainer
-    /// can only be searched at random).
+    /// The integer option successive halving scales (boosting rounds, trees or epochs; the option declared with
+    /// <see cref="OptionDescriptor.Resource"/>); null = none (the trainer can only be searched at random).
     /// </summary>
-    string? ResourceOption => null;
+    string? ResourceOption => OptionDeclarations.ResourceOf(Options);
 
     /// <summary>
     /// Checks that span several options or depend on the task (each option alone was already checked against its

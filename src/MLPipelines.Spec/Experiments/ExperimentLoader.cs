@@ -114,11 +114,13 @@ public sealed class ExperimentLoader(ITrainerCatalog registry)
                     FeatureImportance = report.Get<bool>("feature_importance"),
                 },
             };
-            CopyLocations(context.Locations, i, preprocessing is not null, pipeline);
+            var locations = CopyLocations(context.Locations, i, preprocessing is not null);
             foreach (var (key, location) in dataset.Locations.Where(kv => preprocessing is null || !Starts(kv.Key, "preprocessing")))
             {
-                pipeline.Locations[key] = location;
+                locations[key] = location;
             }
+
+            pipeline = pipeline with { Locations = locations };
 
             if (pipeline.Data.Kind == DataKind.Images && preprocessing is not null)
             {
@@ -127,7 +129,7 @@ public sealed class ExperimentLoader(ITrainerCatalog registry)
 
             if (pipeline.Data.Task is { } task)
             {
-                TaskRules.Apply(pipeline, task, registry, context.Errors);
+                pipeline = TaskRules.Resolve(pipeline, task, registry, context.Errors);
             }
 
             specs.Add(new ExperimentDatasetSpec(dataset.Name, pipeline));
@@ -192,24 +194,27 @@ public sealed class ExperimentLoader(ITrainerCatalog registry)
     }
 
     /// <summary>Experiment key positions as the dataset's pipeline keys: its own <c>datasets[i].data.*</c> as <c>data.*</c>, <c>metric</c> as <c>evaluation.primary_metric</c>.</summary>
-    private static void CopyLocations(IReadOnlyDictionary<string, SourceLocation> locations, int index, bool sharedPreprocessing, PipelineSpec pipeline)
+    private static Dictionary<string, SourceLocation> CopyLocations(IReadOnlyDictionary<string, SourceLocation> locations, int index, bool sharedPreprocessing)
     {
+        var copied = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         var own = SpecReadContext.Child(SpecReadContext.Item("datasets", index), "data");
         foreach (var (key, location) in locations)
         {
             if (key == own || key.StartsWith(own + ".", StringComparison.Ordinal) || key.StartsWith(own + "[", StringComparison.Ordinal))
             {
-                pipeline.Locations["data" + key[own.Length..]] = location;
+                copied["data" + key[own.Length..]] = location;
             }
             else if (key == "metric")
             {
-                pipeline.Locations["evaluation.primary_metric"] = location;
+                copied["evaluation.primary_metric"] = location;
             }
             else if (Starts(key, "evaluation") || Starts(key, "models") || Starts(key, "report") || (sharedPreprocessing && Starts(key, "preprocessing")))
             {
-                pipeline.Locations[key] = location;
+                copied[key] = location;
             }
         }
+
+        return copied;
     }
 
     private static bool Starts(string key, string section) =>

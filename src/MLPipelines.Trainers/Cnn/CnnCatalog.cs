@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using MLPipelines.Spec;
+using MLPipelines.Trainers.Training;
 
 namespace MLPipelines.Trainers.Cnn;
 
@@ -55,6 +56,6 @@ public static class CnnCatalog
     private static CnnTrainer Create(CnnOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new CnnTrainer(new MLContext(0), options, options.LabelColumnName, options.FeatureColumnName, new CnnFitHooks { Seed = 0 });
+        return new CnnTrainer(new MLContext(0), options, options.LabelColumnName, options.FeatureColumnName, new NetworkFitHooks { Seed = 0 });
     }
 }

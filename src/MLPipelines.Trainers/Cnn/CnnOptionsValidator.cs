@@ -1,6 +1,6 @@
-using System.Globalization;
 using MLPipelines.Neural.Networks;
 using MLPipelines.Spec;
+using MLPipelines.Spec.Declarations;
 using MLPipelines.Trainers.Cnn.Building;
 using MLPipelines.Trainers.Training;
 
@@ -8,8 +8,8 @@ namespace MLPipelines.Trainers.Cnn;
 
 /// <summary>
 /// Checks <see cref="CnnOptions"/> values, the <c>layers</c> list and the rules that span options; messages name the
-/// YAML option. The YAML path already checked each value against its descriptor, so there only the list and the
-/// cross-option rules can fire.
+/// YAML option; the ranges come from the options' declarations. The YAML path already checked each value against its
+/// declaration, so there only the list and the cross-option rules can fire.
 /// </summary>
 internal static class CnnOptionsValidator
 {
@@ -35,14 +35,9 @@ internal static class CnnOptionsValidator
             yield return ("image_shape", $"must be [channels, height, width] with each in [1, 65536], got [{string.Join(", ", shape)}]");
         }
 
-        foreach (var error in Ranges(o))
+        foreach (var error in OptionDeclarations.RangeErrors(o).Concat(NetworkTrainingSetup.Errors(o, suggestedValidationFraction: 0.1)))
         {
             yield return error;
-        }
-
-        if (o.EarlyStopping && o.ValidationFraction == 0)
-        {
-            yield return ("early_stopping", "needs a validation split: set validation_fraction > 0 (e.g. 0.1) or early_stopping: false");
         }
     }
 
@@ -55,49 +50,4 @@ internal static class CnnOptionsValidator
             throw new ArgumentException("Invalid CNN options: " + string.Join("; ", errors.Select(e => $"{e.Option}: {e.Message}")), nameof(options));
         }
     }
-
-    private static IEnumerable<(string Option, string Message)> Ranges(CnnOptions o)
-    {
-        if (o.Epochs is < 1 or > 100_000)
-        {
-            yield return ("epochs", $"must be in [1, 100000], got {o.Epochs}");
-        }
-
-        if (o.BatchSize is < 2 or > 65_536)
-        {
-            yield return ("batch_size", $"must be in [2, 65536] (batch norm needs 2 images per batch), got {o.BatchSize}");
-        }
-
-        foreach (var error in OptimizerOptionChecks.Errors(o.LearningRate, o.WeightDecay, o.WarmupFraction, o.Momentum, o.GradientClip, o.LabelSmoothing))
-        {
-            yield return error;
-        }
-
-        if (!(o.ValidationFraction >= 0 && o.ValidationFraction <= 0.9))
-        {
-            yield return ("validation_fraction", $"must be in [0, 0.9], got {Format(o.ValidationFraction)}");
-        }
-
-        if (o.Patience is < 1 or > 100_000)
-        {
-            yield return ("patience", $"must be in [1, 100000], got {o.Patience}");
-        }
-
-        if (o.CropPadding is < 0 or > 64)
-        {
-            yield return ("crop_padding", $"must be in [0, 64], got {o.CropPadding}");
-        }
-
-        if (!(o.RandomErasing >= 0 && o.RandomErasing <= 1))
-        {
-            yield return ("random_erasing", $"must be in [0, 1], got {Format(o.RandomErasing)}");
-        }
-
-        if (o.Threads is < 1 or > 1024)
-        {
-            yield return ("threads", $"must be in [1, 1024] or null (all cores), got {o.Threads}");
-        }
-    }
-
-    private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -15,6 +15,7 @@ using MLPipelines.Results;
 using MLPipelines.Trainers.Cnn.Building;
 using MLPipelines.Trainers.Cnn.Training;
 using MLPipelines.Trainers.Mlp.Scoring;
+using MLPipelines.Trainers.Training;
 using CoreEpoch = MLPipelines.Results.EpochRecord;
 
 namespace MLPipelines.Trainers.Cnn;
@@ -38,9 +39,9 @@ public sealed class CnnTrainer : IEstimator<CnnModel>
     private readonly CnnOptions _options;
     private readonly string _label;
     private readonly string _features;
-    private readonly CnnFitHooks _hooks;
+    private readonly NetworkFitHooks _hooks;
 
-    internal CnnTrainer(MLContext ml, CnnOptions options, string labelColumn, string featureColumn, CnnFitHooks? hooks = null)
+    internal CnnTrainer(MLContext ml, CnnOptions options, string labelColumn, string featureColumn, NetworkFitHooks? hooks = null)
     {
         ArgumentNullException.ThrowIfNull(ml);
         ArgumentNullException.ThrowIfNull(options);
@@ -51,14 +52,14 @@ public sealed class CnnTrainer : IEstimator<CnnModel>
         _options = options.Clone();
         _label = labelColumn;
         _features = featureColumn;
-        _hooks = hooks ?? new CnnFitHooks();
+        _hooks = hooks ?? new NetworkFitHooks();
     }
 
     /// <summary>A copy of the options.</summary>
     public CnnOptions Options => _options.Clone();
 
     /// <summary>Trains the network on <paramref name="input"/> and returns the scoring transformer.</summary>
-    /// <exception cref="CnnTrainingException">Training diverged (non-finite loss).</exception>
+    /// <exception cref="NetworkTrainingException">Training diverged (non-finite loss).</exception>
     /// <exception cref="ArgumentOutOfRangeException">A column is missing or has the wrong type.</exception>
     /// <exception cref="ArgumentException">The image shape or the layers do not fit the feature vector.</exception>
     public CnnModel Fit(IDataView input)
@@ -71,19 +72,8 @@ public sealed class CnnTrainer : IEstimator<CnnModel>
         var standardizer = o.Normalize ? PixelStandardizer.Fit(data.Pixels, image) : PixelStandardizer.Identity(image);
         standardizer.Apply(data.Pixels);
         var network = CnnNetworkFactory.Create(o, image, data.ClassCount, seed);
-        var trainer = new NetworkTrainer(network, new SoftmaxCrossEntropy((float)o.LabelSmoothing), Optimizer(), Schedule(), new TrainingOptions
-        {
-            Epochs = o.Epochs,
-            BatchSize = o.BatchSize,
-            Seed = seed,
-            ValidationFraction = o.ValidationFraction,
-            EarlyStopping = o.EarlyStopping && o.ValidationFraction > 0,
-            Patience = o.Patience,
-            RestoreBestEpoch = true,
-            GradientClipNorm = (float)o.GradientClip,
-            Threads = o.Threads ?? 0,
-            Augmentation = Augmentation(standardizer, seed),
-        }, new Accuracy());
+        var trainer = new NetworkTrainer(network, new SoftmaxCrossEntropy((float)o.LabelSmoothing), NetworkTrainingSetup.Optimizer(o),
+            NetworkTrainingSetup.Schedule(o), NetworkTrainingSetup.Options(o, seed, Augmentation(standardizer, seed)), new Accuracy());
 
         TrainingHistory history;
         try
@@ -92,7 +82,7 @@ public sealed class CnnTrainer : IEstimator<CnnModel>
         }
         catch (TrainingDivergedException e)
         {
-            throw CnnTrainingException.Diverged(e, o);
+            throw NetworkTrainingException.Diverged(e, "CNN", o);
         }
 
         Note(history, data);
@@ -137,49 +127,19 @@ public sealed class CnnTrainer : IEstimator<CnnModel>
         return options.Enabled ? new ImageAugmentation(options, seed) : null;
     }
 
-    private Optimizer Optimizer()
-    {
-        var decay = (float)_options.WeightDecay;
-        return _options.Optimizer switch
-        {
-            CnnOptimizer.Sgd => new Sgd((float)_options.Momentum, nesterov: _options.Momentum > 0, weightDecay: decay),
-            CnnOptimizer.Adam => new Adam(weightDecay: decay),
-            _ => new AdamW(weightDecay: decay),
-        };
-    }
-
-    private LearningRateSchedule Schedule()
-    {
-        var lr = (float)_options.LearningRate;
-        return _options.Schedule switch
-        {
-            CnnSchedule.Constant => new ConstantSchedule(lr),
-            CnnSchedule.Cosine => new CosineSchedule(lr, _options.WarmupFraction),
-            _ => new OneCycleSchedule(lr, pctStart: _options.WarmupFraction),
-        };
-    }
-
     /// <summary>Copies an epoch into the run's learning curve.</summary>
     private void Record(Neural.Training.EpochRecord e) =>
         _hooks.Log?.Epochs.Add(new CoreEpoch(e.Epoch, e.TrainLoss, e.ValidationLoss, e.TrainMetric, e.ValidationMetric, e.LearningRate, e.Seconds));
 
     private void Note(TrainingHistory history, CnnTrainingData data)
     {
+        NetworkTrainingSetup.Note(_hooks.Log, history);
         if (_hooks.Log is not { } log)
         {
             return;
         }
 
-        log.Values["best_epoch"] = history.BestEpoch;
-        log.Values["epochs_run"] = history.Epochs.Count;
-        log.Values["stopped_early"] = history.StoppedEarly ? 1 : 0;
-        log.Values["samples_per_second"] = Math.Round(history.SamplesPerSecond);
-        if (history.StoppedEarly)
-        {
-            log.Notes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"early stopping after epoch {history.Epochs.Count}; kept epoch {history.BestEpoch} (lowest validation loss)"));
-        }
-        else if (_options.ValidationFraction > 0 && history.BestEpoch < history.Epochs.Count)
+        if (!history.StoppedEarly && _options.ValidationFraction > 0 && history.BestEpoch < history.Epochs.Count)
         {
             log.Notes.Add(string.Create(CultureInfo.InvariantCulture,
                 $"kept epoch {history.BestEpoch} of {history.Epochs.Count} (lowest validation loss)"));

@@ -1,6 +1,8 @@
 using Microsoft.ML;
 using MLPipelines.Results;
 
+using MLPipelines.Trainers.Training;
+
 namespace MLPipelines.Trainers.Mlp;
 
 /// <summary>
@@ -84,6 +86,6 @@ public static class MlpCatalog
     private static MlpTrainer Create(TaskKind task, MlpOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new MlpTrainer(new MLContext(0), task, options, options.LabelColumnName, options.FeatureColumnName, new MlpFitHooks { Seed = 0 });
+        return new MlpTrainer(new MLContext(0), task, options, options.LabelColumnName, options.FeatureColumnName, new NetworkFitHooks { Seed = 0 });
     }
 }

@@ -40,9 +40,9 @@ public sealed class MlpTrainer : IEstimator<MlpModel>
     private readonly MlpOptions _options;
     private readonly string _label;
     private readonly string _features;
-    private readonly MlpFitHooks _hooks;
+    private readonly NetworkFitHooks _hooks;
 
-    internal MlpTrainer(MLContext ml, TaskKind task, MlpOptions options, string labelColumn, string featureColumn, MlpFitHooks? hooks = null)
+    internal MlpTrainer(MLContext ml, TaskKind task, MlpOptions options, string labelColumn, string featureColumn, NetworkFitHooks? hooks = null)
     {
         ArgumentNullException.ThrowIfNull(ml);
         ArgumentNullException.ThrowIfNull(options);
@@ -54,7 +54,7 @@ public sealed class MlpTrainer : IEstimator<MlpModel>
         _options = options.Clone();
         _label = labelColumn;
         _features = featureColumn;
-        _hooks = hooks ?? new MlpFitHooks();
+        _hooks = hooks ?? new NetworkFitHooks();
     }
 
     /// <summary>The task this trainer was created for.</summary>
@@ -64,7 +64,7 @@ public sealed class MlpTrainer : IEstimator<MlpModel>
     public MlpOptions Options => _options.Clone();
 
     /// <summary>Trains the network on <paramref name="input"/> and returns the scoring transformer.</summary>
-    /// <exception cref="MlpTrainingException">Training diverged (non-finite loss).</exception>
+    /// <exception cref="NetworkTrainingException">Training diverged (non-finite loss).</exception>
     /// <exception cref="ArgumentOutOfRangeException">A column is missing or has the wrong type.</exception>
     public MlpModel Fit(IDataView input)
     {
@@ -118,18 +118,8 @@ public sealed class MlpTrainer : IEstimator<MlpModel>
             metric = new EnsembleMetric(metric, members, ensemble.Averaging);
         }
 
-        var trainer = new NetworkTrainer(network, loss, Optimizer(), Schedule(), new TrainingOptions
-        {
-            Epochs = o.Epochs,
-            BatchSize = o.BatchSize,
-            Seed = seed,
-            ValidationFraction = o.ValidationFraction,
-            EarlyStopping = o.EarlyStopping && o.ValidationFraction > 0,
-            Patience = o.Patience,
-            RestoreBestEpoch = true,
-            GradientClipNorm = (float)o.GradientClip,
-            Threads = o.Threads ?? 0,
-        }, metric);
+        var trainer = new NetworkTrainer(network, loss, NetworkTrainingSetup.Optimizer(_options), NetworkTrainingSetup.Schedule(_options),
+            NetworkTrainingSetup.Options(o, seed), metric);
 
         var curve = new List<CoreEpoch>();
         try
@@ -139,7 +129,7 @@ public sealed class MlpTrainer : IEstimator<MlpModel>
         }
         catch (TrainingDivergedException e)
         {
-            throw MlpTrainingException.Diverged(e, options);
+            throw NetworkTrainingException.Diverged(e, "MLP", options);
         }
     }
 
@@ -240,28 +230,6 @@ public sealed class MlpTrainer : IEstimator<MlpModel>
         }
     }
 
-    private Optimizer Optimizer()
-    {
-        var decay = (float)_options.WeightDecay;
-        return _options.Optimizer switch
-        {
-            MlpOptimizer.Sgd => new Sgd((float)_options.Momentum, nesterov: _options.Momentum > 0, weightDecay: decay),
-            MlpOptimizer.Adam => new Adam(weightDecay: decay),
-            _ => new AdamW(weightDecay: decay),
-        };
-    }
-
-    private LearningRateSchedule Schedule()
-    {
-        var lr = (float)_options.LearningRate;
-        return _options.Schedule switch
-        {
-            MlpSchedule.Constant => new ConstantSchedule(lr),
-            MlpSchedule.OneCycle => new OneCycleSchedule(lr),
-            _ => new CosineSchedule(lr, _options.WarmupFraction),
-        };
-    }
-
     private OnnxExportOptions ExportOptions(double mean, double std, bool ensemble)
     {
         var export = new OnnxExportOptions { InputName = _features, ProducerName = "MLPipelines.Trainers.Mlp", AverageMembers = ensemble };
@@ -293,24 +261,10 @@ public sealed class MlpTrainer : IEstimator<MlpModel>
 
     private void Note(TrainingHistory history, MlpTrainingData data)
     {
-        if (_hooks.Log is not { } log)
-        {
-            return;
-        }
-
-        log.Values["best_epoch"] = history.BestEpoch;
-        log.Values["epochs_run"] = history.Epochs.Count;
-        log.Values["stopped_early"] = history.StoppedEarly ? 1 : 0;
-        log.Values["samples_per_second"] = Math.Round(history.SamplesPerSecond);
-        if (history.StoppedEarly)
-        {
-            log.Notes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"early stopping after epoch {history.Epochs.Count}; kept epoch {history.BestEpoch} (lowest validation loss)"));
-        }
-
+        NetworkTrainingSetup.Note(_hooks.Log, history);
         if (data.SkippedRows > 0)
         {
-            log.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"{data.SkippedRows} row(s) without a label were skipped"));
+            _hooks.Log?.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"{data.SkippedRows} row(s) without a label were skipped"));
         }
     }
 }

@@ -11,35 +11,33 @@ namespace MLPipelines.XGBoost.Plugin;
 /// spec is rejected when it is read (<see cref="Unavailable"/> gives the install hint, reported at the model's
 /// <c>trainer</c>), so a run never starts and every other trainer keeps working.
 /// </summary>
-public sealed class XGBoostTrainerPlugin : ITrainerPlugin
+public sealed class XGBoostTrainerPlugin : TrainerPlugin<XGBoostOptions>
 {
     /// <inheritdoc />
-    public string Name => "xgboost";
+    public override string Name => "xgboost";
 
     /// <inheritdoc />
-    public string Description => "Gradient-boosted trees (XGBoost's own C library): XGBoost's parameters and defaults, missing values by learned default directions.";
+    public override string Description => "Gradient-boosted trees (XGBoost's own C library): XGBoost's parameters and defaults, missing values by learned default directions.";
 
     /// <inheritdoc />
-    public string Family => "boosted_trees";
+    public override string Family => "boosted_trees";
 
     /// <inheritdoc />
-    public IReadOnlyList<TaskKind> Tasks { get; } = [TaskKind.Binary, TaskKind.Multiclass, TaskKind.Regression];
+    public override IReadOnlyList<TaskKind> Tasks { get; } = [TaskKind.Binary, TaskKind.Multiclass, TaskKind.Regression];
 
     /// <inheritdoc />
-    public IReadOnlyList<OptionDescriptor> Options => XGBoostOptionDescriptors.All;
+    public override string? Unavailable => XGBoostLibrary.Probe().Problem;
 
     /// <inheritdoc />
-    public string? Unavailable => XGBoostLibrary.Probe().Problem;
+    protected override IEnumerable<(string Option, string Message)> Validate(XGBoostOptions options, TaskKind? task) =>
+        XGBoostOptionsValidator.Errors(options);
 
     /// <inheritdoc />
-    public IEnumerable<(string Option, string Message)> Validate(IReadOnlyDictionary<string, object?> options, TaskKind? task) =>
-        XGBoostOptionsValidator.Errors(XGBoostOptionDescriptors.Bind(options));
-
-    /// <inheritdoc />
-    public IEstimator<ITransformer> CreateEstimator(TrainerContext context, IReadOnlyDictionary<string, object?> options)
+    public override IEstimator<ITransformer> CreateEstimator(TrainerContext context, XGBoostOptions options)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var bound = XGBoostOptionDescriptors.Bind(options);
+        ArgumentNullException.ThrowIfNull(options);
+        var bound = options.Clone();
         bound.LabelColumnName = context.LabelColumn;
         bound.FeatureColumnName = context.FeatureColumn;
         return new XGBoostTrainer(context.MLContext, context.Task, bound, new XGBoostFitHooks

@@ -44,7 +44,7 @@ public sealed class ExpressionTextTests
             $"{i},{(i % 3 == 0 ? "" : i % 2 == 0 ? AwkwardField : "plain")},{(i % 2 == 0 ? AwkwardField : "other")}\n"));
         var path = TestPaths.WriteCsv("x,c,y\n" + rows);
         var spec = TestSpecs.Create(path, "y", ("linear", "lbfgs"));
-        spec.Data.Task = TaskKind.Binary;
+        spec = spec with { Data = spec.Data with { Task = TaskKind.Binary } };
         spec.Preprocessing.Add(TestSpecs.Step("impute", ("categorical", "most_frequent")));
         var output = Path.Combine(TestPaths.NewTempFolder(), "run");
 

@@ -3,6 +3,7 @@ using Microsoft.ML.Data;
 using MLPipelines.Core.Preprocessing;
 using MLPipelines.Core.Trainers;
 using MLPipelines.Data.Images;
+using MLPipelines.Results.Csv;
 using MLPipelines.Spec;
 
 namespace MLPipelines.Core.Tests.Preprocessing;
@@ -37,7 +38,7 @@ public sealed class ImagePipelineTests
         var (all, trainRows, testRows) = data.CombineForTestSet();
         var view = all.ToDataView(data.Task);
         var ml = new MLContext(seed: 42);
-        var features = ImageFeaturePipeline.Build(ml, spec.Preprocessing, data.Shape, "preprocessing", _ => "");
+        var features = ImageFeaturePipeline.Build(ml, spec.Preprocessing, data.Shape, "preprocessing");
         Assert.True(BuiltinTrainers.CreateRegistry().TryGet("lightgbm", out var lightgbm));
         var context = new TrainerContext
         {
@@ -75,7 +76,7 @@ public sealed class ImagePipelineTests
             new() { Kind = "pca", Options = { ["components"] = 12L } },
         ];
 
-        var pipeline = ImageFeaturePipeline.Build(ml, steps, data.Shape, "preprocessing", _ => "");
+        var pipeline = ImageFeaturePipeline.Build(ml, steps, data.Shape, "preprocessing");
         var output = pipeline.Estimator.Fit(data.Train.ToDataView()).Transform(data.Test!.ToDataView());
 
         Assert.Null(pipeline.Shape);
@@ -89,9 +90,10 @@ public sealed class ImagePipelineTests
     {
         PreprocessingStepSpec[] steps = [new() { Kind = "pca", Options = { ["components"] = 800L } }];
 
-        var e = Assert.Throws<ImageDataException>(() =>
-            ImageFeaturePipeline.Build(new MLContext(), steps, new ImageShape(1, 28, 28), "models[2].preprocessing", key => $"x.yaml:9:5: "));
+        var e = Assert.Throws<DataFileException>(() =>
+            ImageFeaturePipeline.Build(new MLContext(), steps, new ImageShape(1, 28, 28), "models[2].preprocessing"));
 
-        Assert.Equal("x.yaml:9:5: models[2].preprocessing[0].pca.components: 800 components asked for, but the images have only 784 pixel values (1x28x28)", e.Message);
+        Assert.Equal("models[2].preprocessing[0].pca.components", e.KeyPath);
+        Assert.Equal("models[2].preprocessing[0].pca.components: 800 components asked for, but the images have only 784 pixel values (1x28x28)", e.Message);
     }
 }

@@ -19,6 +19,7 @@ public sealed class OnnxModelFileTests(OnnxModelFileTests.IrisRun run, OnnxModel
     [Theory]
     [InlineData("lightgbm")]
     [InlineData("fasttree")]
+    [InlineData("fastforest")]
     public void OnnxFile_ScoredByOnnxRuntime_MatchesMlNetWithin1e5(string model) =>
         AssertOnnxMatchesMlNet(run.Directory, model, TestPaths.Dataset("iris.csv"));
 
@@ -108,12 +109,13 @@ public sealed class OnnxModelFileTests(OnnxModelFileTests.IrisRun run, OnnxModel
         return i => NamedOnnxValue.CreateFromTensor(name, new DenseTensor<float>(new[] { numbers[i] }, [1, 1]));
     }
 
-    /// <summary>Iris with LightGBM and FastTree and no preprocessing, run once for the tests of this class.</summary>
+    /// <summary>Iris with LightGBM, FastTree and FastForest and no preprocessing, run once for the tests of this class.</summary>
     public sealed class IrisRun
     {
         public IrisRun()
         {
-            var spec = TestSpecs.Create(TestPaths.Dataset("iris.csv"), "target", ("lightgbm", "lightgbm"), ("fasttree", "fasttree"));
+            var spec = TestSpecs.Create(TestPaths.Dataset("iris.csv"), "target", ("lightgbm", "lightgbm"), ("fasttree", "fasttree"),
+                ("fastforest", "fastforest"));
             spec.Models[0].Options["iterations"] = 20L;
             Directory = Path.Combine(TestPaths.NewTempFolder(), "iris");
             new PipelineRunner(BuiltinTrainers.CreateRegistry()).Run(spec, new MLPipelines.Core.Runs.RunOptions { OutputDirectory = Directory });

@@ -54,7 +54,7 @@ public sealed class PermutationImportanceTests
     [InlineData(TaskKind.Multiclass, "lightgbm", "accuracy")]
     [InlineData(TaskKind.Regression, "sdca", "rmse")]
     [InlineData(TaskKind.Regression, "fasttree", "mae")]
-    public void PermutationImportance_AddSplit_StackedScoringGivesTheChangesOfScoringEachCopyAlone(TaskKind task, string trainer, string metric)
+    public void PermutationImportance_Measure_StackedScoringGivesTheChangesOfScoringEachCopyAlone(TaskKind task, string trainer, string metric)
     {
         // Given a model with imputation, one-hot and normalization fitted on a table with missing values, when the
         // shuffled copies are scored stacked (batches of 3 copies, the last one short) and one view per copy,
@@ -64,13 +64,13 @@ public sealed class PermutationImportanceTests
             [TestSpecs.Step("impute", ("numeric", "median"), ("categorical", "most_frequent")), TestSpecs.Step("one_hot"), TestSpecs.Step("normalize")];
         var data = new TabularEvaluationData(DatasetLoader.Load(spec));
         var plugin = BuiltinTrainers.CreateRegistry().TryGet(trainer, out var found) ? found : throw new InvalidOperationException(trainer);
-        var (model, _, _) = new ModelEvaluator(spec, data, [], _ => "").FitAll(0, plugin, new Dictionary<string, object?>(), CancellationToken.None);
+        var (model, _, _) = new ModelEvaluator(spec, data, []).FitAll(0, plugin, new Dictionary<string, object?>(), CancellationToken.None);
         int[] testRows = [.. Enumerable.Range(0, data.RowCount).Where(r => r % 3 == 0)];
 
         var stacked = new PermutationImportance(data, metric, maxRows: 30, permutations: 2, stackedRows: 3 * 30)
-            .AddSplit(model, testRows, seed: 5, CancellationToken.None);
+            .Measure(model, testRows, seed: 5, CancellationToken.None).Changes;
         var alone = new PermutationImportance(new OneViewPerCopy(data), metric, maxRows: 30, permutations: 2)
-            .AddSplit(model, testRows, seed: 5, CancellationToken.None);
+            .Measure(model, testRows, seed: 5, CancellationToken.None).Changes;
 
         Assert.Equal(4, stacked.Length);
         Assert.All(stacked, changes => Assert.Equal(2, changes.Length));
@@ -121,8 +121,8 @@ public sealed class PermutationImportanceTests
 
         public IDataView Select(int[] rows) => inner.Select(rows);
 
-        public FeatureChain BuildFeatures(MLContext ml, IReadOnlyList<PreprocessingStepSpec> steps, string trainerFamily, string stepsKey, Func<string, string> where) =>
-            inner.BuildFeatures(ml, steps, trainerFamily, stepsKey, where);
+        public FeatureChain BuildFeatures(MLContext ml, IReadOnlyList<PreprocessingStepSpec> steps, string trainerFamily, string stepsKey) =>
+            inner.BuildFeatures(ml, steps, trainerFamily, stepsKey);
 
         public int RowNumber(int row) => inner.RowNumber(row);
 

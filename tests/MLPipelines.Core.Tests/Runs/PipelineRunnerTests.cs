@@ -43,6 +43,26 @@ public sealed class PipelineRunnerTests
     }
 
     [Fact]
+    public void PipelineRunner_Run_DataContradictingASpecKey_NamesTheKeysPosition()
+    {
+        // Given a spec asking for more folds than the file has rows (the loader cannot know; the data can),
+        // when it runs, then the error names the key with the line and column it was written at.
+        using var folder = new SpecFolder();
+        var spec = folder.Parse(SpecFolder.Lines(
+            "name: few",
+            "data: {path: data.csv, label: y}",
+            "evaluation:",
+            "  folds: 5",
+            "models: [lbfgs]"));
+
+        var e = Assert.Throws<DataFileException>(() =>
+            new PipelineRunner(BuiltinTrainers.CreateRegistry()).Run(spec, new RunOptions { OutputDirectory = Path.Combine(folder.Root, "run") }));
+
+        Assert.Equal("x.yaml:4:10: evaluation.folds: 5 folds need at least 5 labelled rows, the data has 2", e.Message);
+        Assert.True(e.IsLocated);
+    }
+
+    [Fact]
     public void PipelineRunner_Run_SameSeedSameFoldsForEveryModel()
     {
         var spec = TestSpecs.Create(TestPaths.Dataset("iris.csv"), "target", ("a", "lbfgs"), ("b", "sdca"));
@@ -61,8 +81,7 @@ public sealed class PipelineRunnerTests
         var path = TestPaths.WriteCsv("x,z,price\n" + string.Concat(Enumerable.Range(1, 200).Select(i => $"{i / 2.0},{i % 3},{Math.Exp(i / 50.0) * 100:F2}\n")));
         var spec = TestSpecs.Create(path, "price", ("linear", "lightgbm"));
         spec.Models[0].Options["iterations"] = 30L;
-        spec.Data.Task = TaskKind.Regression;
-        spec.Data.LabelTransform = LabelTransform.Log;
+        spec = spec with { Data = spec.Data with { Task = TaskKind.Regression, LabelTransform = LabelTransform.Log } };
         var output = Path.Combine(TestPaths.NewTempFolder(), "run");
 
         var results = new PipelineRunner(BuiltinTrainers.CreateRegistry()).Run(spec, new RunOptions { OutputDirectory = output }).Results;
@@ -80,9 +99,7 @@ public sealed class PipelineRunnerTests
     public void PipelineRunner_Run_RepeatedHoldoutScoresEachRepeatOnItsTestRows()
     {
         var spec = TestSpecs.Create(TestPaths.Dataset("iris.csv"), "target", ("linear", "lbfgs"));
-        spec.Evaluation.Method = EvaluationMethod.Holdout;
-        spec.Evaluation.TestFraction = 0.2;
-        spec.Evaluation.Repeats = 2;
+        spec = spec with { Evaluation = spec.Evaluation with { Method = EvaluationMethod.Holdout, TestFraction = 0.2, Repeats = 2 } };
         var output = Path.Combine(TestPaths.NewTempFolder(), "run");
 
         var results = new PipelineRunner(BuiltinTrainers.CreateRegistry()).Run(spec, new RunOptions { OutputDirectory = output }).Results;

@@ -31,7 +31,9 @@ internal sealed class RecordingTrainer(ITrainerPlugin inner) : ITrainerPlugin
 
     public IEnumerable<(string Option, string Message)> Validate(IReadOnlyDictionary<string, object?> options, TaskKind? task) => inner.Validate(options, task);
 
-    public IEstimator<ITransformer> CreateEstimator(TrainerContext context, IReadOnlyDictionary<string, object?> options) =>
+    public object Bind(IReadOnlyDictionary<string, object?> values) => inner.Bind(values);
+
+    public IEstimator<ITransformer> CreateEstimator(TrainerContext context, object options) =>
         new Recorder(this, inner.CreateEstimator(context, options), context.FeatureColumn);
 
     private sealed class Recorder(RecordingTrainer owner, IEstimator<ITransformer> estimator, string features) : IEstimator<ITransformer>

@@ -74,7 +74,7 @@ public sealed class SoftmaxTreePredictorTests
         var data = new TabularEvaluationData(table);
         var split = FoldPlanner.KFold(data.RowCount, 3, 1, 5, data.Label.ClassIndex)[0];
         var plugin = BuiltinTrainers.CreateRegistry().TryGet(trainer, out var p) ? p : throw new InvalidOperationException(trainer);
-        var prepared = new FeaturePreparer(data, steps, plugin.Family, "preprocessing", _ => "").Prepare(split, split.Test, 3);
+        var prepared = new FeaturePreparer(data, steps, plugin.Family, "preprocessing").Prepare(split, split.Test, 3);
         var options = plugin.Options.ToDictionary(o => o.Name, o => o.Default, StringComparer.Ordinal);
         if (trainer == "lightgbm")
         {

@@ -123,7 +123,7 @@ public sealed class SplitTunerTests
     private static SplitTuner Tuner(TabularEvaluationData data, ITrainerPlugin plugin, TuningSettings settings, string metric = "accuracy")
     {
         var options = plugin.Options.ToDictionary(o => o.Name, o => o.Default, StringComparer.Ordinal);
-        var preparer = new FeaturePreparer(data, [], plugin.Family, "preprocessing", _ => "");
+        var preparer = new FeaturePreparer(data, [], plugin.Family, "preprocessing");
         return new SplitTuner(data, preparer, plugin, options, settings, new InnerScorer(data.Label, metric), higherIsBetter: true, configSeed: 9, stratify: true);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using MLPipelines.Trainers.Cnn;
+using MLPipelines.Trainers.Training;
 
 namespace MLPipelines.Trainers.Tests.Cnn;
 
@@ -8,12 +9,12 @@ namespace MLPipelines.Trainers.Tests.Cnn;
 public sealed class CnnErrorTests
 {
     [Theory]
-    [InlineData("epochs", 0, "epochs: must be in [1, 100000], got 0")]
-    [InlineData("batch_size", 1, "batch_size: must be in [2, 65536] (batch norm needs 2 images per batch), got 1")]
-    [InlineData("learning_rate", -1.0, "learning_rate: must be finite and > 0, got -1")]
-    [InlineData("label_smoothing", 1.0, "label_smoothing: must be in [0, 1), got 1")]
-    [InlineData("random_erasing", 1.5, "random_erasing: must be in [0, 1], got 1.5")]
-    [InlineData("crop_padding", -1, "crop_padding: must be in [0, 64], got -1")]
+    [InlineData("epochs", 0, "epochs: must be >= 1 and <= 100000, got 0")]
+    [InlineData("batch_size", 1, "batch_size: must be >= 2 and <= 65536, got 1")]
+    [InlineData("learning_rate", -1.0, "learning_rate: must be > 0, got -1")]
+    [InlineData("label_smoothing", 1.0, "label_smoothing: must be >= 0 and < 1, got 1")]
+    [InlineData("random_erasing", 1.5, "random_erasing: must be >= 0 and <= 1, got 1.5")]
+    [InlineData("crop_padding", -1, "crop_padding: must be >= 0 and <= 64, got -1")]
     public void CnnCatalog_Cnn_OutOfRangeOptionIsRejected(string option, double value, string expected)
     {
         var o = new CnnOptions();
@@ -104,10 +105,10 @@ public sealed class CnnErrorTests
         var ml = new MLContext(1);
         var options = CnnWorkoutTests.Small();
         options.LearningRate = 1e30;
-        options.Optimizer = CnnOptimizer.Sgd;
-        options.Schedule = CnnSchedule.Constant;
+        options.Optimizer = OptimizerKind.Sgd;
+        options.Schedule = ScheduleKind.Constant;
 
-        var e = Assert.Throws<CnnTrainingException>(() => ml.MulticlassClassification.Trainers.Cnn(options).Fit(TinyImages.Create(ml, rows: 90)));
+        var e = Assert.Throws<NetworkTrainingException>(() => ml.MulticlassClassification.Trainers.Cnn(options).Fit(TinyImages.Create(ml, rows: 90)));
 
         Assert.StartsWith("CNN training diverged: the loss became", e.Message, StringComparison.Ordinal);
         Assert.Contains("with learning_rate 1E+30 (optimizer sgd); try a lower learning_rate, e.g. 1E+29, or gradient_clip: 1", e.Message, StringComparison.Ordinal);

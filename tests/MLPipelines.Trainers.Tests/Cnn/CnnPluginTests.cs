@@ -5,6 +5,7 @@ using MLPipelines.Spec;
 using MLPipelines.Trainers.Cnn;
 using MLPipelines.Trainers.Cnn.Plugin;
 using MLPipelines.Trainers.Mlp.Plugin;
+using MLPipelines.Trainers.Training;
 
 namespace MLPipelines.Trainers.Tests.Cnn;
 
@@ -79,7 +80,7 @@ public sealed class CnnPluginTests
         var defaults = new CnnOptions();
         var options = new CnnTrainerPlugin().Options.ToDictionary(o => o.Name, o => o.Default);
 
-        var bound = CnnOptionDescriptors.Bind(options);
+        var bound = new CnnTrainerPlugin().Bind(options);
 
         Assert.Equal(defaults.Architecture, bound.Architecture);
         Assert.Null(bound.Layers);

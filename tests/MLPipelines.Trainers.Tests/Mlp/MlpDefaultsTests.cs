@@ -3,6 +3,7 @@ using Microsoft.ML.Data;
 using MLPipelines.Core.Trainers;
 using MLPipelines.Results;
 using MLPipelines.Trainers.Mlp;
+using MLPipelines.Trainers.Training;
 
 namespace MLPipelines.Trainers.Tests.Mlp;
 
@@ -51,7 +52,7 @@ public sealed class MlpDefaultsTests
         var log = new TrainingLog();
 
         var regression = ml.Regression.Trainers.Mlp(options).Fit(TestTables.Regression(ml, rows: 200));
-        var binary = new MlpTrainer(ml, TaskKind.Binary, options, "Label", "Features", new MlpFitHooks { Log = log })
+        var binary = new MlpTrainer(ml, TaskKind.Binary, options, "Label", "Features", new NetworkFitHooks { Log = log })
             .Fit(TestTables.Binary(ml, rows: 200));
 
         Assert.Contains("PeriodicEmbedding", regression.Model.Architecture, StringComparison.Ordinal);
@@ -102,7 +103,7 @@ public sealed class MlpDefaultsTests
         var log = new TrainingLog();
 
         // When fitting with automatic dropout, and each candidate alone
-        var auto = new MlpTrainer(ml, TaskKind.Binary, Options(null), "Label", "Features", new MlpFitHooks { Log = log }).Fit(data);
+        var auto = new MlpTrainer(ml, TaskKind.Binary, Options(null), "Label", "Features", new NetworkFitHooks { Log = log }).Fit(data);
         var plain = ml.BinaryClassification.Trainers.Mlp(Options(0)).Fit(data).Model.History;
         var dropped = ml.BinaryClassification.Trainers.Mlp(Options(MlpOptions.AutoDropout)).Fit(data).Model.History;
 

@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using MLPipelines.Trainers.Mlp;
+using MLPipelines.Trainers.Training;
 
 namespace MLPipelines.Trainers.Tests.Mlp;
 
@@ -44,9 +45,9 @@ public sealed class MlpErrorTests
     }
 
     [Theory]
-    [InlineData("dropout", "dropout: must be in [0, 1), got 1.5")]
-    [InlineData("learning_rate", "learning_rate: must be finite and > 0, got 0")]
-    [InlineData("hidden_layers", "hidden_layers: width 0 at position 1 must be in [1, 65536]")]
+    [InlineData("dropout", "dropout: must be >= 0 and < 1, got 1.5")]
+    [InlineData("learning_rate", "learning_rate: must be > 0, got 0")]
+    [InlineData("hidden_layers", "hidden_layers: must be >= 1 and <= 65536, got 0")]
     [InlineData("early_stopping", "early_stopping: needs a validation split")]
     public void MlpCatalog_Mlp_BadOptionsAreRejectedNamingTheOption(string option, string message)
     {
@@ -71,7 +72,7 @@ public sealed class MlpErrorTests
         var options = MlpWorkoutTests.Small();
         options.LearningRate = 1e6;
 
-        var e = Assert.Throws<MlpTrainingException>(() => ml.Regression.Trainers.Mlp(options).Fit(TestTables.Regression(ml, rows: 200)));
+        var e = Assert.Throws<NetworkTrainingException>(() => ml.Regression.Trainers.Mlp(options).Fit(TestTables.Regression(ml, rows: 200)));
 
         Assert.StartsWith("MLP training diverged: the loss became", e.Message, StringComparison.Ordinal);
         Assert.Contains("learning_rate 1000000", e.Message, StringComparison.Ordinal);

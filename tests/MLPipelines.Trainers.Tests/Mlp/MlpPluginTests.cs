@@ -5,6 +5,7 @@ using MLPipelines.Core.Trainers;
 using MLPipelines.Spec;
 using MLPipelines.Trainers.Mlp;
 using MLPipelines.Trainers.Mlp.Plugin;
+using MLPipelines.Trainers.Training;
 
 namespace MLPipelines.Trainers.Tests.Mlp;
 
@@ -68,7 +69,7 @@ public sealed class MlpPluginTests
         var defaults = new MlpOptions();
         var options = new MlpTrainerPlugin().Options.ToDictionary(o => o.Name, o => o.Default);
 
-        var bound = MlpOptionDescriptors.Bind(options);
+        var bound = new MlpTrainerPlugin().Bind(options);
 
         Assert.Equal(defaults.HiddenLayers, bound.HiddenLayers);
         Assert.Equal(defaults.Activation, bound.Activation);
@@ -130,7 +131,7 @@ public sealed class MlpPluginTests
             "models:\n  - {name: mlp, trainer: mlp, options: {learning_rate: 1000000, hidden_layers: [16], epochs: 5}}\n");
         var output = Path.Combine(folder, "run");
 
-        var e = Assert.Throws<MlpTrainingException>(() =>
+        var e = Assert.Throws<NetworkTrainingException>(() =>
             new PipelineRunner(Registry()).Run(new SpecLoader(Registry()).Load(yaml), new RunOptions { OutputDirectory = output }));
 
         Assert.Contains("MLP training diverged", e.Message, StringComparison.Ordinal);

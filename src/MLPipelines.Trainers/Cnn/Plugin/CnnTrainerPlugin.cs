@@ -2,7 +2,7 @@ using Microsoft.ML;
 using MLPipelines.Core.Trainers;
 using MLPipelines.Results;
 using MLPipelines.Spec;
-using MLPipelines.Spec.Declarations;
+using MLPipelines.Trainers.Training;
 
 namespace MLPipelines.Trainers.Cnn.Plugin;
 
@@ -11,39 +11,30 @@ namespace MLPipelines.Trainers.Cnn.Plugin;
 /// <c>data.kind: images</c>. Gets the image shape, the fit's seed and the learning-curve log from the runner's
 /// <see cref="TrainerContext"/>; on tabular data (or pixels replaced by <c>pca</c>) it stops with a clear message.
 /// </summary>
-public sealed class CnnTrainerPlugin : ITrainerPlugin
+public sealed class CnnTrainerPlugin : TrainerPlugin<CnnOptions>
 {
     /// <inheritdoc />
-    public string Name => "cnn";
+    public override string Name => "cnn";
 
     /// <inheritdoc />
-    public string Description => "Convolutional network for images (our engine): conv + batch norm blocks, augmentation, AdamW + one-cycle.";
+    public override string Description => "Convolutional network for images (our engine): conv + batch norm blocks, augmentation, AdamW + one-cycle.";
 
     /// <inheritdoc />
-    public string Family => "neural";
+    public override string Family => "neural";
 
     /// <inheritdoc />
-    public bool NeedsImages => true;
+    public override bool NeedsImages => true;
 
     /// <inheritdoc />
-    public IReadOnlyList<TaskKind> Tasks { get; } = [TaskKind.Multiclass];
+    public override IReadOnlyList<TaskKind> Tasks { get; } = [TaskKind.Multiclass];
 
     /// <inheritdoc />
-    public IReadOnlyList<OptionDescriptor> Options => CnnOptionDescriptors.All;
-
-    /// <inheritdoc />
-    public MLPipelines.Tuning.Search.SearchSpace DefaultSearchSpace => CnnSearchSpace.Space;
-
-    /// <inheritdoc />
-    public string ResourceOption => "epochs";
-
-    /// <inheritdoc />
-    public IEnumerable<(string Option, string Message)> Validate(IReadOnlyDictionary<string, object?> options, TaskKind? task) =>
-        CnnOptionsValidator.Errors(CnnOptionDescriptors.Bind(options));
+    protected override IEnumerable<(string Option, string Message)> Validate(CnnOptions options, TaskKind? task) =>
+        CnnOptionsValidator.Errors(options);
 
     /// <inheritdoc />
     /// <exception cref="SpecException">The data is not images (exit code 2 in the CLI).</exception>
-    public IEstimator<ITransformer> CreateEstimator(TrainerContext context, IReadOnlyDictionary<string, object?> options)
+    public override IEstimator<ITransformer> CreateEstimator(TrainerContext context, CnnOptions options)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (context.Image is not { } image)
@@ -53,8 +44,7 @@ public sealed class CnnTrainerPlugin : ITrainerPlugin
                 "for a table use trainer: mlp");
         }
 
-        var bound = CnnOptionDescriptors.Bind(options);
-        return new CnnTrainer(context.MLContext, bound, context.LabelColumn, context.FeatureColumn, new CnnFitHooks
+        return new CnnTrainer(context.MLContext, options, context.LabelColumn, context.FeatureColumn, new NetworkFitHooks
         {
             Seed = context.Seed,
             ImageShape = [image.Channels, image.Height, image.Width],
