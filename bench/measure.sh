@@ -47,6 +47,7 @@ measure() {
   run mlp_cold $py bench/mlp/speed_vs_torch.py --rounds "$r2"
   run cnn $py bench/cnn_vs_torch.py --arch default --rounds "$r2"
   run gbdt $py bench/gbdt_vs_xgboost.py --repeats "$r2"
+  run xgboost $py bench/xgboost_vs_python.py --repeats "$r3"
   if [[ $accuracy == 1 ]]; then
     run accuracy $py bench/mlp_vs_peers.py --models mlp --peers xgboost,torch --pipelines "$ACCURACY" --runs "$out/runs"
   fi

@@ -71,9 +71,10 @@ def peer_env(blas_threads=None, omp_threads=None, **extra):
 
 def reexec_without_handicaps():
     """For a script that loads numpy/scipy/xgboost in its own process: restart it without the OpenBLAS handicaps
-    (they must be gone before OpenBLAS loads), under Debian's python. Call before importing numpy."""
+    (they must be gone before OpenBLAS loads), under Debian's python, keeping an OMP_WAIT_POLICY the user set.
+    Call before importing numpy."""
     if any(k in os.environ for k in HANDICAPS):
-        os.execve(PYTHON, [PYTHON, *sys.argv], peer_env())
+        os.execve(PYTHON, [PYTHON, *sys.argv], peer_env(OMP_WAIT_POLICY=os.environ.get("OMP_WAIT_POLICY")))
 
 
 def describe_env(env):

@@ -117,6 +117,25 @@ def gbdt_section(r):
     print()
 
 
+def xgboost_section(r):
+    print("| table | nthread | largest OOF difference (not bit-identical) | python s/fold | mlpipe booster | mlpipe trainer Fit | mlpipe fit | "
+          "python CPU s/fold | mlpipe trainer Fit CPU | OMP_WAIT_POLICY (both sides, per round) |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    for x in r["rows"]:
+        def ratio(key, reference="python_s"):
+            ratios = sorted(a / b for a, b in zip(x[key], x[reference]))
+            return f"{ratios[len(ratios) // 2]:.2f}x"
+        median = sorted(x["python_s"])[len(x["python_s"]) // 2]
+        median_cpu = sorted(x["python_cpu_s"])[len(x["python_cpu_s"]) // 2]
+        print(f"| {x['table']} ({x['task']}) | {x['nthread']} | {x['largest_difference']:.2g} ({x['not_identical']}) | {median:.2f} | {ratio('booster')} | "
+              f"{ratio('trainer')} | {ratio('fit')} | {median_cpu:.2f} | {ratio('trainer_cpu', 'python_cpu_s')} | "
+              f"{' '.join(x.get('omp_wait', ['PASSIVE (forced by the script then)']))} |")
+    print()
+    print(f"`/usr/bin/python3 bench/xgboost_vs_python.py --repeats {r['repeats']}` (python3-xgboost {r['xgboost_version']}, "
+          f"{r['folds']} folds, {r['rounds']} rounds; ratios are medians over folds of mlpipe / python). {when(r)}")
+    print()
+
+
 def accuracy_section(folder):
     files = sorted(glob.glob(os.path.join(folder, "accuracy_*.json")))
     if not files:
@@ -159,6 +178,10 @@ def main():
     if gbdt:
         print("### LightGBM against XGBoost on the same folds\n")
         gbdt_section(gbdt)
+    xgboost = load(folder, "xgboost")
+    if xgboost:
+        print("### `trainer: xgboost` against python3-xgboost on the same folds\n")
+        xgboost_section(xgboost)
     accuracy_section(folder)
 
 

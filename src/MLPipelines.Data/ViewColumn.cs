@@ -27,6 +27,16 @@ internal abstract class ViewColumn(string name, DataViewType type)
     /// <summary><paramref name="inner"/> read at storage row <c>map[row]</c> instead of <c>row</c> (rows not in the map read themselves).</summary>
     public static ViewColumn Remapped(ViewColumn inner, IReadOnlyDictionary<int, int> map) => new RemappedColumn(inner, map);
 
+    /// <summary><paramref name="inner"/> read at storage row <c>storageOf(row)</c>.</summary>
+    public static ViewColumn Mapped(ViewColumn inner, Func<int, int> storageOf) => new MappedColumn(inner, storageOf);
+
+    private sealed class MappedColumn(ViewColumn inner, Func<int, int> storageOf) : ViewColumn(inner.Name, inner.Type)
+    {
+        public override DataViewSchema.Annotations? Annotations => inner.Annotations;
+
+        public override Delegate MakeGetter(Func<int> row) => inner.MakeGetter(() => storageOf(row()));
+    }
+
     private sealed class RemappedColumn(ViewColumn inner, IReadOnlyDictionary<int, int> map) : ViewColumn(inner.Name, inner.Type)
     {
         public override DataViewSchema.Annotations? Annotations => inner.Annotations;

@@ -136,6 +136,11 @@ internal static class ModelsReader
     {
         if (registry.TryGetDeclaration(name, out var plugin))
         {
+            if (plugin.Unavailable is { } problem)
+            {
+                context.Error(node, path, $"trainer '{name}' cannot run here: {problem}");
+            }
+
             return plugin;
         }
 

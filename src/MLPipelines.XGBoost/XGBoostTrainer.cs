@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -57,18 +56,18 @@ public sealed class XGBoostTrainer : IEstimator<XGBoostModel>
     {
         ArgumentNullException.ThrowIfNull(input);
         XGBoostLibrary.EnsureAvailable();
-        var clock = Stopwatch.StartNew();
+        var fit = new FitClock();
         var (label, features) = (_options.LabelColumnName, _options.FeatureColumnName);
         var data = XGBoostTrainingData.Read(input, Task, label, features);
         var parameters = XGBoostParameters.For(_options, Task, data.ClassCount, _options.Seed ?? _hooks.Seed ?? 0);
-        var boosting = Stopwatch.StartNew();
+        var boosting = new FitClock();
         var json = Train(data, parameters);
-        boosting.Stop();
+        var boosted = (boosting.WallSeconds, boosting.ProcessorSeconds);
         var parsed = XGBoostJsonModel.Parse(json);
         var onnx = TreeEnsembleOnnxWriter.Write(parsed, json, features, Outputs(Task));
         var chain = MlpScoringChain.Create(_ml, Task, onnx, features, input.Schema[label], data.ClassCount).Fit(input);
         var result = new XGBoostModelParameters(Task, json, parameters, _options.NEstimators, parsed.Trees.Count, data.Rows, XGBoostLibrary.Probe().Version!);
-        Note(result, data, boosting.Elapsed.TotalSeconds, clock.Elapsed.TotalSeconds);
+        Note(result, data, boosted, (fit.WallSeconds, fit.ProcessorSeconds));
         return new XGBoostModel(chain, onnx, result, features, input.Schema[features].Type);
     }
 
@@ -78,8 +77,8 @@ public sealed class XGBoostTrainer : IEstimator<XGBoostModel>
     /// </summary>
     private byte[] Train(XGBoostTrainingData data, IReadOnlyList<KeyValuePair<string, string>> parameters)
     {
-        using var matrix = DMatrix.FromDense(data.Features, data.Rows, data.Width, _options.Threads ?? 0);
-        matrix.SetLabels(data.Labels);
+        using var matrix = DMatrix.FromDense(data.Features.Span, data.Rows, data.Width, _options.Threads ?? 0);
+        matrix.SetLabels(data.Labels.Span);
         using var booster = Booster.Create(matrix);
         foreach (var (name, value) in parameters)
         {
@@ -112,11 +111,13 @@ public sealed class XGBoostTrainer : IEstimator<XGBoostModel>
     }
 
     /// <summary>
-    /// Records the size of the model and two timings in the run's training log: <c>booster_seconds</c> (DMatrix and
-    /// boosting rounds, the span python's <c>DMatrix(...)</c> + <c>xgboost.train</c> covers) and
-    /// <c>trainer_seconds</c> (the whole <see cref="Fit"/>: reading the rows, boosting, ONNX conversion, scoring chain).
+    /// Records the size of the model and two spans, each as wall-clock and processor seconds (the whole process's, so
+    /// work on other threads counts): <c>booster_seconds</c> / <c>booster_cpu_seconds</c> (DMatrix and boosting
+    /// rounds, the span python's <c>DMatrix(...)</c> + <c>xgboost.train</c> covers) and <c>trainer_seconds</c> /
+    /// <c>trainer_cpu_seconds</c> (the whole <see cref="Fit"/>: reading the rows, boosting, ONNX conversion, scoring
+    /// transforms).
     /// </summary>
-    private void Note(XGBoostModelParameters result, XGBoostTrainingData data, double boosterSeconds, double trainerSeconds)
+    private void Note(XGBoostModelParameters result, XGBoostTrainingData data, (double Wall, double Cpu) booster, (double Wall, double Cpu) trainer)
     {
         if (_hooks.Log is not { } log)
         {
@@ -125,8 +126,10 @@ public sealed class XGBoostTrainer : IEstimator<XGBoostModel>
 
         log.Values["rounds"] = result.Rounds;
         log.Values["trees"] = result.Trees;
-        log.Values["booster_seconds"] = Math.Round(boosterSeconds, 4);
-        log.Values["trainer_seconds"] = Math.Round(trainerSeconds, 4);
+        log.Values["booster_seconds"] = Math.Round(booster.Wall, 4);
+        log.Values["booster_cpu_seconds"] = Math.Round(booster.Cpu, 4);
+        log.Values["trainer_seconds"] = Math.Round(trainer.Wall, 4);
+        log.Values["trainer_cpu_seconds"] = Math.Round(trainer.Cpu, 4);
         if (data.SkippedRows > 0)
         {
             log.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"{data.SkippedRows} row(s) without a label were skipped"));

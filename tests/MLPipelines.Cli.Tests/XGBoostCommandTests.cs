@@ -49,7 +49,7 @@ public sealed class XGBoostCommandTests
         var (otherCode, otherOutput) = RunWithoutLibrary("validate", withoutXGBoost);
 
         Assert.True(code == ExitCodes.BadInput, output);
-        Assert.Contains($"{spec}:9:35: models[0].options: XGBoost's native library was not found", output, StringComparison.Ordinal);
+        Assert.Contains($"{spec}:9:26: models[0].trainer: trainer 'xgboost' cannot run here: XGBoost's native library was not found", output, StringComparison.Ordinal);
         Assert.Contains("apt-get install libxgboost0", output, StringComparison.Ordinal);
         Assert.Contains(XGBoostLibrary.PathVariable, output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);

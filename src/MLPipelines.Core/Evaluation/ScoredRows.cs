@@ -43,6 +43,11 @@ public sealed class ScoredRows
         Prediction = prediction;
     }
 
+    /// <summary>Rows <paramref name="start"/> .. <paramref name="start"/> + <paramref name="count"/> - 1 (copies).</summary>
+    internal ScoredRows Slice(int start, int count) => new(
+        Task, Score[start..(start + count)], Probability[start..(start + count)], PredictedPositive[start..(start + count)],
+        PredictedClass[start..(start + count)], ClassProbabilities[start..(start + count)], Prediction[start..(start + count)]);
+
     public TaskKind Task { get; }
 
     public float[] Score { get; }

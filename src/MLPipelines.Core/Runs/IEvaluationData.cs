@@ -45,6 +45,13 @@ internal interface IEvaluationData
     /// </summary>
     IDataView Permute(int[] rows, int unit, int[] sources);
 
+    /// <summary>
+    /// Several <see cref="Permute"/> views one after the other in one view (block <c>b</c>: unit
+    /// <paramref name="blocks"/>[b].Unit from <paramref name="blocks"/>[b].Sources), so a model is applied once for
+    /// all of them; null when the data has no such view (each block is then scored on its own).
+    /// </summary>
+    IDataView? PermuteBlocks(int[] rows, IReadOnlyList<(int Unit, int[] Sources)> blocks) => null;
+
     /// <summary>The <c>dataset</c> block of results.json.</summary>
     DatasetResult Describe(PipelineSpec spec);
 

@@ -64,7 +64,7 @@ public static class OnnxModelWriter
     private static string? Unsupported(ITransformer step) => step.GetType().Name switch
     {
         "OnnxTransformer" => "the model scores with ML.NET's ONNX transform (our neural and XGBoost trainers: the network or booster is ONNX already, inside the zip), which ML.NET's converter cannot export",
-        "ExpressionTransformer" => "the model has an expression transform (our imputation, missing-value tokens, boolean columns and the binary or log-label Prediction column use them), which ML.NET's converter cannot export",
+        "ExpressionTransformer" => "the model has an expression transform (our categorical imputation, missing-value indicators and tokens, boolean columns and the binary or log-label Prediction column use them), which ML.NET's converter cannot export",
         _ when !(step.GetType().Assembly.GetName().Name ?? "").StartsWith("Microsoft.ML", StringComparison.Ordinal) =>
             $"step {step.GetType().Name} is not an ML.NET transform, which ML.NET's converter cannot export",
         _ => null,

@@ -13,7 +13,12 @@ namespace MLPipelines.Core.Runs;
 /// the change of the metric recorded: Δ = metric(shuffled) − metric(as is). Permuting the raw input (not the
 /// one-hot slots) keeps a categorical column one feature and leaves every fitted statistic untouched.
 /// </summary>
-/// <remarks>Cost per split: (1 + units × permutations) scorings of at most <see cref="MaxRows"/> rows.</remarks>
+/// <remarks>
+/// Cost per split: (1 + units × permutations) × at most <see cref="MaxRows"/> rows scored. The shuffled copies are
+/// stacked into views of up to <see cref="StackedRows"/> rows where the data can (tables), so the model's transforms
+/// are built once per view rather than once per copy; each copy's metric is computed from its own rows, so the
+/// figures are those of scoring the copies one by one.
+/// </remarks>
 internal sealed class PermutationImportance
 {
     private readonly IEvaluationData _data;
@@ -23,14 +28,17 @@ internal sealed class PermutationImportance
     private int _splits;
     private int _rowsUsed;
 
-    public PermutationImportance(IEvaluationData data, string metric, int maxRows, int permutations)
+    /// <param name="stackedRows">Rows scored in one stacked view at most (bounds the memory of one scoring).</param>
+    public PermutationImportance(IEvaluationData data, string metric, int maxRows, int permutations, int stackedRows = 65_536)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRows, 2);
         ArgumentOutOfRangeException.ThrowIfLessThan(permutations, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(stackedRows, 1);
         _data = data;
         _metric = metric;
         MaxRows = maxRows;
         Permutations = permutations;
+        StackedRows = stackedRows;
         _changes = [.. data.ImportanceUnits.Names.Select(_ => new List<double>())];
     }
 
@@ -39,6 +47,9 @@ internal sealed class PermutationImportance
 
     /// <summary>Shuffles per unit and split.</summary>
     public int Permutations { get; }
+
+    /// <summary>Most rows scored in one stacked view (at least one shuffled copy per view).</summary>
+    public int StackedRows { get; }
 
     /// <summary>
     /// Scores <paramref name="model"/> on (a sample of) <paramref name="testRows"/> with each unit shuffled: one
@@ -55,20 +66,25 @@ internal sealed class PermutationImportance
         var reference = Score(model, _data.Select(rows), rows);
         if (double.IsFinite(reference))
         {
+            // Shuffled copies in the generator's order (unit by unit), scored a batch at a time: only one batch's
+            // source rows are held, and each copy's shuffle is the one it got when copies were scored one by one.
+            var perBatch = Math.Max(1, StackedRows / rows.Length);
+            var batch = new List<(int Unit, int[] Sources)>(Math.Min(perBatch, changes.Length * Permutations));
             for (var unit = 0; unit < changes.Length; unit++)
             {
                 for (var p = 0; p < Permutations; p++)
                 {
-                    cancellation.ThrowIfCancellationRequested();
                     var sources = (int[])rows.Clone();
                     rng.Shuffle(sources);
-                    var score = Score(model, _data.Permute(rows, unit, sources), rows);
-                    if (double.IsFinite(score))
+                    batch.Add((unit, sources));
+                    if (batch.Count == perBatch)
                     {
-                        changes[unit].Add(score - reference);
+                        AddBatch(model, rows, batch, reference, changes, cancellation);
                     }
                 }
             }
+
+            AddBatch(model, rows, batch, reference, changes, cancellation);
         }
 
         _clock.Stop();
@@ -130,6 +146,47 @@ internal sealed class PermutationImportance
             Seconds = _clock.Elapsed.TotalSeconds,
             Features = [.. entries.OrderByDescending(e => e.Importance).ThenBy(e => e.Feature, StringComparer.Ordinal)],
         };
+    }
+
+    /// <summary>Scores the shuffled copies in <paramref name="batch"/>, adds their finite changes to <paramref name="changes"/>, empties it.</summary>
+    private void AddBatch(
+        ITransformer model, int[] rows, List<(int Unit, int[] Sources)> batch, double reference, List<double>[] changes, CancellationToken cancellation)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        var scores = ScoreBlocks(model, rows, batch, cancellation);
+        for (var b = 0; b < batch.Count; b++)
+        {
+            if (double.IsFinite(scores[b]))
+            {
+                changes[batch[b].Unit].Add(scores[b] - reference);
+            }
+        }
+
+        batch.Clear();
+    }
+
+    /// <summary>The metric of each block: stacked in one view when the data can, else one view per block.</summary>
+    private double[] ScoreBlocks(ITransformer model, int[] rows, List<(int Unit, int[] Sources)> blocks, CancellationToken cancellation)
+    {
+        cancellation.ThrowIfCancellationRequested();
+        if (_data.PermuteBlocks(rows, blocks) is not { } stacked)
+        {
+            var scores = new double[blocks.Count];
+            for (var b = 0; b < blocks.Count; b++)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                scores[b] = Score(model, _data.Permute(rows, blocks[b].Unit, blocks[b].Sources), rows);
+            }
+
+            return scores;
+        }
+
+        var scored = ScoredRows.Read(model.Transform(stacked), _data.Label.Task);
+        return [.. blocks.Select((_, b) => scored.Slice(b * rows.Length, rows.Length).Metrics(_data.Label, rows).GetValueOrDefault(_metric, double.NaN))];
     }
 
     private double Score(ITransformer model, IDataView view, int[] rows) =>

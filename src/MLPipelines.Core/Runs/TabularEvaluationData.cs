@@ -63,6 +63,9 @@ internal sealed class TabularEvaluationData : IEvaluationData
 
     public IDataView Permute(int[] rows, int unit, int[] sources) => _dataset.View.WithColumnFrom(_viewNames[unit], rows, sources);
 
+    public IDataView PermuteBlocks(int[] rows, IReadOnlyList<(int Unit, int[] Sources)> blocks) =>
+        _dataset.View.WithColumnsFrom(rows, [.. blocks.Select(b => (_viewNames[b.Unit], b.Sources))]);
+
     public void SaveModel(MLContext ml, ITransformer model, ModelMetadata metadata, string path) => ModelPackage.Save(ml, model, _dataset, metadata, path);
 
     public ModelMetadata Metadata(PipelineSpec spec) => new()

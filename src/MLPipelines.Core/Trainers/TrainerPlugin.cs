@@ -30,6 +30,9 @@ public abstract class TrainerPlugin<TOptions> : ITrainerPlugin
     public virtual bool NeedsImages => false;
 
     /// <inheritdoc />
+    public virtual string? Unavailable => null;
+
+    /// <inheritdoc />
     public IReadOnlyList<OptionDescriptor> Options { get; } = OptionDeclarations.Of<TOptions>();
 
     /// <inheritdoc />

@@ -29,6 +29,13 @@ public interface ITrainerDeclaration
     /// </summary>
     bool NeedsImages => false;
 
+    /// <summary>
+    /// Why this trainer cannot run on this machine (e.g. its native library is missing), with how to fix it; null when
+    /// it can. Checked when the spec is read and reported at the model's <c>trainer</c> key, so a run never starts
+    /// with a trainer that would fail on its first fit. Default null.
+    /// </summary>
+    string? Unavailable => null;
+
     /// <summary>Every option, with its documented default.</summary>
     IReadOnlyList<OptionDescriptor> Options { get; }
 

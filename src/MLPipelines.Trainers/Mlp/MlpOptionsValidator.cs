@@ -24,6 +24,11 @@ internal static class MlpOptionsValidator
         {
             yield return ("class_weights", "applies to classification only; remove it for a regression task");
         }
+
+        foreach (var error in MlpMemoryCheck.Errors(o.HiddenLayers))
+        {
+            yield return error;
+        }
     }
 
     /// <summary>Throws <see cref="ArgumentException"/> listing every problem (the catalog path; YAML reports them at file:line:col).</summary>

@@ -8,8 +8,8 @@ namespace MLPipelines.XGBoost.Plugin;
 
 /// <summary>
 /// <c>trainer: xgboost</c>: <see cref="XGBoostTrainer"/> in pipelines. When XGBoost's library cannot be loaded, the
-/// spec is rejected when it is read (its <see cref="Validate"/> reports the install hint), so a run never starts
-/// and every other trainer keeps working.
+/// spec is rejected when it is read (<see cref="Unavailable"/> gives the install hint, reported at the model's
+/// <c>trainer</c>), so a run never starts and every other trainer keeps working.
 /// </summary>
 public sealed class XGBoostTrainerPlugin : TrainerPlugin<XGBoostOptions>
 {
@@ -26,16 +26,11 @@ public sealed class XGBoostTrainerPlugin : TrainerPlugin<XGBoostOptions>
     public override IReadOnlyList<TaskKind> Tasks { get; } = [TaskKind.Binary, TaskKind.Multiclass, TaskKind.Regression];
 
     /// <inheritdoc />
-    protected override IEnumerable<(string Option, string Message)> Validate(XGBoostOptions options, TaskKind? task)
-    {
-        var library = XGBoostLibrary.Probe();
-        if (!library.IsAvailable)
-        {
-            return [("", library.Problem!)];
-        }
+    public override string? Unavailable => XGBoostLibrary.Probe().Problem;
 
-        return XGBoostOptionsValidator.Errors(options);
-    }
+    /// <inheritdoc />
+    protected override IEnumerable<(string Option, string Message)> Validate(XGBoostOptions options, TaskKind? task) =>
+        XGBoostOptionsValidator.Errors(options);
 
     /// <inheritdoc />
     public override IEstimator<ITransformer> CreateEstimator(TrainerContext context, XGBoostOptions options)

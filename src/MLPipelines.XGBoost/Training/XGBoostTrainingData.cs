@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLPipelines.Results;
@@ -13,18 +12,19 @@ namespace MLPipelines.XGBoost.Training;
 /// </summary>
 internal sealed class XGBoostTrainingData
 {
-    private XGBoostTrainingData(float[] features, float[] labels, int width, int classCount, int skipped)
+    private XGBoostTrainingData(float[] features, float[] labels, int rows, int width, int classCount, int skipped)
     {
-        Features = features;
-        Labels = labels;
+        Features = features.AsMemory(0, rows * width);
+        Labels = labels.AsMemory(0, rows);
         Width = width;
         ClassCount = classCount;
         SkippedRows = skipped;
     }
 
-    public float[] Features { get; }
+    /// <summary>Row-major, <see cref="Rows"/> x <see cref="Width"/>.</summary>
+    public ReadOnlyMemory<float> Features { get; }
 
-    public float[] Labels { get; }
+    public ReadOnlyMemory<float> Labels { get; }
 
     public int Width { get; }
 
@@ -47,8 +47,13 @@ internal sealed class XGBoostTrainingData
             TaskKind.Binary => 2,
             _ => 0,
         };
-        var values = new List<float>(capacity: (int)Math.Min((data.GetRowCount() ?? 1024) * width, int.MaxValue / 2));
-        var labels = new List<float>();
+
+        // One pass straight into the matrix XGBoost copies from: rows known up front (a Select view or ML.NET's
+        // cache knows its count) fill an exact array; otherwise it grows by doubling. Sparse vectors expand in place.
+        var capacity = data.GetRowCount() is long n and > 0 and <= int.MaxValue ? (int)n : 1024;
+        var values = GC.AllocateUninitializedArray<float>(checked(capacity * width));
+        var labels = GC.AllocateUninitializedArray<float>(capacity);
+        var rows = 0;
         var skipped = 0;
         using (var cursor = data.GetRowCursor([features, label]))
         {
@@ -64,19 +69,23 @@ internal sealed class XGBoostTrainingData
                     continue;
                 }
 
+                if (rows == labels.Length)
+                {
+                    Array.Resize(ref labels, checked(rows * 2));
+                    Array.Resize(ref values, checked(rows * 2 * width));
+                }
+
                 getFeatures(ref buffer);
-                var start = values.Count;
-                CollectionsMarshal.SetCount(values, start + width);
-                buffer.CopyTo(CollectionsMarshal.AsSpan(values).Slice(start, width));
-                labels.Add(y);
+                buffer.CopyTo(values.AsSpan(rows * width, width));
+                labels[rows++] = y;
             }
         }
 
-        if (labels.Count == 0)
+        if (rows == 0)
         {
             throw new ArgumentException($"XGBoost: the training data has no rows with a label in column '{labelColumn}'.", nameof(data));
         }
 
-        return new XGBoostTrainingData([.. values], [.. labels], width, classCount, skipped);
+        return new XGBoostTrainingData(values, labels, rows, width, classCount, skipped);
     }
 }

@@ -24,7 +24,7 @@ internal static class FuzzRunner
         var ran = 0;
         for (var i = 0; i < cases; i++)
         {
-            if (FuzzBudget.OnlyCase is { } only && only != i)
+            if (!FuzzBudget.Runs(i))
             {
                 continue;
             }

@@ -24,6 +24,24 @@ public sealed class BadInputTests
         Assert.Matches($@"^{Regex.Escape(spec)}:3:\d+: YAML syntax error", output);
     }
 
+    [Theory]
+    [InlineData("validate")]
+    [InlineData("run")]
+    public void HiddenLayersTooWideForMemory_AreRefusedAtTheOptionBeforeTheDataIsRead(string verb)
+    {
+        var folder = TestFiles.NewFolder();
+        // 7 x 65536^2 weights with their gradients: 224 GB, more than any test machine has.
+        var layers = string.Join(", ", Enumerable.Repeat("65536", 8));
+        var spec = TestFiles.IrisSpec(folder, $"  - {{name: wide, trainer: mlp, options: {{hidden_layers: [{layers}]}}}}\n");
+
+        var (code, output) = verb == "run" ? CliRunner.Run(verb, spec, "--out", Path.Combine(folder, "out")) : CliRunner.Run(verb, spec);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains($"{spec}:9:57: models[0].options.hidden_layers: [{layers}] has 30,064,771,072 weights", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(folder, "out")));
+    }
+
     [Fact]
     public void Validate_NestingTenThousandDeep_IsRefusedAtItsPosition()
     {

@@ -10,23 +10,36 @@ namespace MLPipelines.Core.Tests.Runs;
 
 /// <summary>
 /// The <c>models/NAME.onnx</c> files of real runs: iris (numeric columns, no preprocessing: ML.NET's converter exports
-/// every step) and penguins (imputation is an expression transform, which it cannot export: named instead).
+/// every step), iris with missing cells and numeric imputation (ML.NET's missing-value replacer, exported as an ONNX
+/// Imputer) and penguins (categorical imputation is an expression transform, which it cannot export: named instead).
 /// </summary>
-public sealed class OnnxModelFileTests(OnnxModelFileTests.IrisRun run, ModelPackageTests.PenguinRun penguins)
-    : IClassFixture<OnnxModelFileTests.IrisRun>, IClassFixture<ModelPackageTests.PenguinRun>
+public sealed class OnnxModelFileTests(OnnxModelFileTests.IrisRun run, OnnxModelFileTests.IrisWithGapsRun gaps, ModelPackageTests.PenguinRun penguins)
+    : IClassFixture<OnnxModelFileTests.IrisRun>, IClassFixture<OnnxModelFileTests.IrisWithGapsRun>, IClassFixture<ModelPackageTests.PenguinRun>
 {
     [Theory]
     [InlineData("lightgbm")]
     [InlineData("fasttree")]
     [InlineData("fastforest")]
-    public void OnnxFile_ScoredByOnnxRuntime_MatchesMlNetWithin1e5(string model)
+    public void OnnxFile_ScoredByOnnxRuntime_MatchesMlNetWithin1e5(string model) =>
+        AssertOnnxMatchesMlNet(run.Directory, model, TestPaths.Dataset("iris.csv"));
+
+    [Theory]
+    [InlineData("median")]
+    [InlineData("most_frequent")]
+    public void OnnxFile_OfNumericImputation_FillsMissingCellsAsMlNetDoes(string model)
+    {
+        Assert.Equal($"models/{model}.onnx", ResultsJson.Read(Path.Combine(gaps.Directory, "results.json")).Models.Single(m => m.Name == model).OnnxFile);
+        AssertOnnxMatchesMlNet(gaps.Directory, model, gaps.Csv);
+    }
+
+    private static void AssertOnnxMatchesMlNet(string directory, string model, string csv)
     {
         // Given the run's zip and the ONNX file written beside it
-        var onnx = Path.Combine(run.Directory, "models", model + ".onnx");
+        var onnx = Path.Combine(directory, "models", model + ".onnx");
         Assert.True(File.Exists(onnx), onnx);
         var ml = new MLContext(seed: 0);
-        var transformer = ml.Model.LoadWithDataLoader(Path.Combine(run.Directory, "models", model + ".zip"), out var loader);
-        var raw = loader.Load(TestPaths.Dataset("iris.csv"));
+        var transformer = ml.Model.LoadWithDataLoader(Path.Combine(directory, "models", model + ".zip"), out var loader);
+        var raw = loader.Load(csv);
         var expected = transformer.Transform(raw).GetColumn<float[]>("Score").ToArray();
 
         // When ONNX Runtime scores every row from the same raw columns
@@ -107,6 +120,30 @@ public sealed class OnnxModelFileTests(OnnxModelFileTests.IrisRun run, ModelPack
             Directory = Path.Combine(TestPaths.NewTempFolder(), "iris");
             new PipelineRunner(BuiltinTrainers.CreateRegistry()).Run(spec, new MLPipelines.Core.Runs.RunOptions { OutputDirectory = Directory });
         }
+
+        public string Directory { get; }
+    }
+
+    /// <summary>
+    /// Iris with every fifth cell of each numeric column empty, linear models after numeric imputation (median, most
+    /// frequent); multiclass, so no step of the model is an expression.
+    /// </summary>
+    public sealed class IrisWithGapsRun
+    {
+        public IrisWithGapsRun()
+        {
+            var lines = File.ReadAllLines(TestPaths.Dataset("iris.csv"));
+            var gapped = lines.Skip(1).Select((line, row) =>
+                string.Join(',', line.Split(',').Select((cell, column) => column < 4 && (row + column) % 5 == 0 ? "" : cell)));
+            Csv = TestPaths.WriteCsv(string.Join('\n', gapped.Prepend(lines[0])) + "\n");
+            var spec = TestSpecs.Create(Csv, "target", ("median", "lbfgs"), ("most_frequent", "lbfgs"));
+            spec.Models[0].Preprocessing = [TestSpecs.Step("impute", ("numeric", "median"))];
+            spec.Models[1].Preprocessing = [TestSpecs.Step("impute", ("numeric", "most_frequent"))];
+            Directory = Path.Combine(TestPaths.NewTempFolder(), "iris-gaps");
+            new PipelineRunner(BuiltinTrainers.CreateRegistry()).Run(spec, new MLPipelines.Core.Runs.RunOptions { OutputDirectory = Directory });
+        }
+
+        public string Csv { get; }
 
         public string Directory { get; }
     }
