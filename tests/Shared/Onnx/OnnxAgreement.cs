@@ -78,10 +78,15 @@ internal static class OnnxAgreement
 
     /// <summary>
     /// Row <c>i</c> of a raw column as a [1, 1] tensor named like the ONNX input; the label (an input of the graph, as
-    /// it is of the ML.NET model, not used for scores) is fed as missing.
+    /// it is of the ML.NET model, not used for scores) is fed as missing (false when boolean).
     /// </summary>
     private static Func<int, NamedOnnxValue> Column(IDataView raw, string name, Type elementType)
     {
+        if (elementType == typeof(bool))
+        {
+            return _ => NamedOnnxValue.CreateFromTensor(name, new DenseTensor<bool>(new[] { false }, [1, 1]));
+        }
+
         if (raw.Schema.GetColumnOrNull(name) is not { } column)
         {
             return elementType == typeof(string) ? _ => NamedOnnxValue.CreateFromTensor(name, new DenseTensor<string>(new[] { "" }, [1, 1]))
