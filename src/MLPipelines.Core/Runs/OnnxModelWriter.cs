@@ -104,6 +104,7 @@ public static class OnnxModelWriter
         }
 
         var scorers = OnnxModelGraph.Read(Convert(ml, after, new EmptySchemaView(scoredSchema), ConverterOpset));
+        scorers.RepairSelfLoops();
         var scorerInputs = scorers.Inputs.Select(OnnxModelGraph.NameOf).ToList();
         var scorerOutputs = scorers.Outputs.ToList();
         scorers.Prefix("scoring/");
@@ -159,7 +160,7 @@ public static class OnnxModelWriter
     private static string? OutputOf(IEnumerable<string> outputs, string column) =>
         outputs.FirstOrDefault(n => n == column + OutputSuffix) ?? outputs.FirstOrDefault(n => n == column);
 
-    private static string? ColumnOf(string output) => output.EndsWith(OutputSuffix, StringComparison.Ordinal) ? output[..^OutputSuffix.Length] : output;
+    private static string? ColumnOf(string output) => output.EndsWith(OutputSuffix, StringComparison.Ordinal) ? output[..^OutputSuffix.Length] : null;
 
     private const string OutputSuffix = ".output";
 

@@ -87,6 +87,35 @@ internal sealed class OnnxModelGraph
         Replace(ValueInfos, v => RenameFields(v, 1));
     }
 
+    /// <summary>
+    /// Repairs a node that reads the tensor it writes (ML.NET's converter does this to a scorer whose input and output
+    /// column are both <c>Score</c>, e.g. ours over a network's class probabilities: it names the input after the
+    /// output, <c>Score0</c>): such an input reads the graph input whose name it extends.
+    /// </summary>
+    public void RepairSelfLoops()
+    {
+        var inputs = Inputs.Select(NameOf).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < Nodes.Count; i++)
+        {
+            var outputs = Nodes[i].Fields.Where(f => f.Number == 2).Select(f => f.Text).ToHashSet(StringComparer.Ordinal);
+            var repaired = new ProtoMessage();
+            foreach (var f in Nodes[i].Fields)
+            {
+                var source = f.Number == 1 && outputs.Contains(f.Text) ? inputs.FirstOrDefault(n => f.Text.StartsWith(n, StringComparison.Ordinal) && f.Text[n.Length..].All(char.IsAsciiDigit)) : null;
+                if (source is not null)
+                {
+                    repaired.Add(1, source);
+                }
+                else
+                {
+                    repaired.Fields.Add(f);
+                }
+            }
+
+            Nodes[i] = repaired;
+        }
+    }
+
     /// <summary>Adds <paramref name="other"/>'s nodes, initializers and value infos (not its inputs and outputs) and its operator sets (the higher version of a domain both import).</summary>
     public void Append(OnnxModelGraph other)
     {
