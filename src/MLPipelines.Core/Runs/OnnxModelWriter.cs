@@ -44,7 +44,7 @@ public static class OnnxModelWriter
             return OnnxExport.Unavailable("no ONNX file: the model applies more than one ONNX graph");
         }
 
-        if (body.Where(s => !IsOnnxTransform(s)).Select(Unsupported).FirstOrDefault(p => p is not null) is { } problem)
+        if (body.Where(s => !IsOnnxTransform(s) && !(IsExpression(s) && ExpressionNodes.CanWrite(s))).Select(Unsupported).FirstOrDefault(p => p is not null) is { } problem)
         {
             return OnnxExport.Unavailable("no ONNX file: " + problem);
         }
@@ -52,9 +52,9 @@ public static class OnnxModelWriter
         var temporary = path + ".partial";
         try
         {
-            var graph = networks.Count == 0
+            var graph = networks.Count == 0 && !body.Any(IsExpression)
                 ? OnnxModelGraph.Read(Convert(ml, Chain(body), input, null))
-                : Joined(ml, body, networks[0], input);
+                : Stitched(ml, body, input, networks.Count == 0 ? null : ConverterOpset);
             if (mapsPrediction)
             {
                 AddPrediction(graph, label);
@@ -79,53 +79,83 @@ public static class OnnxModelWriter
     }
 
     /// <summary>
-    /// The graph of a model that applies an ONNX graph of ours at step <paramref name="network"/>: ML.NET's conversion
-    /// of the steps before it (inputs: the raw columns), our graph reading their output columns, then ML.NET's
-    /// conversion of the scorers after it reading our graph's outputs. The outputs are the columns those add.
+    /// The graph of a model that ML.NET's converter cannot convert in one piece: it applies an ONNX graph of ours
+    /// (<paramref name="steps"/>[i] an ONNX transform) or has expressions before its trainer. The steps are cut into
+    /// runs: each run of ML.NET transforms is converted on its own (graph inputs: the columns of the schema it starts
+    /// from) and prefixed, our network's graph is prefixed, expressions are written as nodes
+    /// (<see cref="ExpressionNodes"/>), and each part reads the tensors the parts before it wrote for its input columns.
+    /// The graph inputs are the raw columns; the outputs are the columns the steps added or replaced (<c>NAME.output</c>).
     /// </summary>
-    private static OnnxModelGraph Joined(MLContext ml, List<ITransformer> steps, int network, IDataView input)
+    private static OnnxModelGraph Stitched(MLContext ml, List<ITransformer> steps, IDataView input, int? opset)
     {
-        var before = Chain(steps[..network]);
-        var after = Chain(steps[(network + 1)..]);
-        var featuresSchema = before.GetOutputSchema(input.Schema);
-        var scoredSchema = steps[network].GetOutputSchema(featuresSchema);
-        var graph = OnnxModelGraph.Read(Convert(ml, before, input, ConverterOpset));
-        var produced = graph.Outputs.Select(OnnxModelGraph.NameOf).ToList();
-
-        var net = OnnxModelGraph.Read(NetworkBytes(ml, steps[network]));
-        var netInputs = net.Inputs.Select(OnnxModelGraph.NameOf).ToList();
-        var netOutputs = net.Outputs.Select(OnnxModelGraph.NameOf).ToHashSet(StringComparer.Ordinal);
-        net.Prefix("network/");
-        graph.Append(net);
-        foreach (var name in netInputs)
+        var graph = OnnxModelGraph.Read(Convert(ml, Chain([]), input, opset));
+        graph.Nodes.Clear();
+        graph.Outputs.Clear();
+        var tensors = graph.Inputs.ToDictionary(OnnxModelGraph.NameOf, v => (Tensor: OnnxModelGraph.NameOf(v), Type: OnnxModelGraph.ElementType(v)), StringComparer.Ordinal);
+        var schema = input.Schema;
+        var part = 0;
+        for (var at = 0; at < steps.Count; part++)
         {
-            var source = OutputOf(produced, name) ?? throw new InvalidOperationException($"the preprocessing graph has no output for the network's input {name}");
-            graph.AddNode("Identity", [source], ["network/" + name]);
-        }
-
-        var scorers = OnnxModelGraph.Read(Convert(ml, after, new EmptySchemaView(scoredSchema), ConverterOpset));
-        scorers.RepairSelfLoops();
-        var scorerInputs = scorers.Inputs.Select(OnnxModelGraph.NameOf).ToList();
-        var scorerOutputs = scorers.Outputs.ToList();
-        scorers.Prefix("scoring/");
-        graph.Append(scorers);
-        foreach (var name in scorerInputs)
-        {
-            var source = netOutputs.Contains(name) ? "network/" + name : OutputOf(produced, name);
-            if (source is not null)
+            var prefix = $"part{part}/";
+            if (IsExpression(steps[at]))
             {
-                graph.AddNode("Identity", [source], ["scoring/" + name]);
+                foreach (var (output, inputs, text) in ExpressionNodes.Columns(steps[at]))
+                {
+                    var type = ExpressionNodes.Write(graph, text, tensors[inputs[0]].Tensor, prefix + output);
+                    tensors[output] = (prefix + output, type);
+                }
+
+                schema = steps[at++].GetOutputSchema(schema);
+                continue;
+            }
+
+            OnnxModelGraph piece;
+            if (IsOnnxTransform(steps[at]))
+            {
+                piece = OnnxModelGraph.Read(NetworkBytes(ml, steps[at]));
+                schema = steps[at++].GetOutputSchema(schema);
+            }
+            else
+            {
+                var end = at;
+                while (end < steps.Count && !IsExpression(steps[end]) && !IsOnnxTransform(steps[end]))
+                {
+                    end++;
+                }
+
+                var chain = Chain(steps[at..end]);
+                piece = OnnxModelGraph.Read(Convert(ml, chain, new EmptySchemaView(schema), opset));
+                piece.RepairSelfLoops();
+                schema = chain.GetOutputSchema(schema);
+                at = end;
+            }
+
+            var pieceInputs = piece.Inputs.Select(OnnxModelGraph.NameOf).ToList();
+            var pieceOutputs = piece.Outputs.Select(o => (Name: OnnxModelGraph.NameOf(o), Type: OnnxModelGraph.ElementType(o))).ToList();
+            piece.Prefix(prefix);
+            graph.Append(piece);
+            foreach (var name in pieceInputs.Where(tensors.ContainsKey))
+            {
+                graph.AddNode("Identity", [tensors[name].Tensor], [prefix + name]);
+            }
+
+            foreach (var (name, type) in pieceOutputs)
+            {
+                // The converter names a column's final tensor NAME.output; our network names its outputs after the columns.
+                var column = ColumnOf(name) ?? (IsOnnxTransform(steps[at - 1]) ? name : null);
+                if (column is not null)
+                {
+                    tensors[column] = (prefix + name, type);
+                }
             }
         }
 
-        graph.Outputs.Clear();
-        foreach (var output in scorerOutputs)
+        foreach (var column in schema.Where(c => !c.IsHidden))
         {
-            var name = OnnxModelGraph.NameOf(output);
-            if (ColumnOf(name) is { } column && featuresSchema.GetColumnOrNull(column) is null)
+            if (tensors.TryGetValue(column.Name, out var tensor) && tensor.Tensor != column.Name)
             {
-                graph.AddNode("Identity", ["scoring/" + name], [name]);
-                graph.Outputs.Add(output);
+                graph.AddNode("Identity", [tensor.Tensor], [column.Name + OutputSuffix]);
+                graph.Outputs.Add(OnnxModelGraph.TensorValueInfo(column.Name + OutputSuffix, tensor.Type));
             }
         }
 

@@ -18,10 +18,21 @@ namespace MLPipelines.Core.Tests.Runs;
 /// </summary>
 public sealed class OnnxModelFileTests(
     OnnxModelFileTests.IrisRun run, OnnxModelFileTests.IrisWithGapsRun gaps, ModelPackageTests.PenguinRun penguins,
-    OnnxModelFileTests.BinaryRun binary, OnnxModelFileTests.DiamondsRun diamonds, ITestOutputHelper output)
+    OnnxModelFileTests.BinaryRun binary, OnnxModelFileTests.DiamondsRun diamonds, OnnxModelFileTests.TelcoRun telco, ITestOutputHelper output)
     : IClassFixture<OnnxModelFileTests.IrisRun>, IClassFixture<OnnxModelFileTests.IrisWithGapsRun>, IClassFixture<ModelPackageTests.PenguinRun>,
-      IClassFixture<OnnxModelFileTests.BinaryRun>, IClassFixture<OnnxModelFileTests.DiamondsRun>
+      IClassFixture<OnnxModelFileTests.BinaryRun>, IClassFixture<OnnxModelFileTests.DiamondsRun>, IClassFixture<OnnxModelFileTests.TelcoRun>
 {
+    [Theory]
+    [InlineData("lightgbm")]
+    [InlineData("fasttree")]
+    [InlineData("sdca")]
+    public void OnnxFile_OfTableWithTextTokensBooleansAndImputation_MatchesMlNetWithin1e5(string model)
+    {
+        var results = ResultsJson.Read(Path.Combine(telco.Directory, "results.json")).Models.Single(m => m.Name == model);
+        Assert.True(results.OnnxFile == $"models/{model}.onnx", results.OnnxProblem);
+        AssertOnnxMatchesMlNet(telco.Directory, model, telco.Csv);
+    }
+
     [Theory]
     [InlineData("lightgbm")]
     [InlineData("fasttree")]
@@ -140,6 +151,32 @@ public sealed class OnnxModelFileTests(
             spec.Preprocessing.Add(TestSpecs.Step("impute", ("numeric", "median")));
             spec.Preprocessing.Add(TestSpecs.Step("normalize", ("method", "zscore")));
             Directory = Path.Combine(TestPaths.NewTempFolder(), "breast-cancer");
+            new PipelineRunner(BuiltinTrainers.CreateRegistry()).Run(spec, new MLPipelines.Core.Runs.RunOptions { OutputDirectory = Directory });
+        }
+
+        public string Csv { get; }
+
+        public string Directory { get; }
+    }
+
+    /// <summary>
+    /// A telco churn sample with missing tokens, a boolean text column and numeric gaps (<see cref="TelcoSample"/>):
+    /// categorical imputation (most frequent), one-hot; sdca adds median imputation with indicators and zscore.
+    /// </summary>
+    public sealed class TelcoRun
+    {
+        public TelcoRun()
+        {
+            Csv = TestPaths.WriteCsv(TelcoSample.Create(TestPaths.Dataset("telco_churn.csv")));
+            var spec = TestSpecs.Create(Csv, "churn", ("lightgbm", "lightgbm"), ("fasttree", "fasttree"), ("sdca", "sdca"));
+            spec.Models[0].Options["iterations"] = 20L;
+            spec.Models[1].Options["trees"] = 20L;
+            spec.Preprocessing.Add(TestSpecs.Step("impute", ("numeric", "median"), ("categorical", "most_frequent")));
+            spec.Models[2].Preprocessing =
+            [
+                TestSpecs.Step("impute", ("numeric", "median"), ("add_indicator", true)), TestSpecs.Step("one_hot"), TestSpecs.Step("normalize", ("method", "zscore")),
+            ];
+            Directory = Path.Combine(TestPaths.NewTempFolder(), "telco");
             new PipelineRunner(BuiltinTrainers.CreateRegistry()).Run(spec, new MLPipelines.Core.Runs.RunOptions { OutputDirectory = Directory });
         }
 

@@ -81,6 +81,15 @@ internal sealed class ProtoMessage
         return this;
     }
 
+    /// <summary>Adds a fixed32 field (wire type 5), e.g. a float.</summary>
+    public ProtoMessage AddFixed32(int number, float value)
+    {
+        var bytes = new byte[4];
+        System.Buffers.Binary.BinaryPrimitives.WriteSingleLittleEndian(bytes, value);
+        Fields.Add(new ProtoField(number, 5, 0, bytes));
+        return this;
+    }
+
     public byte[] ToArray()
     {
         var buffer = new ArrayBufferWriter<byte>();
