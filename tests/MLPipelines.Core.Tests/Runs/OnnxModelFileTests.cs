@@ -13,8 +13,9 @@ namespace MLPipelines.Core.Tests.Runs;
 /// <summary>
 /// The <c>models/NAME.onnx</c> files of real runs: iris (numeric columns, no preprocessing: ML.NET's converter exports
 /// every step), iris with missing cells and numeric imputation (ML.NET's missing-value replacer, exported as an ONNX
-/// Imputer), penguins (categorical imputation is an expression transform, which it cannot export: named instead), a
-/// binary breast cancer sample (the Prediction column's class text is added to the graph) and a log-price diamonds sample (exp).
+/// Imputer), penguins (multiclass; categorical imputation is an expression, written as ONNX nodes), a telco sample
+/// (missing tokens, boolean text, indicators: expressions too), a binary breast cancer sample (the Prediction column's
+/// class text is added to the graph) and a log-price diamonds sample (exp).
 /// </summary>
 public sealed class OnnxModelFileTests(
     OnnxModelFileTests.IrisRun run, OnnxModelFileTests.IrisWithGapsRun gaps, ModelPackageTests.PenguinRun penguins,
@@ -84,17 +85,40 @@ public sealed class OnnxModelFileTests(
         });
     }
 
-    [Fact]
-    public void PipelineRunner_Run_NamesTheStepThatCannotBeExported()
+    [Theory]
+    [InlineData("lightgbm")]
+    [InlineData("linear")]
+    public void OnnxFile_OfMulticlassWithCategoricalImputation_MatchesMlNetWithin1e5(string model)
     {
-        var results = ResultsJson.Read(Path.Combine(penguins.Directory, "results.json"));
+        var results = ResultsJson.Read(Path.Combine(penguins.Directory, "results.json")).Models.Single(m => m.Name == model);
+        Assert.True(results.OnnxFile == $"models/{model}.onnx", results.OnnxProblem);
+        AssertOnnxMatchesMlNet(penguins.Directory, model, TestPaths.Dataset("penguins.csv"));
+    }
 
-        Assert.All(results.Models, m =>
-        {
-            Assert.Null(m.OnnxFile);
-            Assert.Contains("expression transform", m.OnnxProblem, StringComparison.Ordinal);
-            Assert.False(File.Exists(Path.Combine(penguins.Directory, "models", m.Name + ".onnx")));
-        });
+    [Fact]
+    public void OnnxModelWriter_TryWrite_NamesAnExpressionItHasNoNodesFor()
+    {
+        // Given a model whose expression is none of the forms our preprocessing writes
+        var ml = new MLContext(seed: 0);
+        var data = ml.Data.LoadFromEnumerable(new[] { new TextRow { A = "x", B = 1 }, new TextRow { A = "y", B = 2 } });
+        var model = ml.Transforms.Expression("B", "x => x * 2f", "B").Fit(data);
+        var path = Path.Combine(TestPaths.NewTempFolder(), "model.onnx");
+        var label = new MLPipelines.Data.LabelInfo { Task = TaskKind.Regression, Rows = [], Original = [] };
+
+        // When it is written
+        var export = OnnxModelWriter.TryWrite(ml, model, data, label, path);
+
+        // Then there is no file, and the problem names the step
+        Assert.Null(export.Path);
+        Assert.Contains("expression transform", export.Problem, StringComparison.Ordinal);
+        Assert.False(File.Exists(path));
+    }
+
+    private sealed class TextRow
+    {
+        public string A { get; set; } = "";
+
+        public float B { get; set; }
     }
 
     /// <summary>Iris with LightGBM, FastTree and FastForest and no preprocessing, run once for the tests of this class.</summary>
