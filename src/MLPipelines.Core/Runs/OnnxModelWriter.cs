@@ -150,6 +150,11 @@ public static class OnnxModelWriter
             }
         }
 
+        if (graph.Opsets.GetValueOrDefault("") >= 13)
+        {
+            graph.MoveAttributesToInputs();
+        }
+
         foreach (var column in schema.Where(c => !c.IsHidden))
         {
             if (tensors.TryGetValue(column.Name, out var tensor) && tensor.Tensor != column.Name)

@@ -10,14 +10,17 @@ namespace MLPipelines.Trainers.Tests.Mlp;
 
 /// <summary>
 /// <c>models/mlp.onnx</c> of real runs: the preprocessing converted by ML.NET, our network's graph and ML.NET's scorers
-/// joined in one graph, scored by ONNX Runtime from the raw columns like ML.NET scores the zip. Multiclass is not
-/// exported yet: ML.NET's multiclass scorer converts to opset-12 Unsqueeze (axes attribute), our graph needs opset 13.
+/// joined in one graph, scored by ONNX Runtime from the raw columns like ML.NET scores the zip: binary, log-label
+/// regression, multiclass (ML.NET's scorer converted at opset 12, its Unsqueeze rewritten to the opset-13 form our graph
+/// needs) and a telco sample whose missing tokens, boolean text and categorical imputation are expression nodes.
 /// </summary>
 public sealed class MlpOnnxFileTests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("breast_cancer.csv", "target", LabelTransform.None)]
     [InlineData("diamonds-numeric", "price", LabelTransform.Log)]
+    [InlineData("iris.csv", "target", LabelTransform.None)]
+    [InlineData("telco-tokens", "churn", LabelTransform.None)]
     public void OnnxFile_OfMlp_MatchesMlNetWithin1e5(string dataset, string label, LabelTransform transform)
     {
         // Given a small run of the mlp trainer (binary, log-label regression)
@@ -29,7 +32,7 @@ public sealed class MlpOnnxFileTests(ITestOutputHelper output)
             Evaluation = new EvaluationSpec { Method = EvaluationMethod.Holdout, Seed = 7 },
         };
         spec.Models.Add(new ModelSpec { Name = "mlp", Trainer = "mlp", Options = { ["epochs"] = 3L, ["hidden_layers"] = new List<object> { 16L } } });
-        spec.Preprocessing.Add(new PreprocessingStepSpec { Kind = "impute", Options = { ["numeric"] = "median" } });
+        spec.Preprocessing.Add(new PreprocessingStepSpec { Kind = "impute", Options = { ["numeric"] = "median", ["categorical"] = "most_frequent" } });
         var directory = Path.Combine(TestFiles.NewFolder(), "run");
         new PipelineRunner(BuiltinTrainers.CreateRegistry().Register(new MlpTrainerPlugin())).Run(spec, new RunOptions { OutputDirectory = directory });
 
@@ -41,6 +44,13 @@ public sealed class MlpOnnxFileTests(ITestOutputHelper output)
 
     private static string Sample(string dataset)
     {
+        if (dataset == "telco-tokens")
+        {
+            var telco = Path.Combine(TestFiles.NewFolder(), "telco.csv");
+            File.WriteAllText(telco, TelcoSample.Create(Path.Combine(TestFiles.RepoRoot, "datasets", "telco_churn.csv"), 150));
+            return telco;
+        }
+
         var lines = dataset == "diamonds-numeric"
             ? File.ReadLines(Path.Combine(TestFiles.RepoRoot, "datasets", "diamonds.csv")).Take(301)
                 .Select(line => string.Join(',', new[] { 0, 4, 5, 6, 7, 8, 9 }.Select(i => line.Split(',')[i])))

@@ -116,6 +116,84 @@ internal sealed class OnnxModelGraph
         }
     }
 
+    /// <summary>
+    /// Rewrites the nodes whose signature changed at default-domain opset 13 from their opset-12 form, so graphs converted
+    /// at 12 (ML.NET's) run beside ones that need 13 (our networks): <c>Unsqueeze</c>, <c>Squeeze</c> and
+    /// <c>ReduceSum</c> take <c>axes</c>, <c>Split</c> its <c>split</c>, as an int64 input instead of an attribute.
+    /// </summary>
+    public void MoveAttributesToInputs()
+    {
+        // AttributeProto: name = 1, ints = 8 (packed or not). TensorProto: dims = 1, data_type = 2 (7 = INT64), int64_data = 7, name = 8.
+        for (var i = 0; i < Nodes.Count; i++)
+        {
+            var node = Nodes[i];
+            var attribute = (node.Text(4), node.Text(7) ?? "") switch
+            {
+                ("Unsqueeze" or "Squeeze" or "ReduceSum", "") => "axes",
+                ("Split", "") => "split",
+                _ => null,
+            };
+            var found = attribute is null ? null : node.All(5).Select(ProtoMessage.Parse).FirstOrDefault(a => a.Text(1) == attribute);
+            if (found is null)
+            {
+                continue;
+            }
+
+            var values = Int64s(found, 8);
+            var name = $"{node.Text(3)}.{attribute}";
+            var tensor = new ProtoMessage().AddVarint(1, values.Count).AddVarint(2, 7);
+            foreach (var v in values)
+            {
+                tensor.AddVarint(7, v);
+            }
+
+            Initializers.Add(tensor.Add(8, name));
+            // The node's inputs in order, the moved attribute as the next one, then every other field but that attribute.
+            var rewritten = new ProtoMessage();
+            rewritten.Fields.AddRange(node.Fields.Where(f => f.Number == 1));
+            rewritten.Add(1, name);
+            rewritten.Fields.AddRange(node.Fields.Where(f => f.Number != 1 && !(f.Number == 5 && ProtoMessage.Parse(f.Payload).Text(1) == attribute)));
+            Nodes[i] = rewritten;
+        }
+    }
+
+    private static List<long> Int64s(ProtoMessage message, int number)
+    {
+        var values = new List<long>();
+        foreach (var f in message.Fields.Where(f => f.Number == number))
+        {
+            if (f.WireType == 0)
+            {
+                values.Add((long)f.Value);
+                continue;
+            }
+
+            values.AddRange(Packed(f.Payload));
+        }
+
+        return values;
+    }
+
+    private static List<long> Packed(ReadOnlyMemory<byte> payload)
+    {
+        var values = new List<long>();
+        var span = payload.Span;
+        ulong value = 0;
+        var shift = 0;
+        foreach (var b in span)
+        {
+            value |= (ulong)(b & 0x7F) << shift;
+            shift += 7;
+            if (b < 0x80)
+            {
+                values.Add((long)value);
+                (value, shift) = (0, 0);
+            }
+        }
+
+        return values;
+    }
+
     /// <summary>Adds <paramref name="other"/>'s nodes, initializers and value infos (not its inputs and outputs) and its operator sets (the higher version of a domain both import).</summary>
     public void Append(OnnxModelGraph other)
     {
