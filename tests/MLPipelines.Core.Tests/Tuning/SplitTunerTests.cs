@@ -54,23 +54,29 @@ public sealed class SplitTunerTests
     }
 
     [Fact]
-    public void SplitTuner_Run_OneStandardErrorKeepsTheDefaultsOnNoise()
+    public void SplitTuner_Run_OneStandardErrorMostlyKeepsTheDefaultsOnNoise()
     {
-        // Given random labels, when tuned by accuracy with 16 trials on each of 3 outer splits under the 1-SE rule,
-        // then no choice clears one standard error: the tuned and ensembled variants are the defaults' predictions,
-        // although the best trial's inner accuracy is above the defaults' (what selection by best would have chased).
-        var data = new TabularEvaluationData(NoiseTable.Load(600, seed: 2));
-        var tuned = OuterSplits(data, 3)
-            .Select((outer, i) => Tuner(data, Plugin("lightgbm"), Settings(trials: 16)).Run(outer, 100 + i, Store(), null, CancellationToken.None))
-            .ToList();
+        // Given labels with no signal (exactly balanced, so not even the class prior helps) on 4 tables x 3 outer splits,
+        // when tuned by accuracy with 8 trials under the 1-SE rule and under best, then best leaves the defaults on
+        // (nearly) every split, chasing inner noise, while one_se keeps the defaults' predictions for both variants on
+        // most splits. Measured over 10 tables x 3 splits with 16 trials: the best configuration cleared one standard
+        // error on 7 of 30 splits, the ensemble on 4 of 30 (a 1-SE rule is one-sided p = 0.16 per decision, not a guarantee).
+        var outcomes = Enumerable.Range(0, 4).SelectMany(table =>
+        {
+            var data = new TabularEvaluationData(NoiseTable.Load(400, seed: 30 + table, balanced: true));
+            return OuterSplits(data, 3).Select((outer, i) => (
+                OneSe: Tuner(data, Plugin("lightgbm"), Settings(trials: 8)).Run(outer, 100 + i, Store(), null, CancellationToken.None),
+                Best: Tuner(data, Plugin("lightgbm"), Settings(trials: 8, TuningSelection.Best)).Run(outer, 100 + i, Store(), null, CancellationToken.None)));
+        }).ToList();
 
-        Assert.All(tuned, t => Assert.Equal(t.Default.Probability, t.Tuned.Probability));
-        Assert.All(tuned, t => Assert.Equal(t.Default.Probability, t.Ensembled.Probability));
-        Assert.All(tuned, t => Assert.StartsWith("c0-", t.Result.Chosen, StringComparison.Ordinal));
-        Assert.All(tuned, t => Assert.Equal((t.Result.DefaultInnerScore, t.Result.DefaultOuterScore), (t.Result.EnsembledInnerScore, t.Result.EnsembledOuterScore)));
-        Assert.All(tuned, t => Assert.Equal(("one_se", 2), (t.Result.Selection, t.Result.Decisions.Count)));
-        Assert.All(tuned.SelectMany(t => t.Result.Decisions), d => Assert.Equal(("error", false), (d.Statistic, d.Accepted)));
-        Assert.Contains(tuned, t => t.Result.TrialLog.Max(x => x.InnerScore) > t.Result.DefaultInnerScore);
+        static bool KeptDefaults(TunedSplit t) => t.Default.Probability.SequenceEqual(t.Tuned.Probability) && t.Default.Probability.SequenceEqual(t.Ensembled.Probability);
+        Assert.True(outcomes.Count(o => KeptDefaults(o.OneSe)) >= 7, $"one_se kept the defaults on {outcomes.Count(o => KeptDefaults(o.OneSe))} of 12 splits");
+        Assert.True(outcomes.Count(o => KeptDefaults(o.Best)) <= 2, $"best kept the defaults on {outcomes.Count(o => KeptDefaults(o.Best))} of 12 splits");
+        Assert.All(outcomes.Where(o => KeptDefaults(o.OneSe)), o => Assert.StartsWith("c0-", o.OneSe.Result.Chosen, StringComparison.Ordinal));
+        Assert.All(outcomes, o => Assert.Equal(o.OneSe.Result.DefaultOuterScore, o.Best.Result.DefaultOuterScore));
+        Assert.All(outcomes.SelectMany(o => o.OneSe.Result.Decisions), d => Assert.Equal("error", d.Statistic));
+        Assert.All(outcomes.SelectMany(o => o.OneSe.Result.Decisions).Where(d => !d.Candidate.StartsWith("c0-", StringComparison.Ordinal)), d => Assert.Equal(d.Improvement > d.StandardError, d.Accepted));
+        Assert.InRange(outcomes.Average(o => o.OneSe.Result.EnsembledOuterScore), 0.44, 0.56);
     }
 
     [Fact]
