@@ -116,8 +116,8 @@ public sealed class XGBoostTrainer : IEstimator<XGBoostModel>
     /// Records the size of the model and two spans, each as wall-clock and processor seconds (the whole process's, so
     /// work on other threads counts): <c>booster_seconds</c> / <c>booster_cpu_seconds</c> (DMatrix and boosting
     /// rounds, the span python's <c>DMatrix(...)</c> + <c>xgboost.train</c> covers) and <c>trainer_seconds</c> /
-    /// <c>trainer_cpu_seconds</c> (the whole <see cref="Fit"/>: reading the rows, boosting, ONNX conversion, scoring
-    /// transforms).
+    /// <c>trainer_cpu_seconds</c> (the whole <see cref="Fit"/>: reading the rows and boosting; the conversion for scoring
+    /// happens later, on first scoring, and counts in the split's predict seconds).
     /// </summary>
     private void Note(XGBoostModelParameters result, XGBoostTrainingData data, (double Wall, double Cpu) booster, (double Wall, double Cpu) trainer)
     {
