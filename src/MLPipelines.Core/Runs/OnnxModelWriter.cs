@@ -15,8 +15,8 @@ namespace MLPipelines.Core.Runs;
 /// ML.NET's ONNX converter exports ML.NET's own transforms and trainers (LightGBM, FastTree, forests, linear models),
 /// not expressions nor the ONNX transform that applies our networks and XGBoost boosters. So: the last step, the
 /// binary or log-label <c>Prediction</c> expression, is written here as ONNX nodes (<c>Where</c>, <c>Exp</c>); a
-/// model that scores with the ONNX transform is converted in two parts around it (the preprocessing before it, ML.NET's
-/// scorers after it) and its own graph is joined in between (<see cref="OnnxModelGraph"/>). Any other step the
+/// model with expressions before its trainer or an ONNX transform is stitched from parts (ML.NET's conversion of each
+/// run of its steps, <see cref="ExpressionNodes"/>, our own graph; <see cref="OnnxModelGraph"/>). Any other step the
 /// converter cannot export is named, and a written graph whose inputs are not the model's input columns is refused.
 /// </summary>
 public static class OnnxModelWriter
@@ -245,7 +245,7 @@ public static class OnnxModelWriter
     /// <summary>Why ML.NET's converter cannot export <paramref name="step"/>, or null when it can (or may: the input check decides).</summary>
     private static string? Unsupported(ITransformer step) => step.GetType().Name switch
     {
-        "ExpressionTransformer" => "the model has an expression transform before its trainer (our categorical imputation, missing-value indicators and tokens, boolean columns use them), which ML.NET's converter cannot export",
+        "ExpressionTransformer" => "the model has an expression transform before its trainer that is none of the forms our preprocessing writes as ONNX nodes (missing tokens, categorical imputation, boolean text, indicators), and ML.NET's converter cannot export expressions",
         "ImageLoadingTransformer" => "the model reads image files (ML.NET's image loading transform), which has no ONNX form",
         _ when !(step.GetType().Assembly.GetName().Name ?? "").StartsWith("Microsoft.ML", StringComparison.Ordinal) =>
             $"step {step.GetType().Name} is not an ML.NET transform, which ML.NET's converter cannot export",
