@@ -1,29 +1,50 @@
 using System.Collections;
+using System.IO.Compression;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using Microsoft.ML.OnnxRuntime;
+using MLPipelines.Core.Runs.Onnx;
+using MLPipelines.Data;
+using MLPipelines.Results;
 
 namespace MLPipelines.Core.Runs;
 
 /// <summary>
-/// Writes a final model as a standalone ONNX file (<c>models/NAME.onnx</c>) with ML.NET's ONNX converter: the fitted
-/// preprocessing and the trainer in one graph that any ONNX runtime scores, one graph input per raw input column.
-/// The converter covers ML.NET's own transforms and trainers (LightGBM, FastTree, forests, linear models), not our
-/// trainers' models (their network or booster is ONNX already, inside the zip) nor expressions. For such a step it
-/// silently starts the graph after it, so those steps are named up front, and a written graph whose inputs are not
-/// the model's input columns is refused too.
+/// Writes a final model as a standalone ONNX file (<c>models/NAME.onnx</c>): the fitted preprocessing, the trainer
+/// and the <c>Prediction</c> column in one graph that any ONNX runtime scores, one graph input per raw input column.
+/// ML.NET's ONNX converter exports ML.NET's own transforms and trainers (LightGBM, FastTree, forests, linear models),
+/// not expressions nor the ONNX transform that applies our networks and XGBoost boosters. So: the last step, the
+/// binary or log-label <c>Prediction</c> expression, is written here as ONNX nodes (<c>Where</c>, <c>Exp</c>); a
+/// model that scores with the ONNX transform is converted in two parts around it (the preprocessing before it, ML.NET's
+/// scorers after it) and its own graph is joined in between (<see cref="OnnxModelGraph"/>). Any other step the
+/// converter cannot export is named, and a written graph whose inputs are not the model's input columns is refused.
 /// </summary>
 public static class OnnxModelWriter
 {
+    /// <summary>The default-domain opset the converter writes for graphs that are joined with ours (at most 12 there).</summary>
+    private const int ConverterOpset = 12;
+
     /// <summary>
-    /// Converts <paramref name="model"/> (fitted on views like <paramref name="input"/>) and writes it to
-    /// <paramref name="path"/>; returns the problem instead when it cannot be exported (no file is left).
+    /// Converts <paramref name="model"/> (fitted on views like <paramref name="input"/>, its label described by
+    /// <paramref name="label"/>) and writes it to <paramref name="path"/>; returns the problem instead when it cannot
+    /// be exported (no file is left).
     /// </summary>
-    public static OnnxExport TryWrite(MLContext ml, ITransformer model, IDataView input, string path)
+    public static OnnxExport TryWrite(MLContext ml, ITransformer model, IDataView input, LabelInfo label, string path)
     {
         ArgumentNullException.ThrowIfNull(ml);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(input);
-        if (Steps(model).Select(Unsupported).FirstOrDefault(p => p is not null) is { } problem)
+        ArgumentNullException.ThrowIfNull(label);
+        var steps = Leaves(model).ToList();
+        var mapsPrediction = steps.Count > 0 && IsExpression(steps[^1]) && (label.Task == TaskKind.Binary || label.Transform == Spec.LabelTransform.Log);
+        var body = mapsPrediction ? steps[..^1] : steps;
+        var networks = body.Select((step, i) => (step, i)).Where(s => IsOnnxTransform(s.step)).Select(s => s.i).ToList();
+        if (networks.Count > 1)
+        {
+            return OnnxExport.Unavailable("no ONNX file: the model applies more than one ONNX graph");
+        }
+
+        if (body.Where(s => !IsOnnxTransform(s)).Select(Unsupported).FirstOrDefault(p => p is not null) is { } problem)
         {
             return OnnxExport.Unavailable("no ONNX file: " + problem);
         }
@@ -31,13 +52,16 @@ public static class OnnxModelWriter
         var temporary = path + ".partial";
         try
         {
-            using (var stream = File.Create(temporary))
+            var graph = networks.Count == 0
+                ? OnnxModelGraph.Read(Convert(ml, Chain(body), input, null))
+                : Joined(ml, body, networks[0], input);
+            if (mapsPrediction)
             {
-                ml.Model.ConvertToOnnx(model, input, stream);
+                AddPrediction(graph, label);
             }
 
-            var inputs = GraphInputs(temporary);
-            var missing = inputs.Where(name => input.Schema.GetColumnOrNull(name) is null).ToList();
+            File.WriteAllBytes(temporary, graph.ToArray());
+            var missing = GraphInputs(temporary).Where(name => input.Schema.GetColumnOrNull(name) is null).ToList();
             if (missing.Count > 0)
             {
                 File.Delete(temporary);
@@ -54,25 +78,148 @@ public static class OnnxModelWriter
         }
     }
 
+    /// <summary>
+    /// The graph of a model that applies an ONNX graph of ours at step <paramref name="network"/>: ML.NET's conversion
+    /// of the steps before it (inputs: the raw columns), our graph reading their output columns, then ML.NET's
+    /// conversion of the scorers after it reading our graph's outputs. The outputs are the columns those add.
+    /// </summary>
+    private static OnnxModelGraph Joined(MLContext ml, List<ITransformer> steps, int network, IDataView input)
+    {
+        var before = Chain(steps[..network]);
+        var after = Chain(steps[(network + 1)..]);
+        var featuresSchema = before.GetOutputSchema(input.Schema);
+        var scoredSchema = steps[network].GetOutputSchema(featuresSchema);
+        var graph = OnnxModelGraph.Read(Convert(ml, before, input, ConverterOpset));
+        var produced = graph.Outputs.Select(OnnxModelGraph.NameOf).ToList();
+
+        var net = OnnxModelGraph.Read(NetworkBytes(ml, steps[network]));
+        var netInputs = net.Inputs.Select(OnnxModelGraph.NameOf).ToList();
+        var netOutputs = net.Outputs.Select(OnnxModelGraph.NameOf).ToHashSet(StringComparer.Ordinal);
+        net.Prefix("network/");
+        graph.Append(net);
+        foreach (var name in netInputs)
+        {
+            var source = OutputOf(produced, name) ?? throw new InvalidOperationException($"the preprocessing graph has no output for the network's input {name}");
+            graph.AddNode("Identity", [source], ["network/" + name]);
+        }
+
+        var scorers = OnnxModelGraph.Read(Convert(ml, after, new EmptySchemaView(scoredSchema), ConverterOpset));
+        scorers.RepairSelfLoops();
+        var scorerInputs = scorers.Inputs.Select(OnnxModelGraph.NameOf).ToList();
+        var scorerOutputs = scorers.Outputs.ToList();
+        scorers.Prefix("scoring/");
+        graph.Append(scorers);
+        foreach (var name in scorerInputs)
+        {
+            var source = netOutputs.Contains(name) ? "network/" + name : OutputOf(produced, name);
+            if (source is not null)
+            {
+                graph.AddNode("Identity", [source], ["scoring/" + name]);
+            }
+        }
+
+        graph.Outputs.Clear();
+        foreach (var output in scorerOutputs)
+        {
+            var name = OnnxModelGraph.NameOf(output);
+            if (ColumnOf(name) is { } column && featuresSchema.GetColumnOrNull(column) is null)
+            {
+                graph.AddNode("Identity", ["scoring/" + name], [name]);
+                graph.Outputs.Add(output);
+            }
+        }
+
+        return graph;
+    }
+
+    /// <summary>
+    /// The <c>Prediction</c> column of <see cref="Preprocessing.PredictionOutput"/> where it is an expression: binary,
+    /// the label's class text chosen by the boolean <c>PredictedLabel</c> (<c>Where</c>); log label, <c>exp(Score)</c>.
+    /// </summary>
+    private static void AddPrediction(OnnxModelGraph graph, LabelInfo label)
+    {
+        var outputs = graph.Outputs.Select(OnnxModelGraph.NameOf).ToList();
+        var suffix = OutputOf(outputs, "Score") is { } score ? score["Score".Length..] : "";
+        var prediction = "Prediction" + suffix;
+        if (label.Task == TaskKind.Binary)
+        {
+            var predicted = OutputOf(outputs, "PredictedLabel") ?? throw new InvalidOperationException("the graph has no PredictedLabel output");
+            graph.AddStringInitializer("Prediction.positive", label.PositiveClass!);
+            graph.AddStringInitializer("Prediction.negative", label.NegativeClass!);
+            graph.AddNode("Where", [predicted, "Prediction.positive", "Prediction.negative"], [prediction]);
+            graph.Outputs.Add(OnnxModelGraph.TensorValueInfo(prediction, 8));
+        }
+        else
+        {
+            graph.AddNode("Exp", [OutputOf(outputs, "Score") ?? throw new InvalidOperationException("the graph has no Score output")], [prediction]);
+            graph.Outputs.Add(OnnxModelGraph.TensorValueInfo(prediction, 1));
+        }
+    }
+
+    /// <summary>The graph output ML.NET's converter writes for <paramref name="column"/> (<c>column.output</c>), or null.</summary>
+    private static string? OutputOf(IEnumerable<string> outputs, string column) =>
+        outputs.FirstOrDefault(n => n == column + OutputSuffix) ?? outputs.FirstOrDefault(n => n == column);
+
+    private static string? ColumnOf(string output) => output.EndsWith(OutputSuffix, StringComparison.Ordinal) ? output[..^OutputSuffix.Length] : null;
+
+    private const string OutputSuffix = ".output";
+
+    private static byte[] Convert(MLContext ml, ITransformer chain, IDataView root, int? opset)
+    {
+        using var stream = new MemoryStream();
+        if (opset is { } version)
+        {
+            ml.Model.ConvertToOnnx(chain, root, version, stream);
+        }
+        else
+        {
+            ml.Model.ConvertToOnnx(chain, root, stream);
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>
+    /// The ONNX model an ONNX transform applies, as it saves it: the zip entry <c>OnnxModel</c> holds the model's length
+    /// (int32) and bytes.
+    /// </summary>
+    private static byte[] NetworkBytes(MLContext ml, ITransformer onnxTransform)
+    {
+        using var zip = new MemoryStream();
+        ml.Model.Save(onnxTransform, null, zip);
+        zip.Position = 0;
+        using var archive = new ZipArchive(zip, ZipArchiveMode.Read);
+        var entry = archive.Entries.Single(e => e.Name == "OnnxModel");
+        using var reader = new BinaryReader(entry.Open());
+        var length = reader.ReadInt32();
+        return reader.ReadBytes(length);
+    }
+
+    private static TransformerChain<ITransformer> Chain(List<ITransformer> steps) => new([.. steps]);
+
     private static List<string> GraphInputs(string path)
     {
         using var session = new InferenceSession(path);
         return [.. session.InputMetadata.Keys];
     }
 
+    private static bool IsOnnxTransform(ITransformer step) => step.GetType().Name == "OnnxTransformer";
+
+    private static bool IsExpression(ITransformer step) => step.GetType().Name == "ExpressionTransformer";
+
     /// <summary>Why ML.NET's converter cannot export <paramref name="step"/>, or null when it can (or may: the input check decides).</summary>
     private static string? Unsupported(ITransformer step) => step.GetType().Name switch
     {
-        "OnnxTransformer" => "the model scores with ML.NET's ONNX transform (our neural and XGBoost trainers: the network or booster is ONNX already, inside the zip), which ML.NET's converter cannot export",
-        "ExpressionTransformer" => "the model has an expression transform (our categorical imputation, missing-value indicators and tokens, boolean columns and the binary or log-label Prediction column use them), which ML.NET's converter cannot export",
+        "ExpressionTransformer" => "the model has an expression transform before its trainer (our categorical imputation, missing-value indicators and tokens, boolean columns use them), which ML.NET's converter cannot export",
+        "ImageLoadingTransformer" => "the model reads image files (ML.NET's image loading transform), which has no ONNX form",
         _ when !(step.GetType().Assembly.GetName().Name ?? "").StartsWith("Microsoft.ML", StringComparison.Ordinal) =>
             $"step {step.GetType().Name} is not an ML.NET transform, which ML.NET's converter cannot export",
         _ => null,
     };
 
-    /// <summary>Every transformer of <paramref name="model"/>, nested chains flattened.</summary>
-    private static IEnumerable<ITransformer> Steps(ITransformer model) =>
-        model is IEnumerable chain ? chain.OfType<ITransformer>().SelectMany(Steps).Prepend(model) : [model];
+    /// <summary>Every transformer of <paramref name="model"/> in order, nested chains flattened.</summary>
+    private static IEnumerable<ITransformer> Leaves(ITransformer model) =>
+        model is IEnumerable chain ? chain.OfType<ITransformer>().SelectMany(Leaves) : [model];
 
     private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;
 }

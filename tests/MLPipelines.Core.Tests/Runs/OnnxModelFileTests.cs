@@ -5,16 +5,22 @@ using Microsoft.ML.OnnxRuntime.Tensors;
 using MLPipelines.Core.Runs;
 using MLPipelines.Core.Trainers;
 using MLPipelines.Results;
+using MLPipelines.Tests.Shared;
+using Xunit.Abstractions;
 
 namespace MLPipelines.Core.Tests.Runs;
 
 /// <summary>
 /// The <c>models/NAME.onnx</c> files of real runs: iris (numeric columns, no preprocessing: ML.NET's converter exports
 /// every step), iris with missing cells and numeric imputation (ML.NET's missing-value replacer, exported as an ONNX
-/// Imputer) and penguins (categorical imputation is an expression transform, which it cannot export: named instead).
+/// Imputer), penguins (categorical imputation is an expression transform, which it cannot export: named instead), a
+/// binary breast cancer sample (the Prediction column's class text is added to the graph) and a log-price diamonds sample (exp).
 /// </summary>
-public sealed class OnnxModelFileTests(OnnxModelFileTests.IrisRun run, OnnxModelFileTests.IrisWithGapsRun gaps, ModelPackageTests.PenguinRun penguins)
-    : IClassFixture<OnnxModelFileTests.IrisRun>, IClassFixture<OnnxModelFileTests.IrisWithGapsRun>, IClassFixture<ModelPackageTests.PenguinRun>
+public sealed class OnnxModelFileTests(
+    OnnxModelFileTests.IrisRun run, OnnxModelFileTests.IrisWithGapsRun gaps, ModelPackageTests.PenguinRun penguins,
+    OnnxModelFileTests.BinaryRun binary, OnnxModelFileTests.DiamondsRun diamonds, ITestOutputHelper output)
+    : IClassFixture<OnnxModelFileTests.IrisRun>, IClassFixture<OnnxModelFileTests.IrisWithGapsRun>, IClassFixture<ModelPackageTests.PenguinRun>,
+      IClassFixture<OnnxModelFileTests.BinaryRun>, IClassFixture<OnnxModelFileTests.DiamondsRun>
 {
     [Theory]
     [InlineData("lightgbm")]
@@ -32,34 +38,28 @@ public sealed class OnnxModelFileTests(OnnxModelFileTests.IrisRun run, OnnxModel
         AssertOnnxMatchesMlNet(gaps.Directory, model, gaps.Csv);
     }
 
-    private static void AssertOnnxMatchesMlNet(string directory, string model, string csv)
+    [Theory]
+    [InlineData("lightgbm")]
+    [InlineData("fasttree")]
+    [InlineData("sdca")]
+    [InlineData("lbfgs")]
+    public void OnnxFile_OfBinaryModel_HasScoreProbabilityAndPredictionOfMlNet(string model)
     {
-        // Given the run's zip and the ONNX file written beside it
-        var onnx = Path.Combine(directory, "models", model + ".onnx");
-        Assert.True(File.Exists(onnx), onnx);
-        var ml = new MLContext(seed: 0);
-        var transformer = ml.Model.LoadWithDataLoader(Path.Combine(directory, "models", model + ".zip"), out var loader);
-        var raw = loader.Load(csv);
-        var expected = transformer.Transform(raw).GetColumn<float[]>("Score").ToArray();
-
-        // When ONNX Runtime scores every row from the same raw columns
-        using var session = new InferenceSession(onnx);
-        var columns = session.InputMetadata.ToDictionary(m => m.Key, m => Column(raw, m.Key, m.Value.ElementType));
-        var scoreOutput = session.OutputMetadata.Keys.First(name => name.StartsWith("Score", StringComparison.Ordinal));
-        for (var row = 0; row < expected.Length; row++)
-        {
-            var inputs = columns.Select(c => c.Value(row)).ToList();
-            using var results = session.Run(inputs, [scoreOutput]);
-            var actual = results[0].AsEnumerable<float>().ToArray();
-
-            // Then every class score matches ML.NET's within 1e-5
-            Assert.Equal(expected[row].Length, actual.Length);
-            for (var k = 0; k < actual.Length; k++)
-            {
-                Assert.True(Math.Abs(expected[row][k] - actual[k]) <= 1e-5, $"{model} row {row} class {k}: ML.NET {expected[row][k]}, ONNX Runtime {actual[k]}");
-            }
-        }
+        Assert.Equal($"models/{model}.onnx", ResultsJson.Read(Path.Combine(binary.Directory, "results.json")).Models.Single(m => m.Name == model).OnnxFile);
+        AssertOnnxMatchesMlNet(binary.Directory, model, binary.Csv);
     }
+
+    [Theory]
+    [InlineData("lightgbm")]
+    [InlineData("sdca")]
+    public void OnnxFile_OfLogLabelRegression_PredictsOnTheFileScale(string model)
+    {
+        Assert.Equal($"models/{model}.onnx", ResultsJson.Read(Path.Combine(diamonds.Directory, "results.json")).Models.Single(m => m.Name == model).OnnxFile);
+        AssertOnnxMatchesMlNet(diamonds.Directory, model, diamonds.Csv);
+    }
+
+    private void AssertOnnxMatchesMlNet(string directory, string model, string csv) =>
+        output.WriteLine($"{model}: max |ONNX Runtime - ML.NET| = {OnnxAgreement.Assert(directory, model, csv):G3}");
 
     [Fact]
     public void PipelineRunner_Run_RecordsTheOnnxFileOfEveryModel()
@@ -84,29 +84,6 @@ public sealed class OnnxModelFileTests(OnnxModelFileTests.IrisRun run, OnnxModel
             Assert.Contains("expression transform", m.OnnxProblem, StringComparison.Ordinal);
             Assert.False(File.Exists(Path.Combine(penguins.Directory, "models", m.Name + ".onnx")));
         });
-    }
-
-    /// <summary>
-    /// Row <c>i</c> of a raw column as a [1, 1] tensor named like the ONNX input; the label (an input of the graph, as
-    /// it is of the ML.NET model, not used for scores) is fed as missing.
-    /// </summary>
-    private static Func<int, NamedOnnxValue> Column(IDataView raw, string name, Type elementType)
-    {
-        if (raw.Schema.GetColumnOrNull(name) is not { } column)
-        {
-            return elementType == typeof(string) ? _ => NamedOnnxValue.CreateFromTensor(name, new DenseTensor<string>(new[] { "" }, [1, 1]))
-                : elementType == typeof(uint) ? _ => NamedOnnxValue.CreateFromTensor(name, new DenseTensor<uint>(new[] { 0u }, [1, 1]))
-                : _ => NamedOnnxValue.CreateFromTensor(name, new DenseTensor<float>(new[] { float.NaN }, [1, 1]));
-        }
-
-        if (column.Type is TextDataViewType)
-        {
-            var values = raw.GetColumn<ReadOnlyMemory<char>>(column).Select(v => v.ToString()).ToArray();
-            return i => NamedOnnxValue.CreateFromTensor(name, new DenseTensor<string>(new[] { values[i] }, [1, 1]));
-        }
-
-        var numbers = raw.GetColumn<float>(column).ToArray();
-        return i => NamedOnnxValue.CreateFromTensor(name, new DenseTensor<float>(new[] { numbers[i] }, [1, 1]));
     }
 
     /// <summary>Iris with LightGBM, FastTree and FastForest and no preprocessing, run once for the tests of this class.</summary>
@@ -140,6 +117,49 @@ public sealed class OnnxModelFileTests(OnnxModelFileTests.IrisRun run, OnnxModel
             spec.Models[0].Preprocessing = [TestSpecs.Step("impute", ("numeric", "median"))];
             spec.Models[1].Preprocessing = [TestSpecs.Step("impute", ("numeric", "most_frequent"))];
             Directory = Path.Combine(TestPaths.NewTempFolder(), "iris-gaps");
+            new PipelineRunner(BuiltinTrainers.CreateRegistry()).Run(spec, new MLPipelines.Core.Runs.RunOptions { OutputDirectory = Directory });
+        }
+
+        public string Csv { get; }
+
+        public string Directory { get; }
+    }
+
+    /// <summary>
+    /// The first 300 breast cancer samples (binary, numeric columns: text columns would get the missing-token
+    /// expression, which still blocks the export), numeric imputation and zscore, four trainers.
+    /// </summary>
+    public sealed class BinaryRun
+    {
+        public BinaryRun()
+        {
+            Csv = TestPaths.WriteCsv(string.Join('\n', File.ReadLines(TestPaths.Dataset("breast_cancer.csv")).Take(301)) + "\n");
+            var spec = TestSpecs.Create(Csv, "target", ("lightgbm", "lightgbm"), ("fasttree", "fasttree"), ("sdca", "sdca"), ("lbfgs", "lbfgs"));
+            spec.Models[0].Options["iterations"] = 20L;
+            spec.Models[1].Options["trees"] = 20L;
+            spec.Preprocessing.Add(TestSpecs.Step("impute", ("numeric", "median")));
+            spec.Preprocessing.Add(TestSpecs.Step("normalize", ("method", "zscore")));
+            Directory = Path.Combine(TestPaths.NewTempFolder(), "breast-cancer");
+            new PipelineRunner(BuiltinTrainers.CreateRegistry()).Run(spec, new MLPipelines.Core.Runs.RunOptions { OutputDirectory = Directory });
+        }
+
+        public string Csv { get; }
+
+        public string Directory { get; }
+    }
+
+    /// <summary>The first 300 diamonds' numeric columns, price regression on log(price).</summary>
+    public sealed class DiamondsRun
+    {
+        public DiamondsRun()
+        {
+            int[] numeric = [0, 4, 5, 6, 7, 8, 9];
+            Csv = TestPaths.WriteCsv(string.Join('\n', File.ReadLines(TestPaths.Dataset("diamonds.csv")).Take(301)
+                .Select(line => string.Join(',', numeric.Select(i => line.Split(',')[i])))) + "\n");
+            var spec = TestSpecs.Create(Csv, "price", ("lightgbm", "lightgbm"), ("sdca", "sdca"));
+            spec = spec with { Data = spec.Data with { LabelTransform = MLPipelines.Spec.LabelTransform.Log } };
+            spec.Models[0].Options["iterations"] = 20L;
+            Directory = Path.Combine(TestPaths.NewTempFolder(), "diamonds");
             new PipelineRunner(BuiltinTrainers.CreateRegistry()).Run(spec, new MLPipelines.Core.Runs.RunOptions { OutputDirectory = Directory });
         }
 
