@@ -22,6 +22,9 @@ public sealed record TuningResult
 
     public required int EnsembleSize { get; init; }
 
+    /// <summary><c>one_se</c> or <c>best</c> (see <see cref="TuningSplitResult.Decisions"/>).</summary>
+    public string Selection { get; init; } = "best";
+
     /// <summary>The searched options, one line each (<c>learning_rate: {log_uniform: [0.01, 0.3]}</c>).</summary>
     public required IReadOnlyList<string> Space { get; init; }
 

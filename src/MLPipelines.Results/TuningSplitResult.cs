@@ -46,6 +46,12 @@ public sealed record TuningSplitResult
     /// <summary>Ensemble members, largest weight first.</summary>
     public required IReadOnlyList<EnsembleMemberResult> Ensemble { get; init; }
 
+    /// <summary><c>one_se</c> or <c>best</c> (records written before the rule existed read as <c>best</c>).</summary>
+    public string Selection { get; init; } = "best";
+
+    /// <summary>With <c>one_se</c>: the rule's decisions (best configuration against the defaults; ensemble against the defaults and the tuned variant).</summary>
+    public IReadOnlyList<SelectionDecision> Decisions { get; init; } = [];
+
     /// <summary>Every trial in finishing order (the anytime curve is their running best).</summary>
     public required IReadOnlyList<TuningTrialResult> TrialLog { get; init; }
 }

@@ -279,6 +279,7 @@ public static partial class ResolvedSpecWriter
         Flow(emitter, "inner", ("method", tuning.InnerMethod), tuning.InnerMethod == "kfold" ? ("folds", (object)(long)tuning.InnerFolds) : ("test_fraction", tuning.InnerTestFraction));
         Pair(emitter, "strategy", tuning.Strategy);
         Flow(emitter, "ensemble", ("size", (long)tuning.EnsembleSize));
+        Pair(emitter, "selection", tuning.Selection);
         Flow(emitter, "parallel", ("trials", tuning.ParallelTrials is { } p ? (long)p : null), ("threads", tuning.Threads is { } h ? (long)h : null));
         emitter.Emit(new MappingEnd());
     }

@@ -80,6 +80,11 @@ public static class TuningFormat
                 },
             ],
         },
+        new("selection", SpecValueKind.Enum, "one_se",
+            "Which variant :tuned and :ensembled keep. one_se: the best configuration replaces the defaults, and the ensemble replaces the tuned configuration, only when the paired inner gain (each choice made on the other inner folds and scored on the fold it did not see) exceeds one standard error (Breiman's 1-SE rule); otherwise the simpler variant stays. best: always the best inner score (optimistic: it chases inner noise).")
+        {
+            Allowed = ["one_se", "best"],
+        },
         new("parallel", SpecValueKind.Section, null, "Trials trained at once; trials x threads should not exceed the cores.")
         {
             Children =
@@ -102,7 +107,7 @@ public static class TuningFormat
 
     /// <summary>The <c>tuning:</c> section.</summary>
     public static SpecKey Section { get; } = new("tuning", SpecValueKind.Section, null,
-        "How models with tune are searched: budget per model and outer split, inner splits, strategy, ensemble, parallel trials. A model's tune mapping may replace any of these keys for itself.")
+        "How models with tune are searched: budget per model and outer split, inner splits, strategy, ensemble, selection, parallel trials. A model's tune mapping may replace any of these keys for itself.")
     {
         Children = Keys,
     };

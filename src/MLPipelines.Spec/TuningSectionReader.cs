@@ -45,6 +45,11 @@ internal static class TuningSectionReader
             result = result with { EnsembleSize = (int)values.Sections["ensemble"].Get<long>("size") };
         }
 
+        if (Take("selection"))
+        {
+            result = result with { Selection = values.Get<string>("selection") };
+        }
+
         if (Take("parallel"))
         {
             var parallel = values.Sections["parallel"];

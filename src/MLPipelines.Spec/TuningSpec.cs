@@ -24,6 +24,9 @@ public sealed record TuningSpec
 
     public int EnsembleSize { get; init; } = 25;
 
+    /// <summary><c>one_se</c> (leave the defaults, or the tuned configuration, only for a paired gain above one standard error) or <c>best</c>.</summary>
+    public string Selection { get; init; } = "one_se";
+
     /// <summary>Trials at once; null = automatic.</summary>
     public int? ParallelTrials { get; init; }
 

@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLPipelines.Trainers.Onnx;
+using MLPipelines.XGBoost.Training;
 
 namespace MLPipelines.XGBoost;
 
@@ -10,15 +11,27 @@ namespace MLPipelines.XGBoost;
 /// margin, <c>Probability</c>, <c>PredictedLabel</c>; multiclass <c>Score</c> = class probabilities and key
 /// <c>PredictedLabel</c>; regression <c>Score</c>). Saving writes those ML.NET transforms; the ONNX bytes (with the
 /// booster's own JSON model in their metadata) are stored inside the zip, so no XGBoost library is needed to load
-/// or score a saved model. Prediction needs no native XGBoost call either.
+/// or score a saved model. Prediction needs no native XGBoost call either. A freshly trained model builds those
+/// transforms when it is first scored or saved (see <see cref="XGBoostTrainer"/>).
 /// </summary>
 public sealed class XGBoostModel : OnnxNetworkModel<XGBoostModelParameters>, IDisposable
 {
-    private readonly ITransformer _chain;
+    private readonly XGBoostScoringBuilder _scoring;
 
-    internal XGBoostModel(ITransformer chain, byte[] onnx, XGBoostModelParameters parameters, string featureColumn, DataViewType featureType)
-        : base(chain, onnx, parameters, featureColumn, featureType) => _chain = chain;
+    internal XGBoostModel(XGBoostScoringBuilder scoring, XGBoostModelParameters parameters, string featureColumn, DataViewType featureType)
+        : base(scoring.Build, scoring.OutputSchema, parameters, featureColumn, featureType) => _scoring = scoring;
 
-    /// <summary>Releases the ONNX Runtime session of the scoring transforms.</summary>
-    public void Dispose() => (_chain as IDisposable)?.Dispose();
+    /// <summary>Whether the booster has been converted into its scoring transforms (on first scoring or saving).</summary>
+    internal bool IsConverted => ScoringBuilt;
+
+    /// <summary>Releases the ONNX Runtime session of the scoring transforms, or the native booster if they were never built.</summary>
+    public void Dispose()
+    {
+        if (ScoringBuilt)
+        {
+            (Chain as IDisposable)?.Dispose();
+        }
+
+        _scoring.Dispose();
+    }
 }

@@ -9,11 +9,13 @@ namespace MLPipelines.XGBoost;
 /// </summary>
 public sealed class XGBoostModelParameters
 {
-    internal XGBoostModelParameters(TaskKind task, byte[] boosterJson, IReadOnlyList<KeyValuePair<string, string>> parameters,
+    private readonly Func<byte[]> _boosterJson;
+
+    internal XGBoostModelParameters(TaskKind task, Func<byte[]> boosterJson, IReadOnlyList<KeyValuePair<string, string>> parameters,
         int rounds, int trees, int trainingRows, Version libraryVersion)
     {
         Task = task;
-        BoosterJson = boosterJson;
+        _boosterJson = boosterJson;
         Parameters = parameters;
         Rounds = rounds;
         Trees = trees;
@@ -25,7 +27,7 @@ public sealed class XGBoostModelParameters
     public TaskKind Task { get; }
 
     /// <summary>The booster as XGBoost saves it (<c>save_model("x.json")</c> format); loadable by any XGBoost 1.6+.</summary>
-    public ReadOnlyMemory<byte> BoosterJson { get; }
+    public ReadOnlyMemory<byte> BoosterJson => _boosterJson();
 
     /// <summary>The <c>XGBoosterSetParam</c> pairs of the fit, in the order they were set.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Parameters { get; }

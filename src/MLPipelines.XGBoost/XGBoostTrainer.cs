@@ -19,9 +19,10 @@ namespace MLPipelines.XGBoost;
 /// <see cref="Fit"/> reads the feature vector (NaN = missing, left to XGBoost's default directions) and the label,
 /// builds a DMatrix like python's <c>xgboost.DMatrix(numpy_array)</c>, sets the parameters
 /// (<see cref="XGBoostOptions"/>, objective from the task), runs <see cref="XGBoostOptions.NEstimators"/> rounds of
-/// <c>XGBoosterUpdateOneIter</c> as <c>xgboost.train</c> does, saves the booster as JSON, converts it to an ONNX tree
-/// ensemble and returns an <see cref="XGBoostModel"/> that scores through ML.NET's <c>ApplyOnnxModel</c>. Native
-/// handles are released before <see cref="Fit"/> returns. XGBoost sets no process-wide OpenMP state (every parallel
+/// <c>XGBoosterUpdateOneIter</c> as <c>xgboost.train</c> does, and returns an <see cref="XGBoostModel"/> that scores
+/// through ML.NET's <c>ApplyOnnxModel</c>. Saving the booster as JSON and converting it to an ONNX tree ensemble wait
+/// until the model is first scored or saved (<see cref="XGBoostScoringBuilder"/>), which also releases the native
+/// booster; disposing an unused model releases it too. XGBoost sets no process-wide OpenMP state (every parallel
 /// loop names its thread count), so fits may run concurrently, unlike LightGBM's.
 /// </remarks>
 public sealed class XGBoostTrainer : IEstimator<XGBoostModel>
@@ -61,45 +62,46 @@ public sealed class XGBoostTrainer : IEstimator<XGBoostModel>
         var data = XGBoostTrainingData.Read(input, Task, label, features);
         var parameters = XGBoostParameters.For(_options, Task, data.ClassCount, _options.Seed ?? _hooks.Seed ?? 0);
         var boosting = new FitClock();
-        var json = Train(data, parameters);
+        var booster = Train(data, parameters);
         var boosted = (boosting.WallSeconds, boosting.ProcessorSeconds);
-        var parsed = XGBoostJsonModel.Parse(json);
-        var onnx = TreeEnsembleOnnxWriter.Write(parsed, json, features, Outputs(Task));
-        var chain = MlpScoringChain.Create(_ml, Task, onnx, features, input.Schema[label], data.ClassCount).Fit(input);
-        var result = new XGBoostModelParameters(Task, json, parameters, _options.NEstimators, parsed.Trees.Count, data.Rows, XGBoostLibrary.Probe().Version!);
+        var scoring = new XGBoostScoringBuilder(_ml, Task, booster, input, label, features, data.Width, data.ClassCount);
+        var trees = _options.NEstimators * (Task == TaskKind.Multiclass ? data.ClassCount : 1);
+        var result = new XGBoostModelParameters(Task, () => scoring.BoosterJson, parameters, _options.NEstimators, trees, data.Rows, XGBoostLibrary.Probe().Version!);
         Note(result, data, boosted, (fit.WallSeconds, fit.ProcessorSeconds));
-        return new XGBoostModel(chain, onnx, result, features, input.Schema[features].Type);
+        return new XGBoostModel(scoring, result, features, input.Schema[features].Type);
     }
 
     /// <summary>
     /// The training loop of <c>xgboost.train(params, dtrain, num_boost_round)</c>: one booster caching the training
-    /// matrix, parameters set once, one <c>UpdateOneIter</c> per round. Returns the booster's JSON model.
+    /// matrix, parameters set once, one <c>UpdateOneIter</c> per round. The booster keeps the matrix alive (XGBoost
+    /// holds it in the booster's cache, as python's does) until it is disposed.
     /// </summary>
-    private byte[] Train(XGBoostTrainingData data, IReadOnlyList<KeyValuePair<string, string>> parameters)
+    private Booster Train(XGBoostTrainingData data, IReadOnlyList<KeyValuePair<string, string>> parameters)
     {
         using var matrix = DMatrix.FromDense(data.Features.Span, data.Rows, data.Width, _options.Threads ?? 0);
         matrix.SetLabels(data.Labels.Span);
-        using var booster = Booster.Create(matrix);
-        foreach (var (name, value) in parameters)
+        var booster = Booster.Create(matrix);
+        try
         {
-            booster.SetParameter(name, value);
-        }
+            foreach (var (name, value) in parameters)
+            {
+                booster.SetParameter(name, value);
+            }
 
-        for (var round = 0; round < _options.NEstimators; round++)
+            for (var round = 0; round < _options.NEstimators; round++)
+            {
+                _hooks.Cancellation.ThrowIfCancellationRequested();
+                booster.UpdateOneIteration(round, matrix);
+            }
+
+            return booster;
+        }
+        catch
         {
-            _hooks.Cancellation.ThrowIfCancellationRequested();
-            booster.UpdateOneIteration(round, matrix);
+            booster.Dispose();
+            throw;
         }
-
-        return booster.Save("json");
     }
-
-    private static TreeEnsembleOutputs Outputs(TaskKind task) => task switch
-    {
-        TaskKind.Binary => new(ScoreColumns.Logit, Probability: ScoreColumns.Probability),
-        TaskKind.Multiclass => new(null, ClassProbabilities: "Score"),
-        _ => new(ScoreColumns.Value),
-    };
 
     /// <inheritdoc />
     /// <remarks>The added columns as described on <see cref="PredictionSchema"/>.</remarks>
@@ -114,8 +116,8 @@ public sealed class XGBoostTrainer : IEstimator<XGBoostModel>
     /// Records the size of the model and two spans, each as wall-clock and processor seconds (the whole process's, so
     /// work on other threads counts): <c>booster_seconds</c> / <c>booster_cpu_seconds</c> (DMatrix and boosting
     /// rounds, the span python's <c>DMatrix(...)</c> + <c>xgboost.train</c> covers) and <c>trainer_seconds</c> /
-    /// <c>trainer_cpu_seconds</c> (the whole <see cref="Fit"/>: reading the rows, boosting, ONNX conversion, scoring
-    /// transforms).
+    /// <c>trainer_cpu_seconds</c> (the whole <see cref="Fit"/>: reading the rows and boosting; the conversion for scoring
+    /// happens later, on first scoring, and counts in the split's predict seconds).
     /// </summary>
     private void Note(XGBoostModelParameters result, XGBoostTrainingData data, (double Wall, double Cpu) booster, (double Wall, double Cpu) trainer)
     {

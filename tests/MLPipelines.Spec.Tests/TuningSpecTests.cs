@@ -25,6 +25,18 @@ public sealed class TuningSpecTests : IDisposable
         Assert.Equal(60.0, tune.Settings.BudgetSeconds);
         Assert.Null(tune.Settings.BudgetTrials);
         Assert.Equal(("kfold", 5, "random", 25), (tune.Settings.InnerMethod, tune.Settings.InnerFolds, tune.Settings.Strategy, tune.Settings.EnsembleSize));
+        Assert.Equal("one_se", tune.Settings.Selection);
+    }
+
+    [Fact]
+    public void SpecLoader_Parse_SelectionIsReadReplacedByTuneAndChecked()
+    {
+        var spec = _folder.Parse(Spec("  selection: best", "  - {name: a, trainer: lightgbm, tune: true}", "  - {name: b, trainer: lightgbm, tune: {selection: one_se}}"));
+        var error = Assert.Single(_folder.Errors(Spec("  selection: one_sd", "  - {trainer: lightgbm, tune: true}")));
+
+        Assert.Equal(("best", "one_se"), (spec.Models[0].Tune!.Settings.Selection, spec.Models[1].Tune!.Settings.Selection));
+        Assert.StartsWith("x.yaml:6:14: tuning.selection:", error, StringComparison.Ordinal);
+        Assert.Contains("one_se", error, StringComparison.Ordinal);
     }
 
     [Fact]

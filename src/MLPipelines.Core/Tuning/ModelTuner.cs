@@ -82,11 +82,18 @@ internal sealed class ModelTuner(PipelineSpec spec, IEvaluationData data, IReadO
 
     /// <summary>
     /// The configuration saved as <c>NAME:tuned</c>: the evaluation (configuration and rung) with the best mean inner
-    /// score over the outer splits, among those every split evaluated; the defaults when none was.
+    /// score over the outer splits, among those every split evaluated; the defaults when none was, or when the
+    /// one-standard-error rule kept the defaults on at least half of the outer splits.
     /// </summary>
     private static (TrialConfig Config, double Fraction) FinalConfig(
         List<(FoldSplit Split, TunedSplit Result)> tuned, TuningSettings settings, long configSeed, IReadOnlyDictionary<string, object?> options, bool higher)
     {
+        if (settings.Selection == TuningSelection.OneStandardError && tuned.Count(t => !t.Result.Result.Chosen.StartsWith("c0-", StringComparison.Ordinal)) * 2 <= tuned.Count)
+        {
+            // The rule kept the defaults on at least half of the outer splits: the saved tuned model is the defaults too.
+            return (TrialConfig.Default, 1);
+        }
+
         var common = tuned
             .SelectMany(t => t.Result.Result.TrialLog.Where(x => x.Error is null && double.IsFinite(x.InnerScore)))
             .GroupBy(x => x.Key, StringComparer.Ordinal)
@@ -112,6 +119,7 @@ internal sealed class ModelTuner(PipelineSpec spec, IEvaluationData data, IReadO
         Strategy = settings.Strategy == TuningStrategy.SuccessiveHalving && settings.ResourceOption is not null ? "successive_halving" : "random",
         Inner = settings.InnerFolds is { } folds ? $"{folds}-fold" : string.Create(CultureInfo.InvariantCulture, $"holdout {settings.InnerTestFraction}"),
         EnsembleSize = settings.EnsembleSize,
+        Selection = settings.Selection == TuningSelection.Best ? "best" : "one_se",
         Space = [.. settings.Space.Dimensions.Select(d => $"{d.Name}: {d.Distribution}")],
         ParallelTrials = settings.ParallelTrials,
         Splits = [.. tuned.Select(t => t.Result.Result)],

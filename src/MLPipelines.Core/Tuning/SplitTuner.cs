@@ -82,6 +82,22 @@ internal sealed class SplitTuner
         var library = finished.OrderBy(t => _higherIsBetter ? -t.Record.InnerScore : t.Record.InnerScore).ThenBy(t => t.Record.Config).ToList();
         var ensemble = EnsembleSelection.Select(
             [.. library.Select(t => t.Validation!)], p => _scorer.Score(p, runner.ValidationRows), _higherIsBetter, _settings.EnsembleSize);
+        var rule = _settings.Selection == TuningSelection.OneStandardError
+            ? new OneStandardErrorRule(_scorer, _data.Label, _higherIsBetter, _settings.EnsembleSize).Decide(
+                [.. library.Select(t => t.Validation!)], library.IndexOf(defaults), library.IndexOf(best), Key(best.Record), runner.ValidationRows, runner.ValidationGroups)
+            : null;
+        if (rule is { TunedAccepted: false })
+        {
+            best = defaults;
+        }
+
+        if (rule is { EnsembleAccepted: false })
+        {
+            // The ensemble did not clear one standard error: the ensembled variant is the tuned one, alone.
+            var index = library.IndexOf(best);
+            ensemble = new EnsembleResult([index], [1.0], best.Record.InnerScore, ensemble.Trajectory) { Rounds = 1 };
+        }
+
         var blended = PredictionSet.Blend([.. ensemble.Members.Select(m => library[m].Test!)], ensemble.Weights);
         var variants = new[] { defaults.Test!, best.Test!, blended };
         var rows = variants.Select(_scorer.Rows).ToArray();
@@ -104,6 +120,8 @@ internal sealed class SplitTuner
             Chosen = Key(best.Record),
             ChosenValues = best.Record.Values,
             Ensemble = [.. ensemble.Members.Select((m, i) => new EnsembleMemberResult(Key(library[m].Record), ensemble.Weights[i], library[m].Record.InnerScore, library[m].Record.Values))],
+            Selection = rule is null ? "best" : "one_se",
+            Decisions = rule?.Decisions ?? [],
             TrialLog = [.. search.Finished.Select(t => t.Record).OrderBy(r => r.FinishedAt).ThenBy(r => r.Trial).Select(ToResult)],
         };
         store.SaveSplit(result, variants);

@@ -37,11 +37,23 @@ internal sealed class TrialRunner
         _seed = seed;
         ValidationRows = [.. splits.SelectMany(s => s.Inner.Test).Order()];
         _positions = [.. splits.Select(s => s.Inner.Test.Select(r => Array.BinarySearch(ValidationRows, r)).ToArray())];
+        ValidationGroups = new int[ValidationRows.Length];
+        for (var i = 0; i < _positions.Length; i++)
+        {
+            foreach (var p in _positions[i])
+            {
+                // One inner split (a holdout): alternate positions make two groups, so a choice can still be cross-fitted.
+                ValidationGroups[p] = _positions.Length > 1 ? i : p % 2;
+            }
+        }
         _testRows = (int)(splits[0].OuterTest.GetRowCount() ?? throw new InvalidOperationException("The outer test view has no row count."));
     }
 
     /// <summary>Dataset rows the out-of-fold predictions are for, sorted (every outer training row for k-fold).</summary>
     public int[] ValidationRows { get; }
+
+    /// <summary>The inner fold of each validation position (for a holdout, two alternating halves).</summary>
+    public int[] ValidationGroups { get; }
 
     /// <summary>Threads a trial predicts with: its share of the cores.</summary>
     private int PredictThreads => _settings.ThreadsPerTrial ?? Math.Max(1, Environment.ProcessorCount / Math.Max(1, _settings.ParallelTrials));

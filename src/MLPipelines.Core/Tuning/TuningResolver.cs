@@ -22,6 +22,7 @@ internal static class TuningResolver
             InnerTestFraction = s.InnerTestFraction,
             Strategy = s.Strategy == "successive_halving" ? TuningStrategy.SuccessiveHalving : TuningStrategy.Random,
             EnsembleSize = s.EnsembleSize,
+            Selection = s.Selection == "best" ? TuningSelection.Best : TuningSelection.OneStandardError,
             Space = ForTask(tune.Space ?? plugin.DefaultSearchSpace ?? throw new InvalidOperationException($"Trainer '{plugin.Name}' has no built-in search space."), plugin, task),
             ResourceOption = plugin.ResourceOption,
             ParallelTrials = parallel,

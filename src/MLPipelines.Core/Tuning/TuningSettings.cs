@@ -23,6 +23,9 @@ public sealed record TuningSettings
     /// <summary>Rounds of greedy ensemble selection (ensemble size with repetitions).</summary>
     public int EnsembleSize { get; init; } = 25;
 
+    /// <summary>How the tuned and ensembled variants are kept (<see cref="TuningSelection"/>).</summary>
+    public TuningSelection Selection { get; init; } = TuningSelection.OneStandardError;
+
     public required SearchSpace Space { get; init; }
 
     /// <summary>The option successive halving scales (boosting rounds, trees or epochs); null = none (random search only).</summary>

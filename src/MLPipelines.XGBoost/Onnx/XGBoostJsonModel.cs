@@ -43,6 +43,18 @@ internal sealed class XGBoostJsonModel
         ? -MathF.Log((1f / BaseScore) - 1f)
         : BaseScore;
 
+    /// <summary>
+    /// A model of the same shape as a trained one (objective, classes, features) with one single-leaf tree per output:
+    /// its ONNX graph declares the same inputs and outputs as the trained model's, for the scoring chain's schema.
+    /// </summary>
+    public static XGBoostJsonModel Placeholder(string objective, int classCount, int featureCount)
+    {
+        var trees = Enumerable.Range(0, Math.Max(1, classCount))
+            .Select(target => new XGBoostTree(target, [-1], [-1], [0], [0f], [false]))
+            .ToList();
+        return new XGBoostJsonModel(objective, classCount, featureCount, 0.5f, trees);
+    }
+
     public static XGBoostJsonModel Parse(ReadOnlySpan<byte> json)
     {
         using var document = JsonDocument.Parse(json.ToArray(), new JsonDocumentOptions { AllowTrailingCommas = false, MaxDepth = 64 });

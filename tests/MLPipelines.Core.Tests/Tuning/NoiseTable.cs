@@ -13,9 +13,12 @@ namespace MLPipelines.Core.Tests.Tuning;
 /// </summary>
 internal static class NoiseTable
 {
-    public static TabularDataset Load(int rows, int seed)
+    /// <param name="balanced">Exactly half the rows of each class (shuffled), so not even the sample's class prior carries signal.</param>
+    public static TabularDataset Load(int rows, int seed, bool balanced = false)
     {
         var random = new Random(seed);
+        var labels = Enumerable.Range(0, rows).Select(i => i % 2 == 0).ToArray();
+        random.Shuffle(labels);
         var text = new StringBuilder("tag,x1,x2,x3,x4,x5,x6,x7,x8,y\n");
         for (var i = 0; i < rows; i++)
         {
@@ -25,7 +28,7 @@ internal static class NoiseTable
                 text.Append(',').Append(random.NextDouble().ToString("0.0000", CultureInfo.InvariantCulture));
             }
 
-            text.Append(random.Next(2) == 0 ? ",no\n" : ",yes\n");
+            text.Append((balanced ? labels[i] : random.Next(2) == 0) ? ",no\n" : ",yes\n");
         }
 
         var path = TestPaths.WriteCsv(text.ToString());

@@ -41,7 +41,7 @@ public sealed class SplitTunerTests
         // variants score near 0.5 on the rows they never saw while the inner score that chose them is higher.
         var data = new TabularEvaluationData(NoiseTable.Load(600, seed: 2));
         var results = OuterSplits(data, 3)
-            .Select((outer, i) => Tuner(data, Plugin("lightgbm"), Settings(trials: 16), "auc").Run(outer, 100 + i, Store(), null, CancellationToken.None).Result)
+            .Select((outer, i) => Tuner(data, Plugin("lightgbm"), Settings(trials: 16, TuningSelection.Best), "auc").Run(outer, 100 + i, Store(), null, CancellationToken.None).Result)
             .ToList();
 
         Assert.InRange(results.Average(r => r.TunedOuterScore), 0.44, 0.56);
@@ -49,6 +49,51 @@ public sealed class SplitTunerTests
         Assert.All(results, r => Assert.True(r.TunedInnerScore >= r.DefaultInnerScore));
         Assert.True(results.Average(r => r.TunedInnerScore) > 0.52, "the chosen configuration's inner AUC is above the truth, 0.5");
         Assert.True(results.Average(r => r.EnsembledInnerScore) > 0.52, "the ensemble's inner AUC is above the truth, 0.5");
+        Assert.All(results, r => Assert.Equal(r.TrialLog.Max(t => t.InnerScore), r.TunedInnerScore));
+        Assert.All(results, r => Assert.Equal(("best", 0), (r.Selection, r.Decisions.Count)));
+    }
+
+    [Fact]
+    public void SplitTuner_Run_OneStandardErrorMostlyKeepsTheDefaultsOnNoise()
+    {
+        // Given labels with no signal (exactly balanced, so not even the class prior helps) on 4 tables x 3 outer splits,
+        // when tuned by accuracy with 8 trials under the 1-SE rule and under best, then best leaves the defaults on
+        // (nearly) every split, chasing inner noise, while one_se keeps the defaults' predictions for both variants on
+        // most splits. Measured over 10 tables x 3 splits with 16 trials: the best configuration cleared one standard
+        // error on 7 of 30 splits, the ensemble on 4 of 30 (a 1-SE rule is one-sided p = 0.16 per decision, not a guarantee).
+        var outcomes = Enumerable.Range(0, 4).SelectMany(table =>
+        {
+            var data = new TabularEvaluationData(NoiseTable.Load(400, seed: 30 + table, balanced: true));
+            return OuterSplits(data, 3).Select((outer, i) => (
+                OneSe: Tuner(data, Plugin("lightgbm"), Settings(trials: 8)).Run(outer, 100 + i, Store(), null, CancellationToken.None),
+                Best: Tuner(data, Plugin("lightgbm"), Settings(trials: 8, TuningSelection.Best)).Run(outer, 100 + i, Store(), null, CancellationToken.None)));
+        }).ToList();
+
+        static bool KeptDefaults(TunedSplit t) => t.Default.Probability.SequenceEqual(t.Tuned.Probability) && t.Default.Probability.SequenceEqual(t.Ensembled.Probability);
+        Assert.True(outcomes.Count(o => KeptDefaults(o.OneSe)) >= 7, $"one_se kept the defaults on {outcomes.Count(o => KeptDefaults(o.OneSe))} of 12 splits");
+        Assert.True(outcomes.Count(o => KeptDefaults(o.Best)) <= 2, $"best kept the defaults on {outcomes.Count(o => KeptDefaults(o.Best))} of 12 splits");
+        Assert.All(outcomes.Where(o => KeptDefaults(o.OneSe)), o => Assert.StartsWith("c0-", o.OneSe.Result.Chosen, StringComparison.Ordinal));
+        Assert.All(outcomes, o => Assert.Equal(o.OneSe.Result.DefaultOuterScore, o.Best.Result.DefaultOuterScore));
+        Assert.All(outcomes.SelectMany(o => o.OneSe.Result.Decisions), d => Assert.Equal("error", d.Statistic));
+        Assert.All(outcomes.SelectMany(o => o.OneSe.Result.Decisions).Where(d => !d.Candidate.StartsWith("c0-", StringComparison.Ordinal)), d => Assert.Equal(d.Improvement > d.StandardError, d.Accepted));
+        Assert.InRange(outcomes.Average(o => o.OneSe.Result.EnsembledOuterScore), 0.44, 0.56);
+    }
+
+    [Fact]
+    public void SplitTuner_Run_OneStandardErrorStillLeavesCrippledDefaults()
+    {
+        // Given a learnable label and defaults that cannot split (min_data_in_leaf above the rows), when tuned under the
+        // 1-SE rule, then a drawn configuration clears one standard error on every split and beats the defaults outside.
+        var data = new TabularEvaluationData(SignalTable(300, seed: 5));
+        var plugin = Plugin("lightgbm");
+        var tuned = OuterSplits(data, 3)
+            .Select((outer, i) => Tuner(data, plugin, Settings(trials: 6), options: new() { ["min_data_in_leaf"] = 10_000L }).Run(outer, 20 + i, Store(), null, CancellationToken.None).Result)
+            .ToList();
+
+        Assert.All(tuned, r => Assert.DoesNotMatch("^c0-", r.Chosen));
+        Assert.All(tuned, r => Assert.True(r.Decisions[0].Accepted && r.Decisions[0].Improvement > r.Decisions[0].StandardError));
+        Assert.All(tuned, r => Assert.True(r.TunedOuterScore > r.DefaultOuterScore + 0.15, $"tuned {r.TunedOuterScore} vs default {r.DefaultOuterScore}"));
+        Assert.All(tuned, r => Assert.True(r.EnsembledOuterScore > r.DefaultOuterScore + 0.15, $"ensembled {r.EnsembledOuterScore} vs default {r.DefaultOuterScore}"));
     }
 
     [Fact]
@@ -105,9 +150,10 @@ public sealed class SplitTunerTests
     private static ITrainerPlugin Plugin(string name) =>
         BuiltinTrainers.CreateRegistry().TryGet(name, out var plugin) ? plugin : throw new InvalidOperationException(name);
 
-    private static TuningSettings Settings(int trials) => new()
+    private static TuningSettings Settings(int trials, TuningSelection selection = TuningSelection.OneStandardError) => new()
     {
         Budget = new TuningBudget(null, trials),
+        Selection = selection,
         InnerFolds = 3,
         EnsembleSize = 10,
         Space = Space,
@@ -120,11 +166,36 @@ public sealed class SplitTunerTests
 
     private static TrialStore Store() => new(TestPaths.NewTempFolder(), 0, 0, "test");
 
-    private static SplitTuner Tuner(TabularEvaluationData data, ITrainerPlugin plugin, TuningSettings settings, string metric = "accuracy")
+    private static SplitTuner Tuner(
+        TabularEvaluationData data, ITrainerPlugin plugin, TuningSettings settings, string metric = "accuracy", Dictionary<string, object?>? options = null)
     {
-        var options = plugin.Options.ToDictionary(o => o.Name, o => o.Default, StringComparer.Ordinal);
+        var resolved = plugin.Options.ToDictionary(o => o.Name, o => o.Default, StringComparer.Ordinal);
+        foreach (var (key, value) in options ?? [])
+        {
+            resolved[key] = value;
+        }
+
         var preparer = new FeaturePreparer(data, [], plugin.Family, "preprocessing");
-        return new SplitTuner(data, preparer, plugin, options, settings, new InnerScorer(data.Label, metric), higherIsBetter: true, configSeed: 9, stratify: true);
+        return new SplitTuner(data, preparer, plugin, resolved, settings, new InnerScorer(data.Label, metric), higherIsBetter: true, configSeed: 9, stratify: true);
+    }
+
+    /// <summary>Eight random numbers and y = yes when x1 + x2 > 1: learnable by any tree that may split.</summary>
+    private static TabularDataset SignalTable(int rows, int seed)
+    {
+        var random = new Random(seed);
+        var text = new System.Text.StringBuilder("x1,x2,x3,x4,x5,x6,x7,x8,y\n");
+        for (var i = 0; i < rows; i++)
+        {
+            var x = Enumerable.Range(0, 8).Select(_ => random.NextDouble()).ToArray();
+            text.AppendJoin(',', x.Select(v => v.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture)))
+                .Append(x[0] + x[1] > 1 ? ",yes\n" : ",no\n");
+        }
+
+        var path = TestPaths.WriteCsv(text.ToString());
+        return DatasetLoader.Load(new MLPipelines.Spec.PipelineSpec
+        {
+            Data = new MLPipelines.Spec.DataSpec { Path = path, Label = "y", Task = MLPipelines.Results.TaskKind.Binary, PositiveClass = "yes" },
+        });
     }
 
     private static string TrialOf(string line) => line[(line.IndexOf("\"trial\":\"", StringComparison.Ordinal) + 9)..].Split('"')[0];
