@@ -30,6 +30,10 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 import peers  # noqa: E402
 
+# The whole script, and every peer worker it starts, runs without OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE (AVX2 kernels
+# forced on this AVX-512 CPU); its workers also get peers.peer_env / peers.torch_env.
+peers.reexec_without_handicaps()
+
 MISSING = {"", "NA", "?"}
 
 
