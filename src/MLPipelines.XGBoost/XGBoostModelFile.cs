@@ -33,6 +33,6 @@ public static class XGBoostModelFile
     }
 
     /// <summary>ML.NET writes the ONNX bytes as a length-prefixed array (<c>int</c> count, then the bytes).</summary>
-    private static ReadOnlySpan<byte> WithoutLengthPrefix(byte[] stored) =>
-        stored.Length >= 4 && BinaryPrimitives.ReadInt32LittleEndian(stored) == stored.Length - 4 ? stored.AsSpan(4) : stored;
+    private static ReadOnlyMemory<byte> WithoutLengthPrefix(byte[] stored) =>
+        stored.Length >= 4 && BinaryPrimitives.ReadInt32LittleEndian(stored) == stored.Length - 4 ? stored.AsMemory(4) : stored;
 }
