@@ -5,8 +5,8 @@ namespace MLPipelines.Core.Preprocessing;
 
 /// <summary>
 /// Fills empty (missing) values of text columns: with the most frequent value of the rows it is fitted on, or with
-/// the constant category <see cref="MissingCategory"/>. Like <see cref="NumericImputeEstimator"/> it fits into
-/// ML.NET expression transformers, so saved models need nothing but ML.NET.
+/// the constant category <see cref="MissingCategory"/>. It fits into one ML.NET expression transformer for all the
+/// columns (<see cref="ExpressionColumns"/>), so saved models need nothing but ML.NET.
 /// </summary>
 internal sealed class CategoricalImputeEstimator(MLContext ml, IReadOnlyList<string> columns, bool mostFrequent) : IEstimator<ITransformer>
 {
@@ -16,32 +16,37 @@ internal sealed class CategoricalImputeEstimator(MLContext ml, IReadOnlyList<str
     public ITransformer Fit(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var chain = new EstimatorChain<ITransformer>(); // flat: IEstimator.Append nests a chain per column
-        foreach (var column in columns)
+        var fills = mostFrequent ? MostFrequent(input) : [.. columns.Select(_ => MissingCategory)];
+        return ExpressionColumns.Create(ml, [.. columns.Select((column, c) => (column, column, $"x => x == \"\" ? {ExpressionText.Quote(fills[c])} : x"))])
+            .Fit(input);
+    }
+
+    /// <summary>The most frequent non-empty value of each column (ties: the first in ordinal order), read in one pass.</summary>
+    private string[] MostFrequent(IDataView input)
+    {
+        var counts = columns.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
+        var inputs = columns.Select(name => input.Schema[name]).ToArray();
+        using (var cursor = input.GetRowCursor(inputs))
         {
-            var fill = MissingCategory;
-            if (mostFrequent)
+            var getters = inputs.Select(cursor.GetGetter<ReadOnlyMemory<char>>).ToArray();
+            ReadOnlyMemory<char> value = default;
+            while (cursor.MoveNext())
             {
-                var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-                foreach (var value in input.GetColumn<ReadOnlyMemory<char>>(column))
+                for (var c = 0; c < getters.Length; c++)
                 {
+                    getters[c](ref value);
                     if (!value.IsEmpty)
                     {
                         var key = value.ToString();
-                        counts[key] = counts.TryGetValue(key, out var n) ? n + 1 : 1;
+                        counts[c][key] = counts[c].TryGetValue(key, out var n) ? n + 1 : 1;
                     }
                 }
-
-                fill = counts.Count == 0
-                    ? MissingCategory
-                    : counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).First().Key;
             }
-
-            var step = ml.Transforms.Expression(column, $"x => x == \"\" ? {ExpressionText.Quote(fill)} : x", column);
-            chain = chain.Append<ITransformer>(step);
         }
 
-        return chain.Fit(input);
+        return [.. counts.Select(count => count.Count == 0
+            ? MissingCategory
+            : count.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).First().Key)];
     }
 
     public SchemaShape GetOutputSchema(SchemaShape inputSchema) => inputSchema;

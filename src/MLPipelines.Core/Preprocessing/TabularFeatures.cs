@@ -62,23 +62,27 @@ internal sealed class TabularFeatures
     {
         var booleanText = Schema.Features.Where(c => c.Kind == ColumnKind.Boolean && !c.IsNumberInFile).ToList();
         var tokens = Missing.Tokens;
-        if (tokens.Count > 0)
+        var cleaned = booleanText.Concat(Categorical).Select(TabularDataset.ViewName).ToList();
+        if (tokens.Count > 0 && cleaned.Count > 0)
         {
             var test = string.Join(" || ", tokens.Select(t => $"x == {ExpressionText.Quote(t)}"));
-            foreach (var name in booleanText.Concat(Categorical).Select(TabularDataset.ViewName))
-            {
-                Add(Ml.Transforms.Expression(name, $"x => ({test}) ? \"\" : x", name));
-            }
+            Add(ExpressionColumns.Create(Ml, [.. cleaned.Select(name => (name, name, $"x => ({test}) ? \"\" : x"))]));
         }
 
+        var booleans = new List<(string Output, string Input, string Expression)>();
         foreach (var column in booleanText)
         {
             var name = TabularDataset.ViewName(column);
             var output = "__bool." + name;
             var t = ExpressionText.Quote(column.TrueToken!.ToLowerInvariant());
             var f = ExpressionText.Quote(column.FalseToken!.ToLowerInvariant());
-            Add(Ml.Transforms.Expression(output, $"x => lower(x) == {t} ? 1f : (lower(x) == {f} ? 0f : na(0f))", name));
+            booleans.Add((output, name, $"x => lower(x) == {t} ? 1f : (lower(x) == {f} ? 0f : na(0f))"));
             Numeric.Add(output);
+        }
+
+        if (booleans.Count > 0)
+        {
+            Add(ExpressionColumns.Create(Ml, booleans));
         }
 
         NumericWidth = Numeric.Count;

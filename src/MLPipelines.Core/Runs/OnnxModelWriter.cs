@@ -99,9 +99,12 @@ public static class OnnxModelWriter
             var prefix = $"part{part}/";
             if (IsExpression(steps[at]))
             {
-                foreach (var (output, inputs, text) in ExpressionNodes.Columns(steps[at]))
+                // Every column of one expression transformer reads the schema before it (ExpressionColumns groups
+                // several), so the inputs are looked up before any of its outputs replaces a tensor.
+                var columns = ExpressionNodes.Columns(steps[at]).Select(c => (c.Output, c.Text, Input: tensors[c.Inputs[0]].Tensor)).ToList();
+                foreach (var (output, text, inputTensor) in columns)
                 {
-                    var type = ExpressionNodes.Write(graph, text, tensors[inputs[0]].Tensor, prefix + output);
+                    var type = ExpressionNodes.Write(graph, text, inputTensor, prefix + output);
                     tensors[output] = (prefix + output, type);
                 }
 

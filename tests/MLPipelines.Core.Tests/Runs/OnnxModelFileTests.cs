@@ -2,7 +2,9 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
+using MLPipelines.Core.Preprocessing;
 using MLPipelines.Core.Runs;
+using MLPipelines.Core.Tests.Preprocessing;
 using MLPipelines.Core.Trainers;
 using MLPipelines.Results;
 using MLPipelines.Tests.Shared;
@@ -112,6 +114,50 @@ public sealed class OnnxModelFileTests(
         Assert.Null(export.Path);
         Assert.Contains("expression transform", export.Problem, StringComparison.Ordinal);
         Assert.False(File.Exists(path));
+    }
+
+    [Fact]
+    public void OnnxModelWriter_TryWrite_GroupedExpressionColumns_MatchMlNetRowByRow()
+    {
+        // Given one ML.NET expression transformer computing several columns (ExpressionColumns), one of them reading a
+        // column another replaces
+        var ml = new MLContext(seed: 0);
+        var data = ml.Data.LoadFromEnumerable(ExpressionColumnsTests.Rows);
+        var model = ExpressionColumns.Create(ml, ExpressionColumnsTests.Columns).Fit(data);
+        var path = Path.Combine(TestPaths.NewTempFolder(), "model.onnx");
+        var label = new MLPipelines.Data.LabelInfo { Task = TaskKind.Regression, Rows = [], Original = [] };
+
+        // When it is written as ONNX nodes and ONNX Runtime scores each row
+        var export = OnnxModelWriter.TryWrite(ml, model, data, label, path);
+
+        // Then every output column equals ML.NET's, row by row
+        Assert.True(export.Path is not null, export.Problem);
+        var scored = model.Transform(data);
+        using var session = new InferenceSession(path);
+        for (var row = 0; row < ExpressionColumnsTests.Rows.Length; row++)
+        {
+            var r = ExpressionColumnsTests.Rows[row];
+            var inputs = new List<NamedOnnxValue>
+            {
+                NamedOnnxValue.CreateFromTensor("A", new DenseTensor<string>(new[] { r.A }, [1, 1])),
+                NamedOnnxValue.CreateFromTensor("B", new DenseTensor<string>(new[] { r.B }, [1, 1])),
+                NamedOnnxValue.CreateFromTensor("C", new DenseTensor<string>(new[] { r.C }, [1, 1])),
+                NamedOnnxValue.CreateFromTensor("D", new DenseTensor<float>(new[] { r.D }, [1, 1])),
+            };
+            using var results = session.Run(inputs);
+            foreach (var (output, _, _) in ExpressionColumnsTests.Columns)
+            {
+                var result = results.Single(v => v.Name == output + ".output");
+                if (scored.Schema[output].Type is TextDataViewType)
+                {
+                    Assert.Equal(scored.GetColumn<ReadOnlyMemory<char>>(output).ElementAt(row).ToString(), result.AsEnumerable<string>().Single());
+                }
+                else
+                {
+                    Assert.Equal(scored.GetColumn<float>(output).ElementAt(row), result.AsEnumerable<float>().Single());
+                }
+            }
+        }
     }
 
     private sealed class TextRow

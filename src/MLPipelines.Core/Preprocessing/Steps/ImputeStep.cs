@@ -22,12 +22,12 @@ internal sealed class ImputeStep : ITabularStep
             : $"impute numeric={o.Numeric} categorical={o.Categorical}" + (o.AddIndicator ? " add_indicator" : ""));
         if (o.AddIndicator)
         {
-            foreach (var column in features.Schema.Features.Where(c => c.IsNumberInFile && c.Missing > 0))
+            var indicators = features.Schema.Features.Where(c => c.IsNumberInFile && c.Missing > 0)
+                .Select(TabularDataset.ViewName).Select(name => ("__missing." + name, name, "x => isna(x) ? 1f : 0f")).ToList();
+            if (indicators.Count > 0)
             {
-                var name = TabularDataset.ViewName(column);
-                var output = "__missing." + name;
-                features.Add(features.Ml.Transforms.Expression(output, "x => isna(x) ? 1f : 0f", name));
-                features.Extra.Add(output);
+                features.Add(ExpressionColumns.Create(features.Ml, indicators));
+                features.Extra.AddRange(indicators.Select(i => i.Item1));
             }
         }
 
