@@ -1,3 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+
 namespace MLPipelines.Results;
 
 /// <summary>The <c>dataset</c> block of <c>results.json</c>: what was read and how it was interpreted.</summary>
@@ -73,8 +76,33 @@ public sealed record ColumnResult
 /// <summary>Summary of numbers: smallest, mean, sample standard deviation, largest (missing values left out).</summary>
 public sealed record NumericSummaryResult(double Min, double Mean, double Std, double Max);
 
-/// <summary>A value of a column and how many rows hold it.</summary>
-public sealed record ValueCountResult(string Value, int Count);
+/// <summary>
+/// A value of a column and how many rows hold it. Both are required when read, and the value cannot be null, so a
+/// damaged <c>results.json</c> is refused as unreadable (<see cref="JsonException"/>) rather than failing in a report.
+/// </summary>
+public sealed record ValueCountResult
+{
+    private readonly string _value = "";
+
+    public ValueCountResult()
+    {
+    }
+
+    [SetsRequiredMembers]
+    public ValueCountResult(string value, int count)
+    {
+        Value = value;
+        Count = count;
+    }
+
+    public required string Value
+    {
+        get => _value;
+        init => _value = value ?? throw new JsonException("a column's top value is null");
+    }
+
+    public required int Count { get; init; }
+}
 
 /// <summary>The image part of the <c>dataset</c> block.</summary>
 public sealed record ImageDatasetResult

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using MLPipelines.Results.Statistics;
 
@@ -47,6 +48,24 @@ public sealed class ResultsJsonTests
         Assert.Null(results.Models[0].Metrics["auc"].CiLow);
         Assert.Null(results.Dataset.Images);
         Assert.Equal("tabular", results.Dataset.Kind);
+    }
+
+    [Theory]
+    [InlineData("""{"": "green", "count": 13}""")]
+    [InlineData("""{"value": null, "count": 13}""")]
+    [InlineData("""{"value": "green"}""")]
+    public void ResultsJson_Deserialize_RefusesAColumnTopValueWithoutItsValueOrCount(string top)
+    {
+        // Given a results.json whose column summary lost a top value's key or value (found by the run-folder fuzz)
+        static string Json(string top) => $$"""
+            {"name": "x", "task": "binary", "primary_metric": "auc",
+             "dataset": {"path": "d.csv", "rows": 10, "features": 1, "columns": [{"name": "colour", "kind": "categorical", "top": [{{top}}]}]},
+             "evaluation": {"method": "kfold", "folds": 5, "repeats": 1, "seed": 42}, "models": []}
+            """;
+        Assert.Equal("green", ResultsJson.Deserialize(Json("""{"value": "green", "count": 13}""")).Dataset.Columns[0].Top[0].Value);
+
+        // When it is read, then it is refused as unreadable JSON (the report command's exit 2), not read with a null
+        Assert.Throws<JsonException>(() => ResultsJson.Deserialize(Json(top)));
     }
 
     private static RunResults Sample() => new()

@@ -69,6 +69,12 @@ public sealed class BatchPredictor
             throw DataFileException.File(path, $"not a readable ML.NET model zip ({Innermost(e).Message})");
         }
 
+        if (inputSchema is null)
+        {
+            // ML.NET loads a zip without its Schema entry, but the input columns cannot be matched without it.
+            throw DataFileException.File(path, "the zip has no input schema (its Schema entry is missing); re-run the pipeline to get an intact model");
+        }
+
         if (metadata is not null && !IsComplete(metadata))
         {
             throw DataFileException.File(path, "the zip's mlpipe metadata is incomplete or damaged; re-run the pipeline to get an intact model");

@@ -57,6 +57,21 @@ public sealed class ModelPackageTests : IClassFixture<ModelPackageTests.PenguinR
     }
 
     [Fact]
+    public void BatchPredictor_Load_RefusesAZipWithoutItsInputSchema()
+    {
+        // Given a model zip saved without an input schema (as a zip that lost its schema entry loads; found by the zip fuzz)
+        var ml = new MLContext(seed: 0);
+        var model = ml.Model.Load(Path.Combine(_run.Directory, "models", "lightgbm.zip"), out _);
+        var zip = Path.Combine(TestPaths.NewTempFolder(), "no-schema.zip");
+        ml.Model.Save(model, null, zip);
+
+        // When mlpipe loads it, then it is bad input naming the file, not a null schema further on
+        var error = Assert.Throws<MLPipelines.Results.Csv.DataFileException>(() => BatchPredictor.Load(zip));
+
+        Assert.Contains("no input schema", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void BatchPredictor_Predict_ReportsBadNumbersByRowAndColumn()
     {
         var zip = Path.Combine(_run.Directory, "models", "lightgbm.zip");
