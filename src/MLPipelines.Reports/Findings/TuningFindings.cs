@@ -99,6 +99,36 @@ public static class TuningFindings
         return ensembleBetter ? family.Ensembled : family.Tuned;
     }
 
+    /// <summary>What the one-SE column means (HTML and Markdown).</summary>
+    public const string OneSeNote = "One-SE rule (selection: one_se): the best configuration replaces the defaults, and the ensemble replaces the defaults or the tuned variant, only when its paired gain on the inner out-of-fold rows (cross-fitted: chosen on the other inner folds) exceeds one standard error; otherwise the incumbent is kept.";
+
+    /// <summary>
+    /// The one-standard-error rule's decisions on a split, one phrase each, e.g. "c3-r0 over defaults: gain +0.0042
+    /// in error (1.9 SE), taken"; empty under <c>selection: best</c>.
+    /// </summary>
+    public static IReadOnlyList<string> Decisions(TuningSplitResult split)
+    {
+        ArgumentNullException.ThrowIfNull(split);
+        return [.. split.Decisions.Select(Decision)];
+    }
+
+    /// <summary>One decision: the candidate's paired gain (positive = better), in standard errors, and the outcome.</summary>
+    public static string Decision(SelectionDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        var statistic = decision.Statistic.StartsWith("per_fold:", StringComparison.Ordinal)
+            ? decision.Statistic["per_fold:".Length..] + " per inner fold"
+            : decision.Statistic;
+        var ratio = decision.StandardError > 0 && double.IsFinite(decision.StandardError)
+            ? Inv($"{decision.Improvement / decision.StandardError:0.0} SE")
+            : "no SE";
+        var outcome = decision.Accepted ? "taken" : $"kept {decision.Incumbent}";
+        return Inv($"{decision.Candidate} over {decision.Incumbent}: gain {Signed(decision.Improvement)} in {statistic} ({ratio}), {outcome}");
+    }
+
+    private static string Signed(double value) =>
+        !double.IsFinite(value) ? "n/a" : (value >= 0 ? "+" : "-") + Numbers.Metric(Math.Abs(value));
+
     public static double Mean(ModelResult model, string metric) =>
         model.Metrics.TryGetValue(metric, out var summary) ? summary.Mean : double.NaN;
 

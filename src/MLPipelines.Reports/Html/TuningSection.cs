@@ -83,26 +83,45 @@ internal static class TuningSection
     private static void Splits(HtmlBuilder html, ReportContext context, TuningFamily family, string metric)
     {
         var search = family.Search;
-        html.Element("h3", $"{family.Base}: {search.Strategy} search, {search.Budget}, inner {search.Inner}, ensemble of {search.EnsembleSize} rounds");
-        var table = new HtmlTable("split", TableCell.Number("trials"), TableCell.Number("seconds"), TableCell.Number($"inner {metric}: default, tuned, ensembled"),
-            TableCell.Number("outer: default, tuned, ensembled"), "chosen configuration", "ensemble (weight)");
+        var oneSe = search.Selection == "one_se";
+        html.Element("h3", $"{family.Base}: {search.Strategy} search, {search.Budget}, inner {search.Inner}, ensemble of {search.EnsembleSize} rounds, selection {search.Selection}");
+        List<TableCell> header = ["split", TableCell.Number("trials"), TableCell.Number("seconds"), TableCell.Number($"inner {metric}: default, tuned, ensembled"),
+            TableCell.Number("outer: default, tuned, ensembled"), "chosen configuration", "ensemble (weight)"];
+        if (oneSe)
+        {
+            header.Add("one-SE rule");
+        }
+
+        var table = new HtmlTable(header);
         foreach (var split in search.Splits)
         {
             var fold = family.Tuned.Folds.FirstOrDefault(f => f.Repeat == split.Repeat && f.Fold == split.Fold);
-            table.Row(
+            List<TableCell> cells = [
                 fold is null ? $"r{split.Repeat} f{split.Fold}" : context.SplitName(fold),
                 TableCell.Number(split.FailedTrials > 0 ? $"{split.Trials} ({split.FailedTrials} failed)" : split.Trials.ToString(CultureInfo.InvariantCulture)),
                 TableCell.Number(string.Create(CultureInfo.InvariantCulture, $"{split.Seconds:0.0}")),
                 TableCell.Number($"{Numbers.Metric(split.DefaultInnerScore)}, {Numbers.Metric(split.TunedInnerScore)}, {Numbers.Metric(split.EnsembledInnerScore)}"),
                 TableCell.Number($"{Numbers.Metric(split.DefaultOuterScore)}, {Numbers.Metric(split.TunedOuterScore)}, {Numbers.Metric(split.EnsembledOuterScore)}"),
                 TableCell.Text(Values(split.Chosen, split.ChosenValues), "wrap"),
-                TableCell.Text(string.Join("; ", split.Ensemble.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Key} ({m.Weight:0.##})"))), "wrap"));
+                TableCell.Text(string.Join("; ", split.Ensemble.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Key} ({m.Weight:0.##})"))), "wrap"),
+            ];
+            if (oneSe)
+            {
+                cells.Add(TableCell.Text(string.Join("; ", TuningFindings.Decisions(split)), "wrap"));
+            }
+
+            table.Row(cells, null);
         }
 
         table.AppendTo(html);
         if (search.Space.Count > 0)
         {
             html.Element("p", "Searched: " + string.Join("; ", search.Space) + ". Keys: cN-rR = configuration N (c0 = the defaults) at successive-halving rung R.", "note");
+        }
+
+        if (oneSe)
+        {
+            html.Element("p", TuningFindings.OneSeNote, "note");
         }
     }
 

@@ -28,18 +28,26 @@ internal static class MarkdownTuningSection
 
         sb.AppendLine();
         sb.AppendLine("Nested: each outer split's search saw only its training rows; the inner models' average scored the outer test rows (no refit). Optimism gap = inner score of the choice minus its outer score; p = corrected resampled t-test on the paired outer scores.");
+        if (families.Any(f => f.Search.Selection == "one_se"))
+        {
+            sb.AppendLine();
+            sb.AppendLine(TuningFindings.OneSeNote);
+        }
+
         foreach (var f in families)
         {
             sb.AppendLine();
-            sb.AppendLine(Inv($"**{Cell(f.Base)}** ({f.Search.Strategy}, {Cell(f.Search.Budget)}, inner {f.Search.Inner}):"));
+            var oneSe = f.Search.Selection == "one_se";
+            sb.AppendLine(Inv($"**{Cell(f.Base)}** ({f.Search.Strategy}, {Cell(f.Search.Budget)}, inner {f.Search.Inner}, selection {f.Search.Selection}):"));
             sb.AppendLine();
-            sb.AppendLine("| split | trials | seconds | inner tuned | outer tuned | chosen | ensemble (weight) |");
-            sb.AppendLine("|---|---:|---:|---:|---:|---|---|");
+            sb.AppendLine("| split | trials | seconds | inner tuned | outer tuned | chosen | ensemble (weight) |" + (oneSe ? " one-SE rule |" : ""));
+            sb.AppendLine("|---|---:|---:|---:|---:|---|---|" + (oneSe ? "---|" : ""));
             foreach (var s in f.Search.Splits)
             {
                 var chosen = s.ChosenValues.Count == 0 ? "defaults" : string.Join(", ", s.ChosenValues.Select(v => $"{v.Key}={v.Value}"));
                 var ensemble = string.Join("; ", s.Ensemble.Select(m => Inv($"{m.Key} ({m.Weight:0.##})")));
-                sb.AppendLine(Inv($"| r{s.Repeat + 1} f{s.Fold + 1} | {s.Trials} | {s.Seconds:0.0} | {Num(s.TunedInnerScore)} | {Num(s.TunedOuterScore)} | {Cell(s.Chosen)}: {Cell(chosen)} | {Cell(ensemble)} |"));
+                sb.AppendLine(Inv($"| r{s.Repeat + 1} f{s.Fold + 1} | {s.Trials} | {s.Seconds:0.0} | {Num(s.TunedInnerScore)} | {Num(s.TunedOuterScore)} | {Cell(s.Chosen)}: {Cell(chosen)} | {Cell(ensemble)} |")
+                    + (oneSe ? $" {Cell(string.Join("; ", TuningFindings.Decisions(s)))} |" : ""));
             }
         }
     }

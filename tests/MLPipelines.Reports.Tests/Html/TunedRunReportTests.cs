@@ -53,6 +53,43 @@ public sealed class TunedRunReportTests
     }
 
     [Fact]
+    public void HtmlReportWriter_Write_SplitTablesShowTheOneStandardErrorDecisions()
+    {
+        // Given the default selection (one_se), each split's row names the rule's decisions as recorded in
+        // results.json: the candidate, its gain in standard errors and whether it replaced the incumbent.
+        var run = RealRuns.Tuned;
+        var tuned = run.Results.Models.Single(m => m.Name == "lightgbm:tuned").Tuning!;
+        Assert.Equal("one_se", tuned.Selection);
+        Assert.All(tuned.Splits, s => Assert.NotEmpty(s.Decisions));
+
+        var document = HtmlAssert.WellFormed(RealRuns.Html(run));
+        var section = document.Descendants().Single(e => (string?)e.Attribute("id") == "tuning");
+        var table = section.Descendants().Where(e => e.Name.LocalName == "table").ElementAt(1);
+        var header = table.Descendants().First(e => e.Name.LocalName == "tr").Elements().Select(e => e.Value).ToList();
+        Assert.Equal("one-SE rule", header[^1]);
+        var cells = table.Descendants().Where(e => e.Name.LocalName == "tr").Skip(1).Select(r => r.Elements().Last().Value).ToList();
+        Assert.Equal(tuned.Splits.Select(s => string.Join("; ", TuningFindings.Decisions(s))), cells);
+        var first = tuned.Splits[0].Decisions[0];
+        Assert.StartsWith($"{first.Candidate} over defaults: gain ", cells[0], StringComparison.Ordinal);
+        Assert.Contains(first.Accepted ? "), taken" : "), kept defaults", cells[0], StringComparison.Ordinal);
+        Assert.Contains(TuningFindings.OneSeNote, section.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TuningFindings_Decision_StatesGainInStandardErrorsAndOutcome()
+    {
+        var taken = new MLPipelines.Results.SelectionDecision
+        {
+            Candidate = "c3-r0", Incumbent = "defaults", Statistic = "error", Improvement = 0.0042, StandardError = 0.0021, Accepted = true,
+        };
+        var kept = taken with { Candidate = "ensemble", Incumbent = "tuned", Statistic = "per_fold:auc", Improvement = -0.001, StandardError = 0.002, Accepted = false };
+
+        Assert.Equal("c3-r0 over defaults: gain +0.0042 in error (2.0 SE), taken", TuningFindings.Decision(taken));
+        Assert.Equal("ensemble over tuned: gain -0.0010 in auc per inner fold (-0.5 SE), kept tuned", TuningFindings.Decision(kept));
+        Assert.Equal("c3-r0 over defaults: gain +0.0042 in error (no SE), taken", TuningFindings.Decision(taken with { StandardError = double.PositiveInfinity }));
+    }
+
+    [Fact]
     public void PipelineRunner_Run_NoiseIsAtChanceOutsideWhileTheInnerScoreIsOptimisticAndTheReportShowsTheGap()
     {
         // Given random labels, every model's true AUC is 0.5. Then the tuned and ensembled rows score near 0.5 on
@@ -82,6 +119,10 @@ public sealed class TunedRunReportTests
         Assert.Contains("**Tuning:** Budgets differ (", markdown, StringComparison.Ordinal);
         Assert.Contains("## Tuning", markdown, StringComparison.Ordinal);
         Assert.Matches(@"\| lightgbm \| 0\.\d{4} \| 0\.\d{4} \| [0-9.<]+ \| 0\.\d{4} \|", markdown);
-        Assert.Contains("**mlp** (random, 3 trials, inner 3-fold):", markdown, StringComparison.Ordinal);
+        Assert.Contains("**mlp** (random, 3 trials, inner 3-fold, selection one_se):", markdown, StringComparison.Ordinal);
+        Assert.Contains("| chosen | ensemble (weight) | one-SE rule |", markdown, StringComparison.Ordinal);
+        Assert.Contains(TuningFindings.OneSeNote, markdown, StringComparison.Ordinal);
+        var split = RealRuns.Tuned.Results.Models.Single(m => m.Name == "lightgbm:tuned").Tuning!.Splits[0];
+        Assert.Contains(string.Join("; ", TuningFindings.Decisions(split)) + " |", markdown, StringComparison.Ordinal);
     }
 }
