@@ -1,3 +1,4 @@
+using MLPipelines.Core.Runs;
 using Microsoft.ML;
 using MLPipelines.Results;
 
@@ -77,6 +78,6 @@ public static class XGBoostCatalog
     private static XGBoostTrainer Create(TaskKind task, XGBoostOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new XGBoostTrainer(new MLContext(0), task, options);
+        return new XGBoostTrainer(ScratchFiles.Context(0), task, options);
     }
 }

@@ -54,7 +54,7 @@ public sealed class BatchPredictor
             throw DataFileException.File(path, "is a directory; expected a model zip (models/NAME.zip of a run)");
         }
 
-        var ml = new MLContext(seed: 0);
+        var ml = ScratchFiles.Context(0);
         ITransformer model;
         DataViewSchema inputSchema;
         ModelMetadata? metadata;

@@ -70,7 +70,7 @@ internal sealed class ModelEvaluator(PipelineSpec spec, IEvaluationData data, IR
         cancellation.ThrowIfCancellationRequested();
         if (stepLines.Count == 0)
         {
-            (_, stepLines) = BuildChain(new MLContext(spec.Evaluation.Seed), fit, new TrainingLog(), spec.Evaluation.Seed, cancellation);
+            (_, stepLines) = BuildChain(ScratchFiles.Context(spec.Evaluation.Seed), fit, new TrainingLog(), spec.Evaluation.Seed, cancellation);
         }
 
         ITransformer? final;
@@ -87,7 +87,7 @@ internal sealed class ModelEvaluator(PipelineSpec spec, IEvaluationData data, IR
         else
         {
             progress?.Report(new RunEvent(RunEventKind.FinalFitStarted, $"{model.Name}: final fit on all {data.RowCount} rows") { Model = model.Name, Splits = splits.Count });
-            finalMl = new MLContext(spec.Evaluation.Seed);
+            finalMl = ScratchFiles.Context(spec.Evaluation.Seed);
             var (finalEstimator, _) = BuildChain(finalMl, fit, new TrainingLog(), spec.Evaluation.Seed, cancellation);
             final = Fit(finalMl, finalEstimator, data.All, cancellation);
         }
@@ -104,7 +104,7 @@ internal sealed class ModelEvaluator(PipelineSpec spec, IEvaluationData data, IR
     private TrainedSplit TrainSplit(ModelFit fit, FoldSplit split, PermutationImportance? importance, SplitProgress step, CancellationToken cancellation)
     {
         var seed = SplitSeed(spec.Evaluation.Seed, split.Repeat, split.Fold);
-        var ml = new MLContext(seed);
+        var ml = ScratchFiles.Context(seed);
         var log = new TrainingLog();
         var (estimator, lines) = BuildChain(ml, fit, log, seed, cancellation);
         var clock = Stopwatch.StartNew();
@@ -188,7 +188,7 @@ internal sealed class ModelEvaluator(PipelineSpec spec, IEvaluationData data, IR
         var model = spec.Models[modelIndex];
         var fit = new ModelFit(model, plugin, StepsKey(modelIndex, model), model.Preprocessing ?? spec.Preprocessing, options);
         var clock = Stopwatch.StartNew();
-        var ml = new MLContext(spec.Evaluation.Seed);
+        var ml = ScratchFiles.Context(spec.Evaluation.Seed);
         var (estimator, _) = BuildChain(ml, fit, new TrainingLog(), spec.Evaluation.Seed, cancellation);
         return (Fit(ml, estimator, data.All, cancellation), ml, clock.Elapsed.TotalSeconds);
     }

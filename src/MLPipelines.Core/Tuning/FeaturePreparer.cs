@@ -15,7 +15,7 @@ internal sealed class FeaturePreparer(IEvaluationData data, IReadOnlyList<Prepro
     {
         ArgumentNullException.ThrowIfNull(inner);
         var clock = Stopwatch.StartNew();
-        var ml = new MLContext(seed);
+        var ml = ScratchFiles.Context(seed);
         var chain = data.BuildFeatures(ml, steps, family, stepsKey);
         var keep = ml.Transforms.SelectColumns(TabularDataset.LabelColumn, FeaturePipelineBuilder.FeatureColumn);
         var fitted = chain.Estimator.Append(keep).Fit(data.Select(inner.Train));

@@ -131,7 +131,7 @@ internal sealed class TrialRunner
 
     private (ITransformer Model, double Seconds) Fit(PreparedSplit split, Dictionary<string, object?> options, int seed, CancellationToken cancellation)
     {
-        var ml = new MLContext(seed);
+        var ml = ScratchFiles.Context(seed);
         var context = new TrainerContext
         {
             MLContext = ml,

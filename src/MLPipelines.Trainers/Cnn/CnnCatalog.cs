@@ -1,3 +1,4 @@
+using MLPipelines.Core.Runs;
 using Microsoft.ML;
 using MLPipelines.Spec;
 using MLPipelines.Trainers.Training;
@@ -56,6 +57,6 @@ public static class CnnCatalog
     private static CnnTrainer Create(CnnOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new CnnTrainer(new MLContext(0), options, options.LabelColumnName, options.FeatureColumnName, new NetworkFitHooks { Seed = 0 });
+        return new CnnTrainer(ScratchFiles.Context(0), options, options.LabelColumnName, options.FeatureColumnName, new NetworkFitHooks { Seed = 0 });
     }
 }

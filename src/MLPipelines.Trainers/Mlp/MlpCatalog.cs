@@ -1,3 +1,4 @@
+using MLPipelines.Core.Runs;
 using Microsoft.ML;
 using MLPipelines.Results;
 
@@ -86,6 +87,6 @@ public static class MlpCatalog
     private static MlpTrainer Create(TaskKind task, MlpOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new MlpTrainer(new MLContext(0), task, options, options.LabelColumnName, options.FeatureColumnName, new NetworkFitHooks { Seed = 0 });
+        return new MlpTrainer(ScratchFiles.Context(0), task, options, options.LabelColumnName, options.FeatureColumnName, new NetworkFitHooks { Seed = 0 });
     }
 }

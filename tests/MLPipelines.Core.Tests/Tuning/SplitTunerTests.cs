@@ -61,12 +61,28 @@ public sealed class SplitTunerTests
         // (nearly) every split, chasing inner noise, while one_se keeps the defaults' predictions for both variants on
         // most splits. Measured over 10 tables x 3 splits with 16 trials: the best configuration cleared one standard
         // error on 7 of 30 splits, the ensemble on 4 of 30 (a 1-SE rule is one-sided p = 0.16 per decision, not a guarantee).
+        // Both rules search the same 8 trials (same seeds); best decides on a copy of one_se's stored trials instead of
+        // training them again (a search reuses stored trials exactly, as the resume test below shows).
         var outcomes = Enumerable.Range(0, 4).SelectMany(table =>
         {
             var data = new TabularEvaluationData(NoiseTable.Load(400, seed: 30 + table, balanced: true));
-            return OuterSplits(data, 3).Select((outer, i) => (
-                OneSe: Tuner(data, Plugin("lightgbm"), Settings(trials: 8)).Run(outer, 100 + i, Store(), null, CancellationToken.None),
-                Best: Tuner(data, Plugin("lightgbm"), Settings(trials: 8, TuningSelection.Best)).Run(outer, 100 + i, Store(), null, CancellationToken.None)));
+            return OuterSplits(data, 3).Select((outer, i) =>
+            {
+                var oneSeFolder = TestPaths.NewTempFolder();
+                var bestFolder = TestPaths.NewTempFolder();
+                var finished = 0;
+                var copyTrials = new Synchronous(_ =>
+                {
+                    if (++finished == 8)
+                    {
+                        CopyTrials(oneSeFolder, bestFolder, outer);
+                    }
+                });
+                var oneSe = Tuner(data, Plugin("lightgbm"), Settings(trials: 8)).Run(outer, 100 + i, new TrialStore(oneSeFolder, outer.Repeat, outer.Fold, "one_se"), copyTrials, CancellationToken.None);
+                var best = Tuner(data, Plugin("lightgbm"), Settings(trials: 8, TuningSelection.Best)).Run(outer, 100 + i, new TrialStore(bestFolder, outer.Repeat, outer.Fold, "best"), null, CancellationToken.None);
+                Assert.Equal(8, File.ReadAllLines(Path.Combine(bestFolder, "trial-log.jsonl")).Count(l => l.Contains("\"best\"", StringComparison.Ordinal) && l.Contains("\"reused\"", StringComparison.Ordinal)));
+                return (OneSe: oneSe, Best: best);
+            });
         }).ToList();
 
         static bool KeptDefaults(TunedSplit t) => t.Default.Probability.SequenceEqual(t.Tuned.Probability) && t.Default.Probability.SequenceEqual(t.Ensembled.Probability);
@@ -196,6 +212,17 @@ public sealed class SplitTunerTests
         {
             Data = new MLPipelines.Spec.DataSpec { Path = path, Label = "y", Task = MLPipelines.Results.TaskKind.Binary, PositiveClass = "yes" },
         });
+    }
+
+    /// <summary>Copies the finished trials of a search in progress (records and predictions) into another store's folder.</summary>
+    private static void CopyTrials(string fromModelFolder, string toModelFolder, FoldSplit outer)
+    {
+        var split = SplitUnit.SplitName(outer.Repeat, outer.Fold);
+        var target = Directory.CreateDirectory(Path.Combine(toModelFolder, split)).FullName;
+        foreach (var path in Directory.EnumerateFiles(Path.Combine(fromModelFolder, split), "c*.*"))
+        {
+            File.Copy(path, Path.Combine(target, Path.GetFileName(path)));
+        }
     }
 
     private static string TrialOf(string line) => line[(line.IndexOf("\"trial\":\"", StringComparison.Ordinal) + 9)..].Split('"')[0];
