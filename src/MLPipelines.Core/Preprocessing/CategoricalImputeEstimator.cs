@@ -29,6 +29,7 @@ internal sealed class CategoricalImputeEstimator(MLContext ml, IReadOnlyList<str
         using (var cursor = input.GetRowCursor(inputs))
         {
             var getters = inputs.Select(cursor.GetGetter<ReadOnlyMemory<char>>).ToArray();
+            var lookups = counts.Select(count => count.GetAlternateLookup<ReadOnlySpan<char>>()).ToArray();
             ReadOnlyMemory<char> value = default;
             while (cursor.MoveNext())
             {
@@ -37,8 +38,8 @@ internal sealed class CategoricalImputeEstimator(MLContext ml, IReadOnlyList<str
                     getters[c](ref value);
                     if (!value.IsEmpty)
                     {
-                        var key = value.ToString();
-                        counts[c][key] = counts[c].TryGetValue(key, out var n) ? n + 1 : 1;
+                        var key = value.Span; // looked up without a string per cell; one is made per new value only
+                        lookups[c][key] = lookups[c].TryGetValue(key, out var n) ? n + 1 : 1;
                     }
                 }
             }
