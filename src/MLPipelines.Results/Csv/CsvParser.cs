@@ -10,14 +10,16 @@ namespace MLPipelines.Results.Csv;
 /// </summary>
 internal static class CsvParser
 {
+    private const int DefaultBufferChars = 1 << 16;
+
     private static readonly char[] Candidates = [',', '\t', ';', '|'];
 
     public static IReadOnlyList<string> ReadHeader(string path, char? separator)
     {
         using var reader = Open(path);
-        var sep = separator ?? Detect(path, reader.PeekFirstLine());
+        var (sep, source) = Start(reader, path, separator);
         var fields = new List<string>();
-        var record = new RecordReader(reader, sep, path);
+        var record = new CsvRecordReader(source, sep, path);
         if (!record.Next(fields))
         {
             throw DataFileException.File(path, "file is empty (no header row)");
@@ -32,16 +34,19 @@ internal static class CsvParser
         return Read(reader, path, separator);
     }
 
-    public static CsvTable Parse(TextReader text, string source, char? separator)
+    /// <param name="bufferChars">Characters read at a time (tests make it tiny to cross block ends everywhere).</param>
+    public static CsvTable Parse(TextReader text, string source, char? separator, int bufferChars = DefaultBufferChars)
     {
-        using var reader = new PeekableReader(text, source);
-        return Read(reader, source, separator);
+        using (text)
+        {
+            return Read(text, source, separator, bufferChars);
+        }
     }
 
-    private static CsvTable Read(PeekableReader reader, string path, char? separator)
+    private static CsvTable Read(TextReader reader, string path, char? separator, int bufferChars = DefaultBufferChars)
     {
-        var sep = separator ?? Detect(path, reader.PeekFirstLine());
-        var record = new RecordReader(reader, sep, path);
+        var (sep, source) = Start(reader, path, separator, bufferChars);
+        var record = new CsvRecordReader(source, sep, path);
         var fields = new List<string>();
         if (!record.Next(fields))
         {
@@ -87,10 +92,33 @@ internal static class CsvParser
             throw DataFileException.File(path, "file has a header but no data rows");
         }
 
-        return new CsvTable(path, sep, header, [.. columns.Select(c => c.ToArray())], [.. lines]);
+        // One column at a time, each list dropped once copied: a large table is not held three times over.
+        var arrays = new string[columns.Length][];
+        for (var c = 0; c < columns.Length; c++)
+        {
+            arrays[c] = [.. columns[c]];
+            columns[c] = null!;
+        }
+
+        return new CsvTable(path, sep, header, arrays, [.. lines]);
     }
 
-    private static PeekableReader Open(string path)
+    /// <summary>
+    /// The separator (given, or detected from the first line) and the characters to parse: when the first line was
+    /// read to detect it, it is served again followed by <c>\n</c> (whatever line break ended it).
+    /// </summary>
+    private static (char Separator, CsvCharSource Source) Start(TextReader reader, string path, char? separator, int bufferChars = DefaultBufferChars)
+    {
+        if (separator is { } given)
+        {
+            return (given, new CsvCharSource(reader, null, bufferChars));
+        }
+
+        var first = DataLimits.ReadLine(reader, $"{path}:1");
+        return (Detect(path, first), new CsvCharSource(reader, first + "\n", bufferChars));
+    }
+
+    private static StreamReader Open(string path)
     {
         if (Directory.Exists(path))
         {
@@ -103,7 +131,7 @@ internal static class CsvParser
         }
 
         DataLimits.CheckFitsInMemory(path);
-        return new PeekableReader(new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true), path);
+        return new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
     }
 
     /// <summary>The candidate separator that occurs most often outside quotes in the header line (comma if none).</summary>
@@ -168,152 +196,4 @@ internal static class CsvParser
     }
 
     private static string Show(char sep) => sep == '\t' ? "\\t" : sep.ToString();
-
-    /// <summary>A reader that can hand out the first physical line without consuming it.</summary>
-    private sealed class PeekableReader(TextReader inner, string path) : IDisposable
-    {
-        private string? _buffered;
-        private int _bufferedPos = -1;
-
-        public string? PeekFirstLine()
-        {
-            if (_bufferedPos < 0)
-            {
-                _buffered = DataLimits.ReadLine(inner, $"{path}:1");
-                _bufferedPos = 0;
-            }
-
-            return _buffered;
-        }
-
-        /// <summary>Next character or -1; the peeked line is replayed first, followed by its line break.</summary>
-        public int Read()
-        {
-            if (_bufferedPos >= 0 && _buffered is not null)
-            {
-                if (_bufferedPos < _buffered.Length)
-                {
-                    return _buffered[_bufferedPos++];
-                }
-
-                // ReadLine dropped the line break; give it back so the record ends as in the file.
-                _buffered = null;
-                return '\n';
-            }
-
-            return inner.Read();
-        }
-
-        public void Dispose() => inner.Dispose();
-    }
-
-    /// <summary>Splits the character stream into records.</summary>
-    private sealed class RecordReader(PeekableReader reader, char separator, string path)
-    {
-        private readonly StringBuilder _field = new();
-        private bool _ended;
-
-        /// <summary>1-based line of the next character.</summary>
-        public int Line { get; private set; } = 1;
-
-        /// <summary>1-based line where the last record returned by <see cref="Next"/> started.</summary>
-        public int StartLine { get; private set; }
-
-        public bool Next(List<string> fields)
-        {
-            fields.Clear();
-            if (_ended)
-            {
-                return false;
-            }
-
-            StartLine = Line;
-            var ch = reader.Read();
-            if (ch < 0)
-            {
-                _ended = true;
-                return false;
-            }
-
-            _field.Clear();
-            var quoted = false;
-            var wasQuoted = false;
-            var length = 0;
-            while (true)
-            {
-                if (++length > DataLimits.MaxRecordChars)
-                {
-                    throw DataLimits.TooLong($"{path}:{StartLine}");
-                }
-
-                if (ch < 0)
-                {
-                    if (quoted)
-                    {
-                        throw DataFileException.File(path, $"line {StartLine}: a quoted field is not closed before the end of the file");
-                    }
-
-                    fields.Add(_field.ToString());
-                    _ended = true;
-                    return true;
-                }
-
-                var c = (char)ch;
-                if (quoted)
-                {
-                    if (c == '"')
-                    {
-                        var next = reader.Read();
-                        if (next == '"')
-                        {
-                            _field.Append('"');
-                        }
-                        else
-                        {
-                            quoted = false;
-                            ch = next;
-                            continue;
-                        }
-                    }
-                    else
-                    {
-                        if (c == '\n')
-                        {
-                            Line++;
-                        }
-
-                        _field.Append(c);
-                    }
-                }
-                else if (c == '"' && _field.Length == 0 && !wasQuoted)
-                {
-                    quoted = true;
-                    wasQuoted = true;
-                }
-                else if (c == separator)
-                {
-                    if (fields.Count >= DataLimits.MaxColumns)
-                    {
-                        throw DataFileException.File(path, $"line {StartLine}: more than {DataLimits.MaxColumns:N0} fields; a table may have at most that many columns");
-                    }
-
-                    fields.Add(_field.ToString());
-                    _field.Clear();
-                    wasQuoted = false;
-                }
-                else if (c == '\n')
-                {
-                    Line++;
-                    fields.Add(_field.ToString());
-                    return true;
-                }
-                else if (c != '\r')
-                {
-                    _field.Append(c);
-                }
-
-                ch = reader.Read();
-            }
-        }
-    }
 }
