@@ -111,6 +111,17 @@ public sealed class CsvParserEquivalenceTests
     }
 
     [Fact]
+    public void CsvParser_Read_EveryExampleDatasetGivesTheReferenceTable()
+    {
+        var files = Directory.GetFiles(Path.Combine(TestPaths.RepoRoot, "datasets"), "*.csv", SearchOption.AllDirectories);
+        Assert.NotEmpty(files);
+        foreach (var path in files)
+        {
+            AssertEqual(ReferenceCsvParser.Read(path, null), CsvTable.Read(path));
+        }
+    }
+
+    [Fact]
     public void CsvParser_Parse_RepeatedValuesShareOneStringAndKeepTheirText()
     {
         var text = "c,x\n" + string.Concat(Enumerable.Range(0, 3000).Select(i => $"{(i % 2 == 0 ? "yes" : "no")},{i}\n"));
