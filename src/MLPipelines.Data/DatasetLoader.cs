@@ -18,16 +18,15 @@ public static class DatasetLoader
         ArgumentNullException.ThrowIfNull(spec);
         var data = spec.Data;
         var display = Spec.DisplayPath.Of(data.Path);
-        var table = CsvTable.Read(display, data.Separator);
-        CheckColumns(spec, table.Header, display);
         var missing = new MissingValueSet(data.MissingValues);
-        var schema = SchemaInferrer.Infer(table, new SchemaOverrides
+        var overrides = new SchemaOverrides
         {
             Label = data.Label,
             Ignore = data.Columns.Ignore,
             Categorical = data.Columns.Categorical,
             Numeric = data.Columns.Numeric,
-        }, missing);
+        };
+        var (table, schema, numbers) = ReadLarge(spec, display, overrides, missing) ?? ReadWhole(spec, display, overrides, missing);
         var label = LabelEncoder.Encode(table, table.IndexOf(data.Label), data.Task, data.LabelTransform, missing, data.PositiveClass);
         if (schema.Features.Count == 0)
         {
@@ -35,7 +34,39 @@ public static class DatasetLoader
                 "no column is usable as a feature (all are ignored, constant or text); see `mlpipe describe` for the inferred schema");
         }
 
-        return new TabularDataset(table, schema, label, missing);
+        return new TabularDataset(table, schema, label, missing, numbers);
+    }
+
+    private static (CsvTable, DataSchema, IReadOnlyDictionary<int, float[]>?) ReadWhole(
+        PipelineSpec spec, string display, SchemaOverrides overrides, MissingValueSet missing)
+    {
+        var table = CsvTable.Read(display, spec.Data.Separator);
+        CheckColumns(spec, table.Header, display);
+        return (table, SchemaInferrer.Infer(table, overrides, missing), null);
+    }
+
+    /// <summary>A large file streamed (<see cref="StreamingTableLoader"/>), or null to read it whole (small, or any doubt).</summary>
+    private static (CsvTable, DataSchema, IReadOnlyDictionary<int, float[]>?)? ReadLarge(
+        PipelineSpec spec, string display, SchemaOverrides overrides, MissingValueSet missing)
+    {
+        try
+        {
+            if (!File.Exists(display) || new FileInfo(display).Length < StreamingTableLoader.MinBytes)
+            {
+                return null;
+            }
+
+            // A header error is reported after the file was read, as the whole-file path does: that path decides.
+            CheckColumns(spec, CsvTable.ReadHeader(display, spec.Data.Separator), display);
+        }
+        catch (Exception e) when (e is SpecException or DataFileException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        return StreamingTableLoader.TryLoad(display, spec.Data.Separator, overrides, missing) is var (table, schema, numbers)
+            ? (table, schema, numbers)
+            : null;
     }
 
     /// <summary>

@@ -4,11 +4,13 @@ namespace MLPipelines.Data;
 public sealed class MissingValueSet
 {
     private readonly HashSet<string> _tokens;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
     public MissingValueSet(IEnumerable<string> tokens)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         _tokens = new HashSet<string>(tokens.Select(t => t.Trim()), StringComparer.Ordinal) { "" };
+        _lookup = _tokens.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The default set: empty, <c>NA</c>, <c>?</c>.</summary>
@@ -18,4 +20,7 @@ public sealed class MissingValueSet
     public IReadOnlyList<string> Tokens => [.. _tokens.Where(t => t.Length > 0).Order(StringComparer.Ordinal)];
 
     public bool IsMissing(string field) => _tokens.Contains(field.Trim());
+
+    /// <summary>As <see cref="IsMissing(string)"/>, for a field that is not a string.</summary>
+    public bool IsMissing(ReadOnlySpan<char> field) => _lookup.Contains(field.Trim());
 }

@@ -44,63 +44,48 @@ public static class SchemaInferrer
     }
 
     /// <summary>True when <paramref name="text"/> (trimmed) is a number in invariant culture, e.g. <c>-1.5e3</c>.</summary>
-    public static bool TryParseNumber(string text, out double value) =>
-        double.TryParse(text.AsSpan().Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out value)
+    public static bool TryParseNumber(string text, out double value) => TryParseNumber(text.AsSpan(), out value);
+
+    /// <summary>True when <paramref name="text"/> (trimmed) is a number in invariant culture, e.g. <c>-1.5e3</c>.</summary>
+    public static bool TryParseNumber(ReadOnlySpan<char> text, out double value) =>
+        double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out value)
         && !double.IsInfinity(value);
 
     private static ColumnInfo InferColumn(CsvTable table, int c, SchemaOverrides overrides, MissingValueSet missing, List<string> warnings)
     {
-        var name = table.Header[c];
-        var values = table.Columns[c];
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var missingCount = 0;
-        var numbers = 0;
-        var firstNonNumber = -1;
-        var integers = true;
-        double min = double.MaxValue, max = double.MinValue, sum = 0, runningMean = 0, squares = 0;
-        for (var r = 0; r < values.Length; r++)
+        var stats = new ColumnStats();
+        foreach (var value in table.Columns[c])
         {
-            var v = values[r].Trim();
-            if (missing.IsMissing(v))
-            {
-                missingCount++;
-                continue;
-            }
-
-            counts[v] = counts.TryGetValue(v, out var n) ? n + 1 : 1;
-            if (TryParseNumber(v, out var x))
-            {
-                numbers++;
-                integers &= x == Math.Floor(x);
-                min = Math.Min(min, x);
-                max = Math.Max(max, x);
-                sum += x;
-                // Welford's update: no cancellation when values are large and close together.
-                var delta = x - runningMean;
-                runningMean += delta / numbers;
-                squares += delta * (x - runningMean);
-            }
-            else if (firstNonNumber < 0)
-            {
-                firstNonNumber = r;
-            }
+            stats.Add(value.AsSpan().Trim(), missing, out _, out _);
         }
 
-        var present = values.Length - missingCount;
-        var allNumbers = present > 0 && numbers == present;
-        var top = counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
-            .Take(5).Select(kv => (kv.Key, kv.Value)).ToList();
+        return Decide(table.Header[c], c, stats, stats.Counts!.Count, stats.Top(5), overrides, warnings, table.Path, r => table.Lines[r]);
+    }
+
+    /// <summary>
+    /// The column's kind from its <paramref name="stats"/> (the rules in the class summary); <paramref name="distinct"/>
+    /// and <paramref name="top"/> are given apart for columns whose texts were not all counted.
+    /// </summary>
+    internal static ColumnInfo Decide(
+        string name, int c, ColumnStats stats, int distinct, IReadOnlyList<(string Value, int Count)> top,
+        SchemaOverrides overrides, List<string> warnings, string path, Func<int, int> lineOf)
+    {
+        var counts = stats.Counts;
+        var numbers = stats.Numbers;
+        var firstNonNumber = stats.FirstNonNumber;
+        var present = stats.Present;
+        var allNumbers = stats.AllNumbers;
         var info = new ColumnInfo
         {
             Name = name,
             Index = c,
             Kind = ColumnKind.Numeric,
             Reason = "",
-            Missing = missingCount,
-            Distinct = counts.Count,
+            Missing = stats.Missing,
+            Distinct = distinct,
             Top = top,
-            Range = allNumbers ? (min, sum / numbers, max) : null,
-            Std = allNumbers ? (numbers < 2 ? 0 : Math.Sqrt(squares / (numbers - 1))) : null,
+            Range = allNumbers ? (stats.Min, stats.Sum / numbers, stats.Max) : null,
+            Std = allNumbers ? (numbers < 2 ? 0 : Math.Sqrt(stats.Squares / (numbers - 1))) : null,
             IsNumberInFile = allNumbers,
         };
 
@@ -118,8 +103,8 @@ public static class SchemaInferrer
         {
             if (firstNonNumber >= 0)
             {
-                throw DataFileException.Cell(table.Path, table.Lines[firstNonNumber], firstNonNumber + 1, name,
-                    $"'{values[firstNonNumber].Trim()}' is not a number (the column is declared in data.columns.numeric; " +
+                throw DataFileException.Cell(path, lineOf(firstNonNumber), firstNonNumber + 1, name,
+                    $"'{stats.FirstNonNumberText}' is not a number (the column is declared in data.columns.numeric; " +
                     $"list the token in data.missing_values if it means 'missing')");
             }
 
@@ -131,29 +116,29 @@ public static class SchemaInferrer
             return info with { Kind = ColumnKind.Categorical, Reason = "override: data.columns.categorical", IsNumberInFile = false };
         }
 
-        if (counts.Count == 0)
+        if (distinct == 0)
         {
             return info with { Kind = ColumnKind.Constant, Reason = "every value is missing" };
         }
 
-        if (counts.Count == 1)
+        if (distinct == 1)
         {
-            return info with { Kind = ColumnKind.Constant, Reason = $"a single value ('{counts.Keys.First()}')" };
+            return info with { Kind = ColumnKind.Constant, Reason = $"a single value ('{counts!.Keys.First()}')" };
         }
 
         if (allNumbers)
         {
-            return InferNumeric(info, integers, min, max, present);
+            return InferNumeric(info, stats.Integers, stats.Min, stats.Max, present);
         }
 
         if (numbers >= 0.95 * present && numbers > 0)
         {
-            warnings.Add($"{table.Path}: column '{name}' looks numeric but {present - numbers} value(s) are not numbers " +
-                $"(first at row {firstNonNumber + 1}: '{values[firstNonNumber].Trim()}'); it is read as text. " +
+            warnings.Add($"{path}: column '{name}' looks numeric but {present - numbers} value(s) are not numbers " +
+                $"(first at row {firstNonNumber + 1}: '{stats.FirstNonNumberText}'); it is read as text. " +
                 "Add such tokens to data.missing_values, or declare the column in data.columns.numeric to see each bad row.");
         }
 
-        var folded = counts.Keys.Select(k => k.ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToList();
+        var folded = counts!.Keys.Select(k => k.ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToList();
         if (folded.Count == 2 && BooleanTokens(folded) is { } pair)
         {
             return info with
@@ -165,13 +150,13 @@ public static class SchemaInferrer
             };
         }
 
-        if ((counts.Count == present && present >= MinRowsForIdentifier)
-            || (counts.Count > TextDistinctThreshold && counts.Count > present / 2))
+        if ((distinct == present && present >= MinRowsForIdentifier)
+            || (distinct > TextDistinctThreshold && distinct > present / 2))
         {
-            return info with { Kind = ColumnKind.Text, Reason = $"free text or identifier ({counts.Count} distinct values in {present} rows); not used" };
+            return info with { Kind = ColumnKind.Text, Reason = $"free text or identifier ({distinct} distinct values in {present} rows); not used" };
         }
 
-        return info with { Kind = ColumnKind.Categorical, Reason = $"text with {counts.Count} distinct values" };
+        return info with { Kind = ColumnKind.Categorical, Reason = $"text with {distinct} distinct values" };
     }
 
     private static ColumnInfo InferNumeric(ColumnInfo info, bool integers, double min, double max, int present)

@@ -20,7 +20,8 @@ public sealed class TabularDataset
     public static IReadOnlySet<string> ReservedNames { get; } =
         new HashSet<string>(["Label", "Features", "Score", "Probability", "PredictedLabel", "Prediction"], StringComparer.Ordinal);
 
-    internal TabularDataset(CsvTable table, DataSchema schema, LabelInfo label, MissingValueSet missing)
+    /// <param name="numbers">Number columns already parsed (by file column, one float per file row), else parsed here from the table's text.</param>
+    internal TabularDataset(CsvTable table, DataSchema schema, LabelInfo label, MissingValueSet missing, IReadOnlyDictionary<int, float[]>? numbers = null)
     {
         Table = table;
         Schema = schema;
@@ -31,7 +32,12 @@ public sealed class TabularDataset
         {
             var raw = table.Columns[feature.Index];
             var name = ViewName(feature);
-            if (feature.IsNumberInFile)
+            if (feature.IsNumberInFile && numbers is not null && numbers.TryGetValue(feature.Index, out var parsed))
+            {
+                // Every row labelled: the parsed column is the view's column, not copied.
+                columns.Add(ViewColumn.Floats(name, label.Rows.Length == parsed.Length ? parsed : [.. label.Rows.Select(r => parsed[r])]));
+            }
+            else if (feature.IsNumberInFile)
             {
                 var values = new float[label.Rows.Length];
                 for (var i = 0; i < values.Length; i++)

@@ -43,7 +43,7 @@ internal sealed class CsvCharSource
     /// whether a <c>\n</c> ends them (else the text ends there). False when the line is longer than
     /// <see cref="MaxPeekChars"/>. An empty line without newline means the end of the text.
     /// </summary>
-    public bool TryPeekLine(out ReadOnlySpan<char> line, out bool newline)
+    public bool TryPeekLine(out ReadOnlyMemory<char> line, out bool newline)
     {
         var searched = 0;
         while (true)
@@ -51,7 +51,7 @@ internal sealed class CsvCharSource
             var found = _buffer.AsSpan(_start + searched, _end - _start - searched).IndexOf('\n');
             if (found >= 0)
             {
-                line = _buffer.AsSpan(_start, searched + found);
+                line = _buffer.AsMemory(_start, searched + found);
                 newline = true;
                 return true;
             }
@@ -66,7 +66,7 @@ internal sealed class CsvCharSource
 
             if (!Fill())
             {
-                line = _buffer.AsSpan(_start, _end - _start);
+                line = _buffer.AsMemory(_start, _end - _start);
                 newline = false;
                 return true;
             }

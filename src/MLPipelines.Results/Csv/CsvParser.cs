@@ -34,6 +34,12 @@ internal static class CsvParser
         return Read(reader, path, separator);
     }
 
+    public static CsvTable ReadHead(string path, char? separator, int maxRows)
+    {
+        using var reader = Open(path, checkMemory: false);
+        return Read(reader, path, separator, DefaultBufferChars, maxRows);
+    }
+
     /// <param name="bufferChars">Characters read at a time (tests make it tiny to cross block ends everywhere).</param>
     public static CsvTable Parse(TextReader text, string source, char? separator, int bufferChars = DefaultBufferChars)
     {
@@ -43,7 +49,7 @@ internal static class CsvParser
         }
     }
 
-    private static CsvTable Read(TextReader reader, string path, char? separator, int bufferChars = DefaultBufferChars)
+    private static CsvTable Read(TextReader reader, string path, char? separator, int bufferChars = DefaultBufferChars, int maxRows = int.MaxValue)
     {
         var (sep, source) = Start(reader, path, separator, bufferChars);
         var record = new CsvRecordReader(source, sep, path);
@@ -61,7 +67,7 @@ internal static class CsvParser
         }
 
         var lines = new List<int>();
-        while (true)
+        while (lines.Count < maxRows)
         {
             if (!record.Next(fields))
             {
@@ -107,7 +113,7 @@ internal static class CsvParser
     /// The separator (given, or detected from the first line) and the characters to parse: when the first line was
     /// read to detect it, it is served again followed by <c>\n</c> (whatever line break ended it).
     /// </summary>
-    private static (char Separator, CsvCharSource Source) Start(TextReader reader, string path, char? separator, int bufferChars = DefaultBufferChars)
+    internal static (char Separator, CsvCharSource Source) Start(TextReader reader, string path, char? separator, int bufferChars = DefaultBufferChars)
     {
         if (separator is { } given)
         {
@@ -118,7 +124,7 @@ internal static class CsvParser
         return (Detect(path, first), new CsvCharSource(reader, first + "\n", bufferChars));
     }
 
-    private static StreamReader Open(string path)
+    internal static StreamReader Open(string path, bool checkMemory = true)
     {
         if (Directory.Exists(path))
         {
@@ -130,7 +136,11 @@ internal static class CsvParser
             throw DataFileException.File(path, "file not found");
         }
 
-        DataLimits.CheckFitsInMemory(path);
+        if (checkMemory)
+        {
+            DataLimits.CheckFitsInMemory(path);
+        }
+
         return new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
     }
 
@@ -172,7 +182,7 @@ internal static class CsvParser
         return Candidates[best];
     }
 
-    private static List<string> CheckHeader(string path, List<string> fields)
+    internal static List<string> CheckHeader(string path, List<string> fields)
     {
         var header = new List<string>(fields.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -195,5 +205,5 @@ internal static class CsvParser
         return header;
     }
 
-    private static string Show(char sep) => sep == '\t' ? "\\t" : sep.ToString();
+    internal static string Show(char sep) => sep == '\t' ? "\\t" : sep.ToString();
 }

@@ -13,33 +13,58 @@ internal sealed class CsvRecordReader(CsvCharSource source, char separator, stri
 {
     private readonly StringBuilder _field = new();
     private readonly List<FieldInterner?> _interners = [];
+    private readonly List<(int Start, int Length)> _ranges = [];
     private bool _ended;
 
     /// <summary>1-based line of the next character.</summary>
     public int Line { get; private set; } = 1;
 
-    /// <summary>1-based line where the last record returned by <see cref="Next"/> started.</summary>
+    /// <summary>1-based line where the last record returned by <c>Next</c> started.</summary>
     public int StartLine { get; private set; }
 
     public bool Next(List<string> fields)
     {
+        if (!Next(fields, _ranges, out var line))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < _ranges.Count; i++)
+        {
+            var (start, length) = _ranges[i];
+            fields.Add(Intern(i, line.Span.Slice(start, length)));
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The next record without making strings of a plain line: either <paramref name="ranges"/> holds the fields as
+    /// (start, length) in <paramref name="line"/> (valid until the next call) and <paramref name="fields"/> is empty,
+    /// or <paramref name="fields"/> holds them and <paramref name="ranges"/> is empty.
+    /// </summary>
+    public bool Next(List<string> fields, List<(int Start, int Length)> ranges, out ReadOnlyMemory<char> line)
+    {
         fields.Clear();
+        ranges.Clear();
+        line = default;
         if (_ended)
         {
             return false;
         }
 
         StartLine = Line;
-        if (source.TryPeekLine(out var line, out var newline) && IsPlain(line, newline, out var length))
+        if (source.TryPeekLine(out var peeked, out var newline) && IsPlain(peeked.Span, newline, out var length))
         {
-            if (line.Length == 0 && !newline)
+            if (peeked.Length == 0 && !newline)
             {
                 _ended = true;
                 return false;
             }
 
-            Split(line[..length], fields);
-            source.Skip(line.Length + (newline ? 1 : 0));
+            line = peeked[..length];
+            Split(line.Span, ranges);
+            source.Skip(peeked.Length + (newline ? 1 : 0));
             if (newline)
             {
                 Line++;
@@ -79,19 +104,20 @@ internal sealed class CsvRecordReader(CsvCharSource source, char separator, stri
         return line[..length].Count(separator) <= DataLimits.MaxColumns;
     }
 
-    private void Split(ReadOnlySpan<char> text, List<string> fields)
+    private void Split(ReadOnlySpan<char> text, List<(int Start, int Length)> ranges)
     {
+        var start = 0;
         while (true)
         {
-            var at = text.IndexOf(separator);
+            var at = text[start..].IndexOf(separator);
             if (at < 0)
             {
-                fields.Add(Intern(fields.Count, text));
+                ranges.Add((start, text.Length - start));
                 return;
             }
 
-            fields.Add(Intern(fields.Count, text[..at]));
-            text = text[(at + 1)..];
+            ranges.Add((start, at));
+            start += at + 1;
         }
     }
 

@@ -80,6 +80,31 @@ public sealed class CsvTable
         return new CsvTable(source, ',', header, columns, [.. Enumerable.Range(1, rows)]);
     }
 
+    /// <summary>
+    /// Reads the first <paramref name="maxRows"/> data rows of <paramref name="path"/> (all of them when there are
+    /// fewer) with the same rules as <see cref="Read"/>: a sample of a large file.
+    /// </summary>
+    /// <exception cref="DataFileException">As <see cref="Read"/>, for the rows read.</exception>
+    public static CsvTable ReadHead(string path, int maxRows, char? separator = null) => CsvParser.ReadHead(path, separator, maxRows);
+
+    /// <summary>
+    /// A table read by another reader (e.g. <see cref="CsvRecordStream"/>): <paramref name="columns"/><c>[column][row]</c>,
+    /// each data row starting at line <paramref name="lines"/><c>[row]</c> of <paramref name="path"/>. A column the
+    /// reader did not keep as text may be empty.
+    /// </summary>
+    public static CsvTable FromRead(string path, char separator, IReadOnlyList<string> header, string[][] columns, int[] lines)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(lines);
+        if (columns.Length != header.Count || columns.Any(c => c.Length != 0 && c.Length != lines.Length))
+        {
+            throw new ArgumentException("Every column must have one value per line, or none.", nameof(columns));
+        }
+
+        return new CsvTable(path, separator, header, columns, lines);
+    }
+
     /// <summary>Reads only the header row (cheap: for validation before any data is read).</summary>
     public static IReadOnlyList<string> ReadHeader(string path, char? separator = null) => CsvParser.ReadHeader(path, separator);
 }

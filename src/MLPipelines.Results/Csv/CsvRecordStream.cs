@@ -1,0 +1,106 @@
+namespace MLPipelines.Results.Csv;
+
+/// <summary>
+/// A delimited file read one record at a time, without keeping it: the same separator detection, header checks,
+/// blank-line skipping, rows, lines and errors as <see cref="CsvTable.Read"/>, but a plain record's fields are
+/// spans of the read buffer (no string per cell), for files too large to hold as text.
+/// </summary>
+public sealed class CsvRecordStream : IDisposable
+{
+    private readonly StreamReader _reader;
+    private readonly CsvRecordReader _records;
+    private readonly List<string> _fields = [];
+    private readonly List<(int Start, int Length)> _ranges = [];
+    private ReadOnlyMemory<char> _line;
+
+    private CsvRecordStream(string path, StreamReader reader, char separator, CsvRecordReader records, IReadOnlyList<string> header)
+    {
+        Path = path;
+        _reader = reader;
+        Separator = separator;
+        _records = records;
+        Header = header;
+    }
+
+    /// <summary>The file path as given (used in messages).</summary>
+    public string Path { get; }
+
+    /// <summary>The field separator used (given or detected).</summary>
+    public char Separator { get; }
+
+    /// <summary>Column names from the header row.</summary>
+    public IReadOnlyList<string> Header { get; }
+
+    /// <summary>1-based data row of the current record (as in error messages).</summary>
+    public int Row { get; private set; }
+
+    /// <summary>1-based line where the current record starts.</summary>
+    public int Line => _records.StartLine;
+
+    /// <summary>Opens <paramref name="path"/> and reads its header; <paramref name="separator"/> null = detect.</summary>
+    /// <exception cref="DataFileException">Missing or empty file, bad header.</exception>
+    public static CsvRecordStream Open(string path, char? separator = null)
+    {
+        var reader = CsvParser.Open(path, checkMemory: false);
+        try
+        {
+            var (sep, source) = CsvParser.Start(reader, path, separator);
+            var records = new CsvRecordReader(source, sep, path);
+            var fields = new List<string>();
+            if (!records.Next(fields))
+            {
+                throw DataFileException.File(path, "file is empty (no header row)");
+            }
+
+            return new CsvRecordStream(path, reader, sep, records, CsvParser.CheckHeader(path, fields));
+        }
+        catch
+        {
+            reader.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Moves to the next data row; false at the end.</summary>
+    /// <exception cref="DataFileException">A row with too few or too many fields, an unclosed quote, a record over the limits.</exception>
+    public bool MoveNext()
+    {
+        while (_records.Next(_fields, _ranges, out _line))
+        {
+            var count = _ranges.Count + _fields.Count;
+            if (count == 1 && Header.Count > 1 && this[0].IsEmpty)
+            {
+                continue; // blank line
+            }
+
+            if (count != Header.Count)
+            {
+                var what = count < Header.Count ? "too few" : "too many";
+                throw DataFileException.Row(Path, _records.StartLine, Row + 1,
+                    $"{what} fields: {count}, but the header has {Header.Count} (separator '{CsvParser.Show(Separator)}')");
+            }
+
+            Row++;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Field <paramref name="column"/> of the current row, unquoted (valid until the next <see cref="MoveNext"/>).</summary>
+    public ReadOnlySpan<char> this[int column]
+    {
+        get
+        {
+            if (_fields.Count > 0)
+            {
+                return _fields[column].AsSpan();
+            }
+
+            var (start, length) = _ranges[column];
+            return _line.Span.Slice(start, length);
+        }
+    }
+
+    public void Dispose() => _reader.Dispose();
+}
