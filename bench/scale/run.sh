@@ -6,7 +6,8 @@
 #
 # Prints one line: rows, trainer, CSV MB, read s (start to the "data loaded" line, which is read + schema inference +
 # label + view), fit s (results.json fit_seconds of the split), final fit s, whole run s, peak RSS (GNU time), load
-# average before the run. MLPIPE defaults to this tree's Release build. Runs under /work/notes/heavy.sh when present.
+# average before the run, commit. MLPIPE defaults to this tree's Release build. Runs under /work/notes/heavy.sh when
+# present, holding /tmp/mlpipe-measure.lock (no two timing runs at once, as every bench script).
 # Delete $MLPIPE_SCALE_DIR when done: a 10M-row table is 1.3 GB.
 set -euo pipefail
 rows=${1:?rows}; trainer=${2:?trainer}
@@ -27,7 +28,10 @@ report: {formats: [json], feature_importance: false}
 YAML
 out=$dir/run-$trainer-$rows
 rm -rf "$out"
+exec 9>/tmp/mlpipe-measure.lock
+flock 9
 load=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores, commit $(git -C "$repo" rev-parse --short HEAD), $(date -u '+%Y-%m-%d %H:%M UTC')" >&2
 log=$dir/log-$trainer-$rows.txt
 start=$(date +%s.%N)
 "${heavy[@]}" /usr/bin/time -v -o "$dir/time-$trainer-$rows.txt" "$mlpipe" run "$spec" --out "$out" 2>&1 |
@@ -35,6 +39,8 @@ start=$(date +%s.%N)
 end=$(date +%s.%N)
 loaded=$(grep -m1 -i "rows, .* features" "$log" | cut -d' ' -f1)
 rss=$(awk -F': ' '/Maximum resident/ {printf "%.2f", $2/1048576}' "$dir/time-$trainer-$rows.txt")
+cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.1f", s}' "$dir/time-$trainer-$rows.txt")
+echo "CPU (user + system) of the whole run: $cpu s" >&2
 python3 - "$out/results.json" "$rows" "$trainer" "$(du -m "$table" | cut -f1)" "$start" "$loaded" "$end" "$rss" "$load" <<'PY'
 import json, sys
 path, rows, trainer, mb, start, loaded, end, rss, load = sys.argv[1:]
@@ -43,5 +49,6 @@ m = r["models"][0]
 fit = m["fit_seconds"]["mean"]; final = m.get("final_fit_seconds", 0)
 read = float(loaded) - float(start) if loaded else float("nan")
 print(f"rows {rows} | {trainer} | {mb} MB | read {read:.1f} s ({float(mb) / read:.0f} MB/s) | fit {fit:.1f} s | "
-      f"final fit {final:.1f} s | run {float(end) - float(start):.1f} s | peak RSS {rss} GiB | load before {load}")
+      f"final fit {final:.1f} s | run {float(end) - float(start):.1f} s | peak RSS {rss} GiB | load before {load} | "
+      f"load after {open('/proc/loadavg').read().split()[0]}")
 PY
