@@ -1,11 +1,8 @@
 using System.Globalization;
 using Microsoft.ML;
-using Microsoft.ML.Data;
 using MLPipelines.Results;
-using MLPipelines.Trainers.Mlp.Scoring;
 using MLPipelines.Trainers.Training;
 using MLPipelines.XGBoost.Native;
-using MLPipelines.XGBoost.Onnx;
 using MLPipelines.XGBoost.Training;
 
 namespace MLPipelines.XGBoost;

@@ -1,5 +1,4 @@
 using Microsoft.ML;
-using MLPipelines.Results;
 using MLPipelines.Spec.Declarations;
 
 namespace MLPipelines.Core.Trainers;

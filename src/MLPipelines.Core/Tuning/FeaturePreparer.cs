@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using Microsoft.ML;
-using MLPipelines.Data;
 using MLPipelines.Core.Evaluation;
 using MLPipelines.Core.Preprocessing;
 using MLPipelines.Core.Runs;
+using MLPipelines.Data;
 using MLPipelines.Spec;
 
 namespace MLPipelines.Core.Tuning;

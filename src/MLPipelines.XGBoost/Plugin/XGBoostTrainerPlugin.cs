@@ -1,7 +1,6 @@
 using Microsoft.ML;
 using MLPipelines.Core.Trainers;
 using MLPipelines.Results;
-using MLPipelines.Spec.Declarations;
 using MLPipelines.XGBoost.Native;
 
 namespace MLPipelines.XGBoost.Plugin;
