@@ -22,6 +22,8 @@ internal sealed class FeaturePreparer(IEvaluationData data, IReadOnlyList<Prepro
         IDataView Apply(int[] rows)
         {
             var view = fitted.Transform(data.Select(rows));
+            // Cached even for a trainer that reads its rows once (ITrainerPlugin.ReadsTrainingRowsOnce): every trial of
+            // the search reads these same prepared rows.
             if (!chain.Cache)
             {
                 return view;

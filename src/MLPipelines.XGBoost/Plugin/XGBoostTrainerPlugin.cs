@@ -28,6 +28,10 @@ public sealed class XGBoostTrainerPlugin : TrainerPlugin<XGBoostOptions>
     public override string? Unavailable => XGBoostLibrary.Probe().Problem;
 
     /// <inheritdoc />
+    /// <remarks>Fit copies the rows into the DMatrix in one pass (<c>XGBoostTrainingData.Read</c>).</remarks>
+    public override bool ReadsTrainingRowsOnce => true;
+
+    /// <inheritdoc />
     protected override IEnumerable<(string Option, string Message)> Validate(XGBoostOptions options, TaskKind? task) =>
         XGBoostOptionsValidator.Errors(options);
 
