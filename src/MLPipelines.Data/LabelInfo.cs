@@ -1,5 +1,4 @@
 using MLPipelines.Results;
-using MLPipelines.Spec;
 
 namespace MLPipelines.Data;
 

@@ -1,5 +1,4 @@
 using MLPipelines.Results;
-using YamlDotNet.RepresentationModel;
 
 namespace MLPipelines.Spec;
 

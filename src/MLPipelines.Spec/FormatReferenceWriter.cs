@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using MLPipelines.Results;
 using MLPipelines.Spec.Declarations;
-using MLPipelines.Spec.Experiments;
 
 namespace MLPipelines.Spec;
 

@@ -1,5 +1,3 @@
-using MLPipelines.Spec.Declarations;
-
 namespace MLPipelines.Spec;
 
 /// <summary>One entry of <c>models:</c>.</summary>

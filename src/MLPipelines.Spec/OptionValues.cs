@@ -1,5 +1,4 @@
 using System.Globalization;
-using MLPipelines.Spec.Declarations;
 
 namespace MLPipelines.Spec;
 

@@ -1,5 +1,3 @@
-using MLPipelines.Spec.Declarations;
-
 namespace MLPipelines.Spec;
 
 /// <summary>What a key of the pipeline format holds. Scalar and list kinds mirror <see cref="MLPipelines.Spec.Declarations.OptionKind"/>.</summary>

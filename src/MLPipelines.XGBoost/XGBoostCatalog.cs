@@ -1,5 +1,5 @@
-using MLPipelines.Core.Runs;
 using Microsoft.ML;
+using MLPipelines.Core.Runs;
 using MLPipelines.Results;
 
 namespace MLPipelines.XGBoost;

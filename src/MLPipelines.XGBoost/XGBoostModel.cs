@@ -1,4 +1,3 @@
-using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLPipelines.Trainers.Onnx;
 using MLPipelines.XGBoost.Training;

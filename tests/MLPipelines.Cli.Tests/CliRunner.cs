@@ -1,4 +1,3 @@
-using MLPipelines.Cli;
 using Spectre.Console;
 
 namespace MLPipelines.Cli.Tests;

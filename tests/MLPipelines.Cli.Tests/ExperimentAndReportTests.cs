@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using MLPipelines.Core.Experiments;
 using MLPipelines.Results;
 using MLPipelines.Results.Experiments;
 

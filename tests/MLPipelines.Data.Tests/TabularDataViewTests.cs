@@ -1,6 +1,4 @@
 using System.Globalization;
-using Microsoft.ML;
-using Microsoft.ML.Data;
 
 namespace MLPipelines.Data.Tests;
 

@@ -59,7 +59,7 @@ public sealed class PlainLoadingTests(TrainedModels models) : IClassFixture<Trai
         var rows = File.ReadLines(TrainedModels.DataOf("images")).Skip(1).Select(line => line.Split(','))
             .Select(f => new DigitRow { Features = f.Skip(1).Select(p => float.Parse(p, CultureInfo.InvariantCulture) / 16f).ToArray(), Digit = f[0] })
             .ToList();
-        var scored = transformer.Transform(ml.Data.LoadFromEnumerable(rows, SchemaFor(ml, schema)));
+        var scored = transformer.Transform(ml.Data.LoadFromEnumerable(rows, SchemaFor(schema)));
 
         // Then it predicts class names with probabilities that sum to 1, mostly right on the rows it was trained on
         var predictions = scored.GetColumn<ReadOnlyMemory<char>>("Prediction").Select(p => p.ToString()).ToList();
@@ -71,7 +71,7 @@ public sealed class PlainLoadingTests(TrainedModels models) : IClassFixture<Trai
         AssertNoMLPipelinesAssemblyLoaded();
     }
 
-    private static SchemaDefinition SchemaFor(MLContext ml, DataViewSchema schema)
+    private static SchemaDefinition SchemaFor(DataViewSchema schema)
     {
         var definition = SchemaDefinition.Create(typeof(DigitRow));
         definition["Features"].ColumnType = schema["Features"].Type;

@@ -1,4 +1,3 @@
-using MLPipelines.Spec;
 using MLPipelines.Tuning.Search;
 
 namespace MLPipelines.Spec.Tests;

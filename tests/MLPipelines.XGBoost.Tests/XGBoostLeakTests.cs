@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
-using Xunit.Abstractions;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Xunit.Abstractions;
 
 namespace MLPipelines.XGBoost.Tests;
 

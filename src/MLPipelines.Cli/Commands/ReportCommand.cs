@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json;
 using MLPipelines.Cli.Infrastructure;
-using MLPipelines.Core.Experiments;
 using MLPipelines.Core.Runs;
 using MLPipelines.Results;
 using MLPipelines.Results.Experiments;

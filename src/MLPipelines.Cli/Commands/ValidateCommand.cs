@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using MLPipelines.Cli.Infrastructure;
-using MLPipelines.Core.Experiments;
 using MLPipelines.Spec;
 using MLPipelines.Spec.Experiments;
 using Spectre.Console;

@@ -1,7 +1,5 @@
 using System.Globalization;
-using MLPipelines.Core.Experiments;
 using MLPipelines.Results.Experiments;
-using MLPipelines.Results.Statistics;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 

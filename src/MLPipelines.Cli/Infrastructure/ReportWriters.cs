@@ -1,8 +1,5 @@
-using MLPipelines.Core.Experiments;
-using MLPipelines.Core.Runs;
 using MLPipelines.Reports.Charts;
 using MLPipelines.Reports.Experiments;
-using MLPipelines.Reports.Html;
 using MLPipelines.Reports.Markdown;
 using MLPipelines.Results;
 using MLPipelines.Results.Experiments;

@@ -1,4 +1,3 @@
-using MLPipelines.Core.Runs;
 using MLPipelines.Results;
 using MLPipelines.Results.Experiments;
 

@@ -6,7 +6,6 @@ using MLPipelines.Results;
 using MLPipelines.Results.Csv;
 using MLPipelines.Results.Experiments;
 using MLPipelines.Results.Statistics;
-using MLPipelines.Spec;
 using MLPipelines.Spec.Experiments;
 
 namespace MLPipelines.Core.Experiments;

@@ -1,7 +1,6 @@
 using Microsoft.ML;
 using MLPipelines.Data;
 using MLPipelines.Results;
-using MLPipelines.Spec;
 
 namespace MLPipelines.Core.Preprocessing;
 

@@ -3,7 +3,6 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLPipelines.Data;
 using MLPipelines.Results.Csv;
-using MLPipelines.Spec;
 
 namespace MLPipelines.Core.Runs;
 

@@ -212,7 +212,8 @@ internal sealed class ModelEvaluator(PipelineSpec spec, IEvaluationData data, IR
             Log = log,
             Cancellation = cancellation,
         };
-        var estimator = features.Cache ? features.Estimator.AppendCacheCheckpoint(ml) : features.Estimator;
+        // A trainer that reads its rows once gets them straight from the preprocessing: a cache would copy them once more.
+        var estimator = features.Cache && !fit.Plugin.ReadsTrainingRowsOnce ? features.Estimator.AppendCacheCheckpoint(ml) : features.Estimator;
         return (estimator
             .Append(fit.Plugin.CreateEstimator(context, fit.Options))
             .Append(PredictionOutput.Create(ml, data.Label)), features.Steps);

@@ -1,5 +1,3 @@
-using MLPipelines.Spec;
-
 namespace MLPipelines.Core.Runs;
 
 /// <summary>

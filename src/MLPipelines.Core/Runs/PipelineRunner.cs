@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.ML;
 using MLPipelines.Core.Trainers;
 using MLPipelines.Core.Tuning;
 using MLPipelines.Data;
-using MLPipelines.Data.Images;
 using MLPipelines.Results;
 using MLPipelines.Results.Csv;
 using MLPipelines.Results.Statistics;

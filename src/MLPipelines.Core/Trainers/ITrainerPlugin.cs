@@ -1,5 +1,4 @@
 using Microsoft.ML;
-using MLPipelines.Results;
 using MLPipelines.Spec.Declarations;
 
 namespace MLPipelines.Core.Trainers;
@@ -24,6 +23,13 @@ public interface ITrainerPlugin : ITrainerDeclaration
 {
     /// <summary>The trainer's options object (its options class) holding <paramref name="values"/>, resolved YAML values; absent keys keep their defaults.</summary>
     object Bind(IReadOnlyDictionary<string, object?> values);
+
+    /// <summary>
+    /// True for a trainer that reads its training rows exactly once (it copies them into its own matrix first, as
+    /// XGBoost does): the runner then puts no ML.NET cache after the preprocessing, which would only copy every
+    /// row once more before the trainer copies it again. Default false (multi-pass trainers: SDCA, L-BFGS, neural nets).
+    /// </summary>
+    bool ReadsTrainingRowsOnce => false;
 
     /// <summary>Builds the estimator for one fit (one fold, or the final fit on all rows) from an options object made by <see cref="Bind"/>.</summary>
     IEstimator<ITransformer> CreateEstimator(TrainerContext context, object options);

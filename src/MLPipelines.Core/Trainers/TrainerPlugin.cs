@@ -33,6 +33,9 @@ public abstract class TrainerPlugin<TOptions> : ITrainerPlugin
     public virtual string? Unavailable => null;
 
     /// <inheritdoc />
+    public virtual bool ReadsTrainingRowsOnce => false;
+
+    /// <inheritdoc />
     public IReadOnlyList<OptionDescriptor> Options { get; } = OptionDeclarations.Of<TOptions>();
 
     /// <inheritdoc />

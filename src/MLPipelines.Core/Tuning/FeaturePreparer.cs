@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using Microsoft.ML;
-using MLPipelines.Data;
 using MLPipelines.Core.Evaluation;
 using MLPipelines.Core.Preprocessing;
 using MLPipelines.Core.Runs;
+using MLPipelines.Data;
 using MLPipelines.Spec;
 
 namespace MLPipelines.Core.Tuning;
@@ -22,6 +22,8 @@ internal sealed class FeaturePreparer(IEvaluationData data, IReadOnlyList<Prepro
         IDataView Apply(int[] rows)
         {
             var view = fitted.Transform(data.Select(rows));
+            // Cached even for a trainer that reads its rows once (ITrainerPlugin.ReadsTrainingRowsOnce): every trial of
+            // the search reads these same prepared rows.
             if (!chain.Cache)
             {
                 return view;

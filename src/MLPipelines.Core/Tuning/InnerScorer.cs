@@ -1,5 +1,5 @@
-using MLPipelines.Data;
 using MLPipelines.Core.Evaluation;
+using MLPipelines.Data;
 using MLPipelines.Tuning.Ensembles;
 
 namespace MLPipelines.Core.Tuning;

@@ -1,11 +1,11 @@
 using System.Globalization;
 using Microsoft.ML;
 using MLPipelines.Core.Evaluation;
-using MLPipelines.Results;
 using MLPipelines.Core.Runs;
-using MLPipelines.Spec;
-using MLPipelines.Results.Statistics;
 using MLPipelines.Core.Trainers;
+using MLPipelines.Results;
+using MLPipelines.Results.Statistics;
+using MLPipelines.Spec;
 using MLPipelines.Tuning.Search;
 
 namespace MLPipelines.Core.Tuning;

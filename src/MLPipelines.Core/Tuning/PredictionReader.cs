@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MLPipelines.Tuning.Ensembles;
 using MLPipelines.Results;
+using MLPipelines.Tuning.Ensembles;
 
 namespace MLPipelines.Core.Tuning;
 

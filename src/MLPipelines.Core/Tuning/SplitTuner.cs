@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using MLPipelines.Data;
 using MLPipelines.Core.Evaluation;
-using MLPipelines.Results;
 using MLPipelines.Core.Runs;
+using MLPipelines.Results;
 using MLPipelines.Tuning.Budgets;
 using MLPipelines.Tuning.Ensembles;
 using MLPipelines.Tuning.Search;

@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using Microsoft.ML;
-using MLPipelines.Data;
 using MLPipelines.Core.Runs;
 using MLPipelines.Core.Trainers;
+using MLPipelines.Data;
+using MLPipelines.Results;
 using MLPipelines.Tuning.Ensembles;
 using MLPipelines.Tuning.Search;
 using MLPipelines.Tuning.Strategies;
-using MLPipelines.Results;
 
 namespace MLPipelines.Core.Tuning;
 

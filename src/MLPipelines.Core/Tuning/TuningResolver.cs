@@ -1,7 +1,7 @@
-using MLPipelines.Spec;
 using MLPipelines.Core.Trainers;
-using MLPipelines.Tuning.Budgets;
 using MLPipelines.Results;
+using MLPipelines.Spec;
+using MLPipelines.Tuning.Budgets;
 
 namespace MLPipelines.Core.Tuning;
 

@@ -15,6 +15,7 @@ internal static unsafe class GemmKernel256
     /// As <see cref="GemmKernel512.Tile"/> but always stores the whole MR x 32 tile: the caller passes
     /// <paramref name="rows"/> = MR and <paramref name="cols"/> = 32 and handles edge tiles through a scratch tile.
     /// </summary>
+#pragma warning disable IDE0060 // rows and cols: GemmDriver calls this and GemmKernel512.Tile through one function-pointer type
     public static void Tile(float* ap, nint aStride, float* bp, nint bStride, int kc, float* c, int ldc, int rows, int cols, in GemmTileStore store, float* columnBias, float* rowBias)
     {
         for (var r0 = 0; r0 < GemmLayout.MR; r0 += 4)
@@ -28,6 +29,7 @@ internal static unsafe class GemmKernel256
             }
         }
     }
+#pragma warning restore IDE0060
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Quarter(float* ap, nint aStride, float* bp, nint bStride, int kc, float* c, int ldc, in GemmTileStore store, float* columnBias, float* rowBias)

@@ -1,8 +1,8 @@
-using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 using MLPipelines.Neural.Initializers;
 using MLPipelines.Neural.Kernels;
 using MLPipelines.Neural.Onnx;
 using MLPipelines.Neural.Tensors;
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 
 namespace MLPipelines.Neural.Layers;
 

@@ -1,6 +1,6 @@
+using MLPipelines.Neural.Onnx;
 using MLPipelines.Neural.Tensors;
 using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
-using MLPipelines.Neural.Onnx;
 
 namespace MLPipelines.Neural.Layers;
 

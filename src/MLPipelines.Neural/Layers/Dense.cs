@@ -1,7 +1,7 @@
 using MLPipelines.Neural.Initializers;
 using MLPipelines.Neural.Kernels;
-using MLPipelines.Neural.Tensors;
 using MLPipelines.Neural.Onnx;
+using MLPipelines.Neural.Tensors;
 
 namespace MLPipelines.Neural.Layers;
 

@@ -1,6 +1,6 @@
 using MLPipelines.Neural.Initializers;
-using MLPipelines.Neural.Tensors;
 using MLPipelines.Neural.Onnx;
+using MLPipelines.Neural.Tensors;
 
 namespace MLPipelines.Neural.Layers;
 

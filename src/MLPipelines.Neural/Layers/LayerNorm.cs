@@ -1,6 +1,6 @@
-using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
-using MLPipelines.Neural.Tensors;
 using MLPipelines.Neural.Onnx;
+using MLPipelines.Neural.Tensors;
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 
 namespace MLPipelines.Neural.Layers;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using MLPipelines.Results.Experiments;
-using MLPipelines.Results.Statistics;
 
 namespace MLPipelines.Reports.Charts;
 

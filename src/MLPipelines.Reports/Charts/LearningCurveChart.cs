@@ -1,5 +1,3 @@
-using ScottPlot;
-
 namespace MLPipelines.Reports.Charts;
 
 /// <summary>

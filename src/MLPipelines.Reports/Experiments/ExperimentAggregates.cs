@@ -1,6 +1,6 @@
 using System.Globalization;
-using MLPipelines.Results.Experiments;
 using MLPipelines.Reports.Html;
+using MLPipelines.Results.Experiments;
 
 namespace MLPipelines.Reports.Experiments;
 

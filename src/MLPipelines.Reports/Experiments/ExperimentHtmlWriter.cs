@@ -4,7 +4,6 @@ using MLPipelines.Reports.Charts;
 using MLPipelines.Reports.Findings;
 using MLPipelines.Reports.Html;
 using MLPipelines.Results.Experiments;
-using MLPipelines.Results.Statistics;
 
 namespace MLPipelines.Reports.Experiments;
 

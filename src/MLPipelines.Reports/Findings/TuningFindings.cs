@@ -1,7 +1,7 @@
 using System.Globalization;
+using MLPipelines.Reports.Formatting;
 using MLPipelines.Results;
 using MLPipelines.Results.Statistics;
-using MLPipelines.Reports.Formatting;
 
 namespace MLPipelines.Reports.Findings;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using MLPipelines.Reports.Charts;
 using MLPipelines.Reports.Curves;
 using MLPipelines.Reports.Formatting;
-using MLPipelines.Reports.Inputs;
 
 namespace MLPipelines.Reports.Html;
 

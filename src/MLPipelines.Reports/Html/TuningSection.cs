@@ -1,8 +1,8 @@
 using System.Globalization;
-using MLPipelines.Results;
 using MLPipelines.Reports.Charts;
 using MLPipelines.Reports.Findings;
 using MLPipelines.Reports.Formatting;
+using MLPipelines.Results;
 
 namespace MLPipelines.Reports.Html;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using MLPipelines.Results.Experiments;
-using MLPipelines.Results.Statistics;
 using static MLPipelines.Reports.Markdown.MarkdownText;
 
 namespace MLPipelines.Reports.Markdown;

@@ -1,6 +1,6 @@
 using System.Text;
-using MLPipelines.Results;
 using MLPipelines.Reports.Findings;
+using MLPipelines.Results;
 using static MLPipelines.Reports.Markdown.MarkdownText;
 
 namespace MLPipelines.Reports.Markdown;

@@ -1,6 +1,5 @@
-using MLPipelines.Core.Runs;
 using Microsoft.ML;
-using MLPipelines.Spec;
+using MLPipelines.Core.Runs;
 using MLPipelines.Trainers.Training;
 
 namespace MLPipelines.Trainers.Cnn;

@@ -1,5 +1,4 @@
 using MLPipelines.Neural.Training;
-using MLPipelines.Spec;
 
 namespace MLPipelines.Trainers.Cnn;
 

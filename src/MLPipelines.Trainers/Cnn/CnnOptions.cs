@@ -1,4 +1,3 @@
-using MLPipelines.Spec;
 using MLPipelines.Spec.Declarations;
 using MLPipelines.Trainers.Training;
 

@@ -1,7 +1,6 @@
-using MLPipelines.Core.Runs;
 using Microsoft.ML;
+using MLPipelines.Core.Runs;
 using MLPipelines.Results;
-
 using MLPipelines.Trainers.Training;
 
 namespace MLPipelines.Trainers.Mlp;

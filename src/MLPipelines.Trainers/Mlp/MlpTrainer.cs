@@ -1,13 +1,10 @@
 using System.Globalization;
 using Microsoft.ML;
-using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
 using MLPipelines.Neural.Losses;
 using MLPipelines.Neural.Metrics;
 using MLPipelines.Neural.Networks;
 using MLPipelines.Neural.Onnx;
-using MLPipelines.Neural.Optimizers;
-using MLPipelines.Neural.Schedules;
 using MLPipelines.Neural.Training;
 using MLPipelines.Results;
 using MLPipelines.Trainers.Mlp.Encoding;

@@ -1,5 +1,4 @@
 using Microsoft.ML;
-using Microsoft.ML.Data;
 using MLPipelines.Results;
 
 namespace MLPipelines.Trainers.Training;

@@ -1,7 +1,6 @@
 using Microsoft.ML;
 using MLPipelines.Core.Trainers;
 using MLPipelines.Results;
-using MLPipelines.Spec.Declarations;
 using MLPipelines.XGBoost.Native;
 
 namespace MLPipelines.XGBoost.Plugin;
@@ -27,6 +26,10 @@ public sealed class XGBoostTrainerPlugin : TrainerPlugin<XGBoostOptions>
 
     /// <inheritdoc />
     public override string? Unavailable => XGBoostLibrary.Probe().Problem;
+
+    /// <inheritdoc />
+    /// <remarks>Fit copies the rows into the DMatrix in one pass (<c>XGBoostTrainingData.Read</c>).</remarks>
+    public override bool ReadsTrainingRowsOnce => true;
 
     /// <inheritdoc />
     protected override IEnumerable<(string Option, string Message)> Validate(XGBoostOptions options, TaskKind? task) =>

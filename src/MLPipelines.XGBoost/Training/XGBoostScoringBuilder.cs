@@ -1,8 +1,6 @@
 using Microsoft.ML;
-using Microsoft.ML.Data;
 using MLPipelines.Results;
 using MLPipelines.Trainers.Mlp.Scoring;
-using MLPipelines.Trainers.Training;
 using MLPipelines.XGBoost.Native;
 using MLPipelines.XGBoost.Onnx;
 

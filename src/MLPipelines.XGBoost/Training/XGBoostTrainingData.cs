@@ -55,7 +55,7 @@ internal sealed class XGBoostTrainingData
         var labels = GC.AllocateUninitializedArray<float>(capacity);
         var rows = 0;
         var skipped = 0;
-        using (var cursor = data.GetRowCursor([features, label]))
+        using (var cursor = SequentialCursor(data, [features, label]))
         {
             var getFeatures = cursor.GetGetter<VBuffer<float>>(features);
             var readLabel = LabelReader.For(cursor, label, task);
@@ -87,5 +87,27 @@ internal sealed class XGBoostTrainingData
         }
 
         return new XGBoostTrainingData(values, labels, rows, width, classCount, skipped);
+    }
+
+    /// <summary>
+    /// One cursor that computes every row on the calling thread. <see cref="IDataView.GetRowCursor"/> on a transformed
+    /// view makes ML.NET split the rows over at least two worker threads and merge them back in order, copying every
+    /// value through its batches; for one pass of light transforms (one-hot, concatenation) the hand-offs cost more
+    /// processor time than the transforms, and take cores from XGBoost's own threads. Same rows, same order.
+    /// </summary>
+    private static DataViewRowCursor SequentialCursor(IDataView data, DataViewSchema.Column[] columns)
+    {
+        var set = data.GetRowCursorSet(columns, 1);
+        if (set.Length == 1)
+        {
+            return set[0];
+        }
+
+        foreach (var cursor in set)
+        {
+            cursor.Dispose();
+        }
+
+        return data.GetRowCursor(columns);
     }
 }

@@ -2,7 +2,6 @@ using MLPipelines.Core.Experiments;
 using MLPipelines.Core.Trainers;
 using MLPipelines.Results;
 using MLPipelines.Results.Experiments;
-using MLPipelines.Results.Statistics;
 using MLPipelines.Spec.Experiments;
 
 namespace MLPipelines.Core.Tests.Experiments;

@@ -3,7 +3,6 @@ using Microsoft.ML.Data;
 using MLPipelines.Core.Runs;
 using MLPipelines.Core.Trainers;
 using MLPipelines.Results;
-using MLPipelines.Results.Csv;
 
 namespace MLPipelines.Core.Tests.Runs;
 

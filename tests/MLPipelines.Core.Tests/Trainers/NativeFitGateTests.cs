@@ -1,5 +1,4 @@
 using Microsoft.ML;
-using Microsoft.ML.Data;
 using MLPipelines.Core.Trainers;
 using MLPipelines.Core.Trainers.Builtin;
 using MLPipelines.Results;

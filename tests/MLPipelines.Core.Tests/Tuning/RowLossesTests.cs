@@ -1,5 +1,5 @@
-using MLPipelines.Data;
 using MLPipelines.Core.Tuning;
+using MLPipelines.Data;
 using MLPipelines.Results;
 using MLPipelines.Tuning.Ensembles;
 

@@ -1,8 +1,8 @@
-using MLPipelines.Data;
 using MLPipelines.Core.Evaluation;
 using MLPipelines.Core.Runs;
 using MLPipelines.Core.Trainers;
 using MLPipelines.Core.Tuning;
+using MLPipelines.Data;
 using MLPipelines.Tuning.Budgets;
 using MLPipelines.Tuning.Search;
 

@@ -1,9 +1,8 @@
-using System.Xml.Linq;
-using MLPipelines.Results.Experiments;
 using MLPipelines.Core.Runs;
 using MLPipelines.Reports.Experiments;
 using MLPipelines.Reports.Findings;
 using MLPipelines.Reports.Tests.Fixtures;
+using MLPipelines.Results.Experiments;
 using MLPipelines.Results.Statistics;
 
 namespace MLPipelines.Reports.Tests.Experiments;

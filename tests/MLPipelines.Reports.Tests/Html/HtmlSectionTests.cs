@@ -1,10 +1,8 @@
-using MLPipelines.Core.Trainers;
 using MLPipelines.Reports.Charts;
 using MLPipelines.Reports.Html;
 using MLPipelines.Reports.Inputs;
 using MLPipelines.Reports.Tests.Fixtures;
 using MLPipelines.Results;
-using MLPipelines.Results.Statistics;
 
 namespace MLPipelines.Reports.Tests.Html;
 

@@ -1,7 +1,7 @@
-using MLPipelines.Results.Experiments;
 using MLPipelines.Reports.Charts;
 using MLPipelines.Reports.Markdown;
 using MLPipelines.Results;
+using MLPipelines.Results.Experiments;
 using MLPipelines.Results.Statistics;
 
 namespace MLPipelines.Reports.Tests.Markdown;

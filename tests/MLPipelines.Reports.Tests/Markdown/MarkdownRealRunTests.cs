@@ -1,4 +1,3 @@
-using MLPipelines.Core.Trainers;
 using MLPipelines.Reports.Findings;
 using MLPipelines.Reports.Html;
 using MLPipelines.Reports.Markdown;

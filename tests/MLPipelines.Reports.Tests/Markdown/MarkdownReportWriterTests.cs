@@ -1,6 +1,5 @@
 using MLPipelines.Reports.Markdown;
 using MLPipelines.Results;
-using MLPipelines.Results.Statistics;
 
 namespace MLPipelines.Reports.Tests.Markdown;
 

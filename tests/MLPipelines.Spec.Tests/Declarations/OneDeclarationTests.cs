@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.ML;
 using MLPipelines.Core.Trainers;
-using MLPipelines.Core.Trainers.Builtin;
 using MLPipelines.Results;
 using MLPipelines.Spec.Declarations;
 

@@ -5,7 +5,6 @@ using MLPipelines.Spec;
 using MLPipelines.Trainers.Cnn;
 using MLPipelines.Trainers.Cnn.Plugin;
 using MLPipelines.Trainers.Mlp.Plugin;
-using MLPipelines.Trainers.Training;
 
 namespace MLPipelines.Trainers.Tests.Cnn;
 

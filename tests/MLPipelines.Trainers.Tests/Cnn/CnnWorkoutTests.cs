@@ -1,6 +1,5 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MLPipelines.Spec;
 using MLPipelines.Trainers.Cnn;
 using MLPipelines.Trainers.Tests.Mlp;
 

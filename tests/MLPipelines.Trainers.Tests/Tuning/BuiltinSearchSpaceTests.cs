@@ -1,6 +1,6 @@
+using MLPipelines.Core.Trainers;
 using MLPipelines.Spec;
 using MLPipelines.Spec.Declarations;
-using MLPipelines.Core.Trainers;
 using MLPipelines.Trainers.Cnn.Plugin;
 using MLPipelines.Trainers.Mlp.Plugin;
 using MLPipelines.Tuning.Search;

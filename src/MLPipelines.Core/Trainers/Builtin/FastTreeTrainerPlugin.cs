@@ -1,6 +1,5 @@
 using Microsoft.ML;
 using Microsoft.ML.Trainers.FastTree;
-using MLPipelines.Spec.Declarations;
 
 namespace MLPipelines.Core.Trainers.Builtin;
 

@@ -1,7 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Trainers;
 using MLPipelines.Results;
-using MLPipelines.Spec.Declarations;
 
 namespace MLPipelines.Core.Trainers.Builtin;
 

@@ -16,7 +16,7 @@ internal sealed class GaussLegendre
         {
             // Newton on P_n from the Chebyshev-like first guess cos(π (i + 3/4) / (n + 1/2)).
             double x = Math.Cos(Math.PI * (i + 0.75) / (order + 0.5));
-            double derivative = 0;
+            double derivative;
             for (int iteration = 0; iteration < 100; iteration++)
             {
                 (double value, derivative) = Legendre(order, x);

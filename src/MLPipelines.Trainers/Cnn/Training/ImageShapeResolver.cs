@@ -1,5 +1,4 @@
 using MLPipelines.Neural.Tensors;
-using MLPipelines.Spec;
 
 namespace MLPipelines.Trainers.Cnn.Training;
 
