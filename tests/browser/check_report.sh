@@ -10,6 +10,7 @@
 #      section, unrendered chart or page wider than the screen; saves a full-page screenshot of each and prints its
 #      path, size in bytes and pixels.
 # Usage: tests/browser/check_report.sh [OUT_DIR]   (default: a fresh folder under /tmp). Exits nonzero on failure.
+# MLPIPE_RELEASE_BUILT=1: src/MLPipelines.Cli's Release build is current; skip the build.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 out="${1:-$(mktemp -d /tmp/mlpipe-browser-check.XXXXXX)}"
@@ -28,8 +29,9 @@ fi
 chromium --version 2>/dev/null | head -1 || true
 (cd "$root/tests/browser" && npm ci --no-audit --no-fund --loglevel=error)
 
-# Release, as .ci/run's test step and pack leave it (up to date there, nothing to compile).
-dotnet build -c Release "$root/src/MLPipelines.Cli" -v quiet -nologo >/dev/null
+# Release, as .ci/run's test step leaves it; MLPIPE_RELEASE_BUILT=1 (.ci/run) says it is current, so no build runs
+# beside the package check's pack.
+[ "${MLPIPE_RELEASE_BUILT:-0}" = 1 ] || dotnet build -c Release "$root/src/MLPipelines.Cli" -v quiet -nologo >/dev/null
 mlpipe=(dotnet "$root/src/MLPipelines.Cli/bin/Release/net10.0/mlpipe.dll")
 data="$root/datasets"
 specs="$out/specs"
@@ -132,15 +134,31 @@ datasets:
 report: {formats: [json, markdown, svg, html]}
 EOF
 
-for name in binary multiclass regression images hostile tuned; do
-    echo "check_report: mlpipe run $name"
-    "${mlpipe[@]}" run "$specs/$name.yaml" --out "$out/$name" --force --quiet >/dev/null
+# The runs are independent processes that each keep about one core busy: two at a time (MLPIPE_BROWSER_JOBS), longest
+# first. Each writes its output to NAME.log and its exit code to NAME.rc; a failed run is named with its log and the
+# check stops before rendering anything.
+parallel=${MLPIPE_BROWSER_JOBS:-2}
+names=()
+for job in "run images" "run binary" "run regression" "run tuned" "run multiclass" "experiment experiment" "run hostile"; do
+    set -- $job
+    while [ "$(jobs -rp | wc -l)" -ge "$parallel" ]; do wait -n || true; done
+    echo "check_report: mlpipe $1 $2"
+    (if "${mlpipe[@]}" "$1" "$specs/$2.yaml" --out "$out/$2" --force --quiet >"$out/$2.log" 2>&1; then echo 0; else echo $?; fi >"$out/$2.rc") &
+    names+=("$2")
 done
-echo "check_report: mlpipe experiment"
-"${mlpipe[@]}" experiment "$specs/experiment.yaml" --out "$out/experiment" --force --quiet >/dev/null
+wait
+failed=0
+for name in "${names[@]}"; do
+    if [ "$(cat "$out/$name.rc")" != 0 ]; then
+        echo "check_report: FAIL: mlpipe $name exited $(cat "$out/$name.rc"); its output:" >&2
+        cat "$out/$name.log" >&2
+        failed=1
+    fi
+done
+[ "$failed" -eq 0 ] || exit 1
 
 classification=roc,calibration,confusion,comparisons,splits,fit-time,feature-importance
-node "$root/tests/browser/check_report.mjs" --out "$out/screenshots" \
+node "$root/tests/browser/check_report.mjs" --out "$out/screenshots" --jobs "$parallel" \
     "$out/binary/report.html=$classification,learning-curves" \
     "$out/multiclass/report.html=$classification,learning-curves" \
     "$out/regression/report.html=predicted-vs-actual,residuals,feature-importance,learning-curves" \

@@ -3,6 +3,7 @@
 # `mlpipe` tool from that folder into a temporary tool path and runs a small pipeline with it from a folder outside
 # the clone (run, report, predict), as a user who installed the tool would. Part of .ci/run; about 2-3 minutes.
 # Usage: tests/packaging/check_tool.sh [WORK_DIR]   (default: a new folder under /tmp)
+# MLPIPE_RELEASE_BUILT=1: the Release build is current (.ci/run, right after `dotnet test -c Release`); pack it as built.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 work="${1:-$(mktemp -d /tmp/mlpipe-tool-check.XXXXXX)}"
@@ -12,7 +13,9 @@ artifacts="$repo/artifacts"
 fail() { echo "check_tool: $*" >&2; exit 1; }
 
 rm -rf "$artifacts"
-(cd "$repo" && dotnet pack -c Release -o artifacts/ --nologo -v quiet)
+pack_args=()
+[ "${MLPIPE_RELEASE_BUILT:-0}" = 1 ] && pack_args+=(--no-build)
+(cd "$repo" && dotnet pack -c Release -o artifacts/ --nologo -v quiet "${pack_args[@]}")
 
 # Every library package and the tool, each with its symbols package.
 for id in mlpipe MLPipelines.Neural MLPipelines.Trainers MLPipelines.Core MLPipelines.Data MLPipelines.Spec \
