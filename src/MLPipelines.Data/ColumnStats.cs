@@ -5,9 +5,11 @@ namespace MLPipelines.Data;
 /// <summary>
 /// What schema inference learns from one column's values, gathered one value at a time: missing and number counts,
 /// the first value that is not a number, range, mean and spread (Welford), and the count of each distinct text while
-/// there are at most <see cref="MaxCounted"/> of them (all of them when unlimited).
+/// there are at most <see cref="MaxCounted"/> of them (all of them when unlimited). With
+/// <paramref name="limitFractionsOnly"/>, only a column whose values so far are all numbers, not all integers, stops
+/// counting at the limit (what such a column is does not depend on its count); others count every text.
 /// </summary>
-internal sealed class ColumnStats(int maxCounted = int.MaxValue)
+internal sealed class ColumnStats(int maxCounted = int.MaxValue, bool limitFractionsOnly = false)
 {
     private Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private double _mean;
@@ -48,10 +50,15 @@ internal sealed class ColumnStats(int maxCounted = int.MaxValue)
     /// Adds the next row's value, already trimmed; returns the column's string for it while its texts are counted
     /// (one string per distinct text), else null.
     /// </summary>
-    public string? Add(ReadOnlySpan<char> text, MissingValueSet missing, out bool isMissing, out bool isNumber)
+    public string? Add(ReadOnlySpan<char> text, MissingValueSet missing, out bool isMissing, out bool isNumber) =>
+        Add(text, missing, out isMissing, out isNumber, out _);
+
+    /// <summary>As the other overload; <paramref name="single"/> is the value as <c>float.Parse</c> reads it when it is a number.</summary>
+    public string? Add(ReadOnlySpan<char> text, MissingValueSet missing, out bool isMissing, out bool isNumber, out float single)
     {
         var row = Rows++;
         isNumber = false;
+        single = float.NaN;
         isMissing = missing.IsMissing(text);
         if (isMissing)
         {
@@ -72,7 +79,7 @@ internal sealed class ColumnStats(int maxCounted = int.MaxValue)
                 counts[actual] = n + 1;
                 value = actual;
             }
-            else if (counts.Count < MaxCounted)
+            else if (counts.Count < MaxCounted || (limitFractionsOnly && !(FirstNonNumber < 0 && Numbers > 0 && !Integers)))
             {
                 value = text.ToString();
                 counts[value] = 1;
@@ -83,7 +90,7 @@ internal sealed class ColumnStats(int maxCounted = int.MaxValue)
             }
         }
 
-        isNumber = SchemaInferrer.TryParseNumber(text, out var x);
+        isNumber = NumberParser.TryParse(text, out var x, out single);
         if (isNumber)
         {
             Numbers++;

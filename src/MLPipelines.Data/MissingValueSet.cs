@@ -6,11 +6,18 @@ public sealed class MissingValueSet
     private readonly HashSet<string> _tokens;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
+    /// <summary>The first characters of the tokens (ASCII ones; a field starting past ASCII is always looked up): most numbers need no hashing.</summary>
+    private readonly bool[] _starts = new bool[128];
+
     public MissingValueSet(IEnumerable<string> tokens)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         _tokens = new HashSet<string>(tokens.Select(t => t.Trim()), StringComparer.Ordinal) { "" };
         _lookup = _tokens.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var token in _tokens.Where(t => t.Length > 0 && t[0] < 128))
+        {
+            _starts[token[0]] = true;
+        }
     }
 
     /// <summary>The default set: empty, <c>NA</c>, <c>?</c>.</summary>
@@ -22,5 +29,9 @@ public sealed class MissingValueSet
     public bool IsMissing(string field) => _tokens.Contains(field.Trim());
 
     /// <summary>As <see cref="IsMissing(string)"/>, for a field that is not a string.</summary>
-    public bool IsMissing(ReadOnlySpan<char> field) => _lookup.Contains(field.Trim());
+    public bool IsMissing(ReadOnlySpan<char> field)
+    {
+        var trimmed = field.Trim();
+        return trimmed.IsEmpty || ((trimmed[0] >= _starts.Length || _starts[trimmed[0]]) && _lookup.Contains(trimmed));
+    }
 }

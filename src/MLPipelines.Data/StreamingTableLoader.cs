@@ -11,7 +11,7 @@ namespace MLPipelines.Data;
 /// text; a kind that changes), or the file has an error, it gives up (null) and the caller reads the file whole, so
 /// the schema, values and error messages are those of <see cref="CsvTable.Read"/> and <see cref="SchemaInferrer"/>.
 /// One difference, on numeric columns with more than <see cref="MaxCountedTexts"/> distinct texts: their distinct
-/// count is that of their float values and their top values are those of the first rows.
+/// count and top values are those of their float values (a top value written as the float's shortest text).
 /// </summary>
 internal static class StreamingTableLoader
 {
@@ -30,19 +30,13 @@ internal static class StreamingTableLoader
     {
         try
         {
-            var head = CsvTable.ReadHead(path, sampleRows + 1, separator);
-            if (head.RowCount <= sampleRows || overrides.Label is not { } label || head.IndexOf(label) < 0)
+            if (overrides.Label is not { } label || Sample(path, separator, overrides, missing, sampleRows, maxCountedTexts, label) is not var (sample, bytesPerRow)
+                || sample.Columns.Any(c => c.Kind is ColumnKind.Text or ColumnKind.Constant))
             {
                 return null;
             }
 
-            var sample = SchemaInferrer.Infer(head, overrides, missing);
-            if (sample.Columns.Any(c => c.Kind is ColumnKind.Text or ColumnKind.Constant))
-            {
-                return null;
-            }
-
-            return Stream(path, separator, sample, overrides, missing, maxCountedTexts);
+            return Stream(path, separator, sample, bytesPerRow, overrides, missing, maxCountedTexts);
         }
         catch (DataFileException)
         {
@@ -50,65 +44,123 @@ internal static class StreamingTableLoader
         }
     }
 
+    /// <summary>
+    /// <see cref="SchemaInferrer.Infer"/>'s kinds for the first <paramref name="sampleRows"/> + 1 rows, without a
+    /// string per cell (columns of fractions stop counting their texts past <paramref name="maxCountedTexts"/>), and
+    /// the file's bytes per row so far; null when the file has no more rows or no <paramref name="label"/>.
+    /// </summary>
+    private static (DataSchema Schema, double BytesPerRow)? Sample(
+        string path, char? separator, SchemaOverrides overrides, MissingValueSet missing, int sampleRows, int maxCountedTexts, string label)
+    {
+        using var stream = CsvRecordStream.Open(path, separator);
+        if (!stream.Header.Contains(label))
+        {
+            return null;
+        }
+
+        var n = stream.Header.Count;
+        var stats = stream.Header.Select(name => name == label || overrides.Ignore.Contains(name)
+            ? new ColumnStats()
+            : new ColumnStats(maxCountedTexts, limitFractionsOnly: true)).ToArray();
+        var lines = new List<int>();
+        while (lines.Count <= sampleRows && stream.MoveNext())
+        {
+            lines.Add(stream.Line);
+            for (var c = 0; c < n; c++)
+            {
+                stats[c].Add(stream[c].Trim(), missing, out _, out _);
+            }
+        }
+
+        if (lines.Count <= sampleRows)
+        {
+            return null;
+        }
+
+        var warnings = new List<string>();
+        var columns = new List<ColumnInfo>(n);
+        for (var c = 0; c < n; c++)
+        {
+            var s = stats[c];
+            if (s.Counts is null && !(s.AllNumbers && !s.Integers))
+            {
+                return null; // a text met after counting stopped
+            }
+
+            // Uncounted columns hold fractions only: numeric whatever their count (the full pass counts them).
+            var (distinct, top) = s.Counts is { } counts ? (counts.Count, s.Top(5)) : (maxCountedTexts + 1, []);
+            columns.Add(SchemaInferrer.Decide(stream.Header[c], c, s, distinct, top, overrides, warnings, path, r => lines[r]));
+        }
+
+        return (new DataSchema(columns, warnings), (double)stream.BytesRead / lines.Count);
+    }
+
     private static (CsvTable, DataSchema, IReadOnlyDictionary<int, float[]>)? Stream(
-        string path, char? separator, DataSchema sample, SchemaOverrides overrides, MissingValueSet missing, int maxCountedTexts)
+        string path, char? separator, DataSchema sample, double bytesPerRow, SchemaOverrides overrides, MissingValueSet missing, int maxCountedTexts)
     {
         using var stream = CsvRecordStream.Open(path, separator);
         var n = stream.Header.Count;
         var asNumber = sample.Columns.Select(c => c.IsNumberInFile && c.Kind is not ColumnKind.Label and not ColumnKind.Ignored).ToArray();
         var asText = sample.Columns.Select(c => c.Kind is ColumnKind.Label || (c.IsFeature && !c.IsNumberInFile)).ToArray();
         var stats = sample.Columns.Select(c => new ColumnStats(asText[c.Index] ? int.MaxValue : maxCountedTexts)).ToArray();
-        var floats = new List<float>?[n];
-        var texts = new List<string>?[n];
+
+        // Arrays sized from the sample's bytes per row (a little over), grown if short and cut to length at the end.
+        var capacity = bytesPerRow > 0 ? (int)Math.Min(Array.MaxLength, new FileInfo(path).Length / bytesPerRow * 1.02 + 1024) : 1 << 16;
+        var floats = new float[]?[n];
+        var texts = new string[]?[n];
         for (var c = 0; c < n; c++)
         {
-            floats[c] = asNumber[c] ? [] : null;
-            texts[c] = asText[c] ? [] : null;
+            floats[c] = asNumber[c] ? new float[capacity] : null;
+            texts[c] = asText[c] ? new string[capacity] : null;
         }
 
-        var lines = new List<int>();
+        var lines = new int[capacity];
+        var rows = 0;
         while (stream.MoveNext())
         {
-            lines.Add(stream.Line);
+            if (rows == lines.Length)
+            {
+                capacity = (int)Math.Min(Array.MaxLength, capacity * 1.5);
+                Resize(ref lines, floats, texts, capacity);
+            }
+
+            lines[rows] = stream.Line;
             for (var c = 0; c < n; c++)
             {
                 var field = stream[c];
                 var trimmed = field.Trim();
-                var value = stats[c].Add(trimmed, missing, out var isMissing, out var isNumber);
+                var value = stats[c].Add(trimmed, missing, out var isMissing, out var isNumber, out var number);
                 if (floats[c] is { } numbers)
                 {
-                    if (isMissing)
-                    {
-                        numbers.Add(float.NaN);
-                    }
-                    else if (!isNumber)
+                    if (!isMissing && !isNumber)
                     {
                         return null; // text in a number column: the whole file decides
                     }
-                    else
-                    {
-                        numbers.Add(float.Parse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture));
-                    }
+
+                    numbers[rows] = isMissing ? float.NaN : number;
                 }
                 else if (texts[c] is { } strings)
                 {
-                    strings.Add(value is not null && field.Length == trimmed.Length ? value : field.ToString());
+                    strings[rows] = value is not null && field.Length == trimmed.Length ? value : field.ToString();
                 }
             }
+
+            rows++;
         }
 
-        var lineArray = lines.ToArray();
+        Resize(ref lines, floats, texts, rows);
+        var lineArray = lines;
         var warnings = new List<string>();
         var columns = new List<ColumnInfo>(n);
+        uint[] keys = [], spare = [];
         var store = new Dictionary<int, float[]>();
         for (var c = 0; c < n; c++)
         {
             var s = stats[c];
-            var values = floats[c]?.ToArray();
+            var values = floats[c];
             if (values is not null)
             {
                 store[c] = values;
-                floats[c] = null;
             }
 
             int distinct;
@@ -119,7 +171,7 @@ internal static class StreamingTableLoader
             }
             else if (values is not null && !s.Integers)
             {
-                (distinct, top) = (DistinctFloats(values), sample.Columns[c].Top);
+                (distinct, top) = FloatCounts(values, ref keys, ref spare);
             }
             else if (sample.Columns[c].Kind is ColumnKind.Ignored)
             {
@@ -139,20 +191,103 @@ internal static class StreamingTableLoader
             columns.Add(column);
         }
 
-        var text = texts.Select(t => t?.ToArray() ?? []).ToArray();
+        var text = texts.Select(t => t ?? []).ToArray();
         return (CsvTable.FromRead(path, stream.Separator, stream.Header, text, lineArray), new DataSchema(columns, warnings), store);
     }
 
-    private static int DistinctFloats(float[] values)
+    private static void Resize(ref int[] lines, float[]?[] floats, string[]?[] texts, int length)
     {
-        var sorted = values.Where(v => !float.IsNaN(v)).ToArray();
-        Array.Sort(sorted);
-        var distinct = sorted.Length == 0 ? 0 : 1;
-        for (var i = 1; i < sorted.Length; i++)
+        if (lines.Length == length)
         {
-            distinct += sorted[i] != sorted[i - 1] ? 1 : 0;
+            return;
         }
 
-        return distinct;
+        Array.Resize(ref lines, length);
+        for (var c = 0; c < floats.Length; c++)
+        {
+            if (floats[c] is not null)
+            {
+                Array.Resize(ref floats[c], length);
+            }
+
+            if (texts[c] is not null)
+            {
+                Array.Resize(ref texts[c], length);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Distinct values (NaN left out, 0 = -0) and the five most frequent (ties: smaller value first; written as the
+    /// shortest text that reads back as the float), counted on their bits sorted by a three-pass radix sort.
+    /// </summary>
+    private static (int Distinct, List<(string Value, int Count)> Top) FloatCounts(float[] values, ref uint[] keys, ref uint[] spare)
+    {
+        if (keys.Length < values.Length)
+        {
+            (keys, spare) = (new uint[values.Length], new uint[values.Length]);
+        }
+
+        var count = 0;
+        foreach (var v in values)
+        {
+            if (!float.IsNaN(v))
+            {
+                keys[count++] = v == 0 ? 0 : BitConverter.SingleToUInt32Bits(v);
+            }
+        }
+
+        var histogram = new int[1 << 11];
+        for (var shift = 0; shift < 32; shift += 11)
+        {
+            Array.Clear(histogram);
+            for (var i = 0; i < count; i++)
+            {
+                histogram[(keys[i] >> shift) & 0x7FF]++;
+            }
+
+            var sum = 0;
+            for (var b = 0; b < histogram.Length; b++)
+            {
+                (histogram[b], sum) = (sum, sum + histogram[b]);
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                spare[histogram[(keys[i] >> shift) & 0x7FF]++] = keys[i];
+            }
+
+            (keys, spare) = (spare, keys);
+        }
+
+        var distinct = 0;
+        var top = new List<(float Value, int Count)>(6);
+        for (var i = 0; i < count;)
+        {
+            var start = i;
+            while (i < count && keys[i] == keys[start])
+            {
+                i++;
+            }
+
+            distinct++;
+            var run = (Value: BitConverter.UInt32BitsToSingle(keys[start]), Count: i - start);
+            var at = top.Count;
+            while (at > 0 && (run.Count > top[at - 1].Count || (run.Count == top[at - 1].Count && run.Value < top[at - 1].Value)))
+            {
+                at--;
+            }
+
+            if (at < 5)
+            {
+                top.Insert(at, run);
+                if (top.Count > 5)
+                {
+                    top.RemoveAt(5);
+                }
+            }
+        }
+
+        return (distinct, [.. top.Select(t => (t.Value.ToString("R", CultureInfo.InvariantCulture), t.Count))]);
     }
 }

@@ -79,7 +79,31 @@ public sealed class StreamingTableLoaderTests
         Assert.Equal(expected["cat"].Top, schema["cat"].Top);
     }
 
+    [Fact]
+    public void StreamingTableLoader_TryLoad_GivesTheMostFrequentValuesOfManyDistinctNumbers()
+    {
+        // Given a column of fractions, mostly distinct, with 1.5 fifty times and 2.25 and -3.75 forty times each
+        var path = TestPaths.WriteCsv(Table(3000, (i, r) => (i % 60, i % 75) switch
+        {
+            (0, _) => "1.5",
+            (_, 1) => "2.25",
+            (_, 2) => "-3.75",
+            _ => (r.NextDouble() * 1000).ToString("F4", CultureInfo.InvariantCulture),
+        }));
+        var expected = SchemaInferrer.Infer(CsvTable.Read(path), Overrides, Missing);
+
+        // When it is streamed with fewer texts counted than the column has
+        var (_, schema, _) = StreamingTableLoader.TryLoad(path, null, Overrides, Missing, sampleRows: 500, maxCountedTexts: 100)!.Value;
+
+        // Then its distinct count and leading values are the whole file's
+        Assert.Equal(expected["z"].Distinct, schema["z"].Distinct);
+        Assert.Equal([("1.5", 50), ("-3.75", 40), ("2.25", 40)], schema["z"].Top.Take(3));
+        Assert.Equal(expected["z"].Top.Take(3), schema["z"].Top.Take(3));
+        Assert.Equal(ColumnKind.Numeric, schema["z"].Kind);
+    }
+
     [Theory]
+    [InlineData("late text")] // a column of fractions that meets text after the sample stopped counting it
     [InlineData("text")]     // a number column that meets text after the sample
     [InlineData("kind")]     // two values in the sample (0/1), more later
     [InlineData("ragged")]   // an error after the sample
@@ -88,13 +112,14 @@ public sealed class StreamingTableLoaderTests
     {
         var text = what switch
         {
+            "late text" => Table(3000, (i, r) => i == 450 ? "n/a" : (r.NextDouble() * 1000).ToString("F4", CultureInfo.InvariantCulture)),
             "text" => Table(3000, (i, r) => i < 2000 ? r.Next(100).ToString(CultureInfo.InvariantCulture) + ".25" : "n/a"),
             "kind" => Table(3000, (i, r) => i < 2000 ? (i % 2).ToString(CultureInfo.InvariantCulture) : "7"),
             "ragged" => Table(3000) + "1,2\n",
             _ => Table(400),
         };
 
-        Assert.Null(StreamingTableLoader.TryLoad(TestPaths.WriteCsv(text), null, Overrides, Missing, sampleRows: 500));
+        Assert.Null(StreamingTableLoader.TryLoad(TestPaths.WriteCsv(text), null, Overrides, Missing, sampleRows: 500, maxCountedTexts: 100));
     }
 
     private static void AssertSameColumn(ColumnInfo expected, ColumnInfo actual)

@@ -37,6 +37,9 @@ public sealed class CsvRecordStream : IDisposable
     /// <summary>1-based line where the current record starts.</summary>
     public int Line => _records.StartLine;
 
+    /// <summary>Bytes of the file read so far: ahead of the current record by at most the reader's buffers.</summary>
+    public long BytesRead => _reader.BaseStream.CanSeek ? _reader.BaseStream.Position : 0;
+
     /// <summary>Opens <paramref name="path"/> and reads its header; <paramref name="separator"/> null = detect.</summary>
     /// <exception cref="DataFileException">Missing or empty file, bad header.</exception>
     public static CsvRecordStream Open(string path, char? separator = null)

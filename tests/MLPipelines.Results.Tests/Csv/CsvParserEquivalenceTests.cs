@@ -73,6 +73,74 @@ public sealed class CsvParserEquivalenceTests
     }
 
     [Fact]
+    public void CsvRecordStream_MoveNext_RandomFilesGiveTheTableRowsOrItsError()
+    {
+        // Given seeded random files, each read whole and streamed record by record
+        const string alphabet = "ab1 .,,,;\t\"\"\r\n\n\n";
+        var random = new Random(15);
+        var folder = TestPaths.NewTempFolder();
+        for (var i = 0; i < 400; i++)
+        {
+            var text = new StringBuilder();
+            var length = random.Next(0, 120);
+            for (var k = 0; k < length; k++)
+            {
+                text.Append(alphabet[random.Next(alphabet.Length)]);
+            }
+
+            var path = Path.Combine(folder, $"t{i}.csv");
+            File.WriteAllText(path, text.ToString());
+            CsvTable? table = null;
+            string? tableError = null, streamError = null;
+            try
+            {
+                table = CsvTable.Read(path);
+            }
+            catch (DataFileException e)
+            {
+                tableError = e.Message;
+            }
+
+            // Then the stream gives the same rows, lines and fields, or fails with the same message
+            var rows = new List<(int Line, string[] Fields)>();
+            try
+            {
+                using var stream = CsvRecordStream.Open(path);
+                while (stream.MoveNext())
+                {
+                    var fields = new string[stream.Header.Count];
+                    for (var c = 0; c < fields.Length; c++)
+                    {
+                        fields[c] = stream[c].ToString();
+                    }
+
+                    rows.Add((stream.Line, fields));
+                    Assert.Equal(rows.Count, stream.Row);
+                }
+
+                if (rows.Count == 0)
+                {
+                    streamError = $"{path}: file has a header but no data rows"; // the table's check, not the stream's
+                }
+            }
+            catch (DataFileException e)
+            {
+                streamError = e.Message;
+            }
+
+            Assert.True(tableError == streamError, $"{Show(text.ToString())}: table error {tableError}, stream error {streamError}");
+            if (table is not null)
+            {
+                Assert.Equal(table.Lines, rows.Select(r => r.Line));
+                for (var c = 0; c < table.Header.Count; c++)
+                {
+                    Assert.Equal(table.Columns[c], rows.Select(r => r.Fields[c]));
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void CsvParser_Parse_RowsWiderThanTheColumnLimitFailAsBefore()
     {
         var header = string.Join(",", Enumerable.Range(0, 3).Select(i => $"c{i}"));
