@@ -33,6 +33,7 @@ internal sealed class UnitGrain(WorkerContext worker) : Grain, IUnitGrain
         {
             var json = await Task.Run(() => worker.Units.Execute(spec, call.RunKey, call.Request, worker.Stopping)).ConfigureAwait(true);
             await redis.StringSetAsync(worker.Keys.Unit(call.RunKey, call.Name), json, ClusterKeys.UnitLifetime).ConfigureAwait(true);
+            await redis.KeyDeleteAsync(worker.Keys.Running(this.GetPrimaryKeyString())).ConfigureAwait(true);
             Interlocked.Increment(ref worker.Executed);
             return json;
         }
