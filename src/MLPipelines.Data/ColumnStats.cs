@@ -56,16 +56,16 @@ internal sealed class ColumnStats(int maxCounted = int.MaxValue, bool limitFract
     /// <summary>As the other overload; <paramref name="single"/> is the value as <c>float.Parse</c> reads it when it is a number.</summary>
     public string? Add(ReadOnlySpan<char> text, MissingValueSet missing, out bool isMissing, out bool isNumber, out float single)
     {
-        var row = Rows++;
         isNumber = false;
         single = float.NaN;
         isMissing = missing.IsMissing(text);
         if (isMissing)
         {
-            Missing++;
+            AddMissing();
             return null;
         }
 
+        var row = Rows++;
         string? value = null;
         if (Counts is { } counts)
         {
@@ -93,15 +93,7 @@ internal sealed class ColumnStats(int maxCounted = int.MaxValue, bool limitFract
         isNumber = NumberParser.TryParse(text, out var x, out single);
         if (isNumber)
         {
-            Numbers++;
-            Integers &= x == Math.Floor(x);
-            Min = Math.Min(Min, x);
-            Max = Math.Max(Max, x);
-            Sum += x;
-            // Welford's update: no cancellation when values are large and close together.
-            var delta = x - _mean;
-            _mean += delta / Numbers;
-            Squares += delta * (x - _mean);
+            AddNumber(x);
         }
         else if (FirstNonNumber < 0)
         {
@@ -110,6 +102,46 @@ internal sealed class ColumnStats(int maxCounted = int.MaxValue, bool limitFract
         }
 
         return value;
+    }
+
+    /// <summary>The next row's value is missing: as <see cref="Add(ReadOnlySpan{char}, MissingValueSet, out bool, out bool)"/> with a missing text.</summary>
+    public void AddMissing()
+    {
+        Rows++;
+        Missing++;
+    }
+
+    /// <summary>
+    /// The next row's value is the number <paramref name="x"/> and its text is not counted (<see cref="Counts"/> is
+    /// null): as <see cref="Add(ReadOnlySpan{char}, MissingValueSet, out bool, out bool)"/> with its text, for a
+    /// reader that parsed it already.
+    /// </summary>
+    public void AddUncounted(double x)
+    {
+        Rows++;
+        AddNumber(x);
+    }
+
+    private void AddNumber(double x)
+    {
+        Numbers++;
+        Integers &= x == Math.Floor(x);
+        // Math.Min / Math.Max only when they may change something (they order -0 before 0); most values skip both.
+        if (x <= Min)
+        {
+            Min = Math.Min(Min, x);
+        }
+
+        if (x >= Max)
+        {
+            Max = Math.Max(Max, x);
+        }
+
+        Sum += x;
+        // Welford's update: no cancellation when values are large and close together.
+        var delta = x - _mean;
+        _mean += delta / Numbers;
+        Squares += delta * (x - _mean);
     }
 
     /// <summary>The <paramref name="k"/> most frequent texts, ties in ordinal order (as sorting all by count, then text).</summary>

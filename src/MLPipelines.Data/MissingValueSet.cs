@@ -28,6 +28,9 @@ public sealed class MissingValueSet
 
     public bool IsMissing(string field) => _tokens.Contains(field.Trim());
 
+    /// <summary>True when no token starts with <paramref name="c"/>: a field that starts with it is not missing unless it is blank.</summary>
+    public bool StartsNoToken(char c) => c < _starts.Length && !_starts[c];
+
     /// <summary>As <see cref="IsMissing(string)"/>, for a field that is not a string.</summary>
     public bool IsMissing(ReadOnlySpan<char> field)
     {

@@ -31,16 +31,18 @@ internal static class NumberParser
         if (TryDecimal(text, out var mantissa, out var exponent, out var negative)
             && mantissa <= MaxExactMantissa && exponent is >= -MaxExactPower and <= MaxExactPower)
         {
-            value = exponent < 0 ? mantissa / Powers[-exponent] : mantissa * Powers[exponent];
-            value = negative ? -value : value;
-            // The lower 29 of a double's 52 fraction bits are what a float drops; exactly 1 then 28 zeros is a tie.
-            single = (BitConverter.DoubleToInt64Bits(value) & 0x1FFF_FFFF) == 0x1000_0000
-                ? float.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture)
-                : (float)value;
+            value = Exact(mantissa, exponent, negative, text, out single);
             return true;
         }
 
         var trimmed = text.Trim();
+        if (trimmed.IsEmpty || (char.IsAsciiLetter(trimmed[0]) && trimmed[0] is not ('I' or 'i' or 'N' or 'n')))
+        {
+            // No number starts with a letter but the infinity and NaN symbols: categories skip the framework's parser.
+            (value, single) = (double.NaN, float.NaN);
+            return false;
+        }
+
         if (!double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out value) || double.IsInfinity(value))
         {
             single = float.NaN;
@@ -49,6 +51,80 @@ internal static class NumberParser
 
         single = float.Parse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture);
         return true;
+    }
+
+    /// <summary>
+    /// The field of <paramref name="line"/> that starts at <paramref name="start"/> and ends at the next
+    /// <paramref name="separator"/> or the line's end (<paramref name="end"/>, the separator's index), read as
+    /// <see cref="TryParse"/> reads it, in the one pass that finds its end: for the streaming reader's plain lines.
+    /// False when the field is anything but <c>[+-]digits[.digits]</c> on Clinger's fast path (empty, spaces, an
+    /// exponent, text, a quote, many digits): the caller then splits and parses it the general way.
+    /// </summary>
+    public static bool TryParseField(ReadOnlySpan<char> line, int start, char separator, out int end, out double value, out float single)
+    {
+        (end, value, single) = (start, 0, 0);
+        var i = start;
+        var negative = false;
+        if (i < line.Length && (line[i] == '-' || line[i] == '+'))
+        {
+            negative = line[i] == '-';
+            i++;
+        }
+
+        ulong mantissa = 0;
+        int digits = 0, significant = 0, exponent = 0, fraction = -1;
+        for (; i < line.Length; i++)
+        {
+            var digit = (uint)(line[i] - '0');
+            if (digit > 9)
+            {
+                if (line[i] != '.' || fraction >= 0)
+                {
+                    break;
+                }
+
+                fraction = i; // the point: digits after it lower the exponent
+                continue;
+            }
+
+            digits++;
+            exponent -= fraction >= 0 ? 1 : 0;
+            if (mantissa == 0 && digit == 0)
+            {
+                continue; // a leading zero
+            }
+
+            if (++significant > 19)
+            {
+                return false;
+            }
+
+            mantissa = mantissa * 10 + digit;
+        }
+
+        if (digits == 0 || (i < line.Length && line[i] != separator) || mantissa > MaxExactMantissa || exponent < -MaxExactPower)
+        {
+            return false;
+        }
+
+        end = i;
+        value = Exact(mantissa, exponent, negative, line[start..i], out single);
+        return true;
+    }
+
+    /// <summary>
+    /// mantissa x 10^exponent (both exact doubles: Clinger's fast path) with its sign, and that value as a float; a
+    /// double exactly halfway between two floats is left to <c>float.Parse</c> of <paramref name="text"/>.
+    /// </summary>
+    private static double Exact(ulong mantissa, int exponent, bool negative, ReadOnlySpan<char> text, out float single)
+    {
+        var value = exponent < 0 ? mantissa / Powers[-exponent] : mantissa * Powers[exponent];
+        value = negative ? -value : value;
+        // The lower 29 of a double's 52 fraction bits are what a float drops; exactly 1 then 28 zeros is a tie.
+        single = (BitConverter.DoubleToInt64Bits(value) & 0x1FFF_FFFF) == 0x1000_0000
+            ? float.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture)
+            : (float)value;
+        return value;
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using MLPipelines.Results.Csv;
 
 namespace MLPipelines.Data;
@@ -63,13 +62,12 @@ internal static class StreamingTableLoader
             ? new ColumnStats()
             : new ColumnStats(maxCountedTexts, limitFractionsOnly: true)).ToArray();
         var lines = new List<int>();
+        var none = new float[]?[n];
+        var noTexts = new string[]?[n];
         while (lines.Count <= sampleRows && stream.MoveNext())
         {
             lines.Add(stream.Line);
-            for (var c = 0; c < n; c++)
-            {
-                stats[c].Add(stream[c].Trim(), missing, out _, out _);
-            }
+            AddRow(stream, stats, none, noTexts, lines.Count - 1, missing);
         }
 
         if (lines.Count <= sampleRows)
@@ -125,24 +123,9 @@ internal static class StreamingTableLoader
             }
 
             lines[rows] = stream.Line;
-            for (var c = 0; c < n; c++)
+            if (!AddRow(stream, stats, floats, texts, rows, missing))
             {
-                var field = stream[c];
-                var trimmed = field.Trim();
-                var value = stats[c].Add(trimmed, missing, out var isMissing, out var isNumber, out var number);
-                if (floats[c] is { } numbers)
-                {
-                    if (!isMissing && !isNumber)
-                    {
-                        return null; // text in a number column: the whole file decides
-                    }
-
-                    numbers[rows] = isMissing ? float.NaN : number;
-                }
-                else if (texts[c] is { } strings)
-                {
-                    strings[rows] = value is not null && field.Length == trimmed.Length ? value : field.ToString();
-                }
+                return null; // text in a number column: the whole file decides
             }
 
             rows++;
@@ -171,7 +154,7 @@ internal static class StreamingTableLoader
             }
             else if (values is not null && !s.Integers)
             {
-                (distinct, top) = FloatCounts(values, ref keys, ref spare);
+                (distinct, top) = FloatValueCounts.Of(values, ref keys, ref spare);
             }
             else if (sample.Columns[c].Kind is ColumnKind.Ignored)
             {
@@ -195,6 +178,88 @@ internal static class StreamingTableLoader
         return (CsvTable.FromRead(path, stream.Separator, stream.Header, text, lineArray), new DataSchema(columns, warnings), store);
     }
 
+    /// <summary>
+    /// Adds the current record to each column's statistics and, for a column that has one, to its float or string
+    /// array at <paramref name="row"/>; false when a float column meets text. A plain line is split here, one field
+    /// after the other: a column no longer counting its texts reads a number in the same pass that finds the
+    /// field's end (an empty field is missing), unless the field could be a missing-value token; every other field
+    /// goes through <see cref="ColumnStats.Add(ReadOnlySpan{char}, MissingValueSet, out bool, out bool, out float)"/>.
+    /// </summary>
+    private static bool AddRow(CsvRecordStream stream, ColumnStats[] stats, float[]?[] floats, string[]?[] texts, int row, MissingValueSet missing)
+    {
+        var n = stats.Length;
+        if (!stream.IsPlain)
+        {
+            for (var c = 0; c < n; c++)
+            {
+                if (!Add(stats[c], floats[c], texts[c], row, stream[c], missing))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        var line = stream.PlainLine;
+        var separator = stream.Separator;
+        var start = 0;
+        for (var c = 0; c < n; c++)
+        {
+            var s = stats[c];
+            if (s.Counts is null)
+            {
+                if (start == line.Length || line[start] == separator)
+                {
+                    s.AddMissing();
+                    floats[c]?[row] = float.NaN;
+                    start++;
+                    continue;
+                }
+
+                if (missing.StartsNoToken(line[start]) && NumberParser.TryParseField(line, start, separator, out var end, out var x, out var single))
+                {
+                    s.AddUncounted(x);
+                    floats[c]?[row] = single;
+                    start = end + 1;
+                    continue;
+                }
+            }
+
+            var length = c == n - 1 ? line.Length - start : line[start..].IndexOf(separator);
+            if (!Add(s, floats[c], texts[c], row, line.Slice(start, length), missing))
+            {
+                return false;
+            }
+
+            start += length + 1;
+        }
+
+        return true;
+    }
+
+    /// <summary>Row <paramref name="row"/>'s <paramref name="field"/> of one column; false when a number column meets text (the whole file decides).</summary>
+    private static bool Add(ColumnStats stats, float[]? numbers, string[]? strings, int row, ReadOnlySpan<char> field, MissingValueSet missing)
+    {
+        var trimmed = field.Trim();
+        var value = stats.Add(trimmed, missing, out var isMissing, out var isNumber, out var number);
+        if (numbers is not null)
+        {
+            if (!isMissing && !isNumber)
+            {
+                return false;
+            }
+
+            numbers[row] = isMissing ? float.NaN : number;
+        }
+        else if (strings is not null)
+        {
+            strings[row] = value is not null && field.Length == trimmed.Length ? value : field.ToString();
+        }
+
+        return true;
+    }
+
     private static void Resize(ref int[] lines, float[]?[] floats, string[]?[] texts, int length)
     {
         if (lines.Length == length)
@@ -215,79 +280,5 @@ internal static class StreamingTableLoader
                 Array.Resize(ref texts[c], length);
             }
         }
-    }
-
-    /// <summary>
-    /// Distinct values (NaN left out, 0 = -0) and the five most frequent (ties: smaller value first; written as the
-    /// shortest text that reads back as the float), counted on their bits sorted by a three-pass radix sort.
-    /// </summary>
-    private static (int Distinct, List<(string Value, int Count)> Top) FloatCounts(float[] values, ref uint[] keys, ref uint[] spare)
-    {
-        if (keys.Length < values.Length)
-        {
-            (keys, spare) = (new uint[values.Length], new uint[values.Length]);
-        }
-
-        var count = 0;
-        foreach (var v in values)
-        {
-            if (!float.IsNaN(v))
-            {
-                keys[count++] = v == 0 ? 0 : BitConverter.SingleToUInt32Bits(v);
-            }
-        }
-
-        var histogram = new int[1 << 11];
-        for (var shift = 0; shift < 32; shift += 11)
-        {
-            Array.Clear(histogram);
-            for (var i = 0; i < count; i++)
-            {
-                histogram[(keys[i] >> shift) & 0x7FF]++;
-            }
-
-            var sum = 0;
-            for (var b = 0; b < histogram.Length; b++)
-            {
-                (histogram[b], sum) = (sum, sum + histogram[b]);
-            }
-
-            for (var i = 0; i < count; i++)
-            {
-                spare[histogram[(keys[i] >> shift) & 0x7FF]++] = keys[i];
-            }
-
-            (keys, spare) = (spare, keys);
-        }
-
-        var distinct = 0;
-        var top = new List<(float Value, int Count)>(6);
-        for (var i = 0; i < count;)
-        {
-            var start = i;
-            while (i < count && keys[i] == keys[start])
-            {
-                i++;
-            }
-
-            distinct++;
-            var run = (Value: BitConverter.UInt32BitsToSingle(keys[start]), Count: i - start);
-            var at = top.Count;
-            while (at > 0 && (run.Count > top[at - 1].Count || (run.Count == top[at - 1].Count && run.Value < top[at - 1].Value)))
-            {
-                at--;
-            }
-
-            if (at < 5)
-            {
-                top.Insert(at, run);
-                if (top.Count > 5)
-                {
-                    top.RemoveAt(5);
-                }
-            }
-        }
-
-        return (distinct, [.. top.Select(t => (t.Value.ToString("R", CultureInfo.InvariantCulture), t.Count))]);
     }
 }

@@ -17,7 +17,8 @@ public sealed class NumberParserTests
         "100000000000000000000000", "4.9406564584124654e-324", "2.2250738585072014e-308", "1.7976931348623157e308",
         "Infinity", "-Infinity", "+Infinity", "infinity", "INFINITY", "inf", "-inf", "\u221E", "-\u221E", "NaN",
         "nan", "NAN", "-NaN", "+NaN", "1_000", "1,5", "0x10", "1e5.5", "1.2.3", "\u0661", "1\u00A0", "\u00A01",
-        "1\0", "1 ", " 1", "1 e5", "$1", "1%", "1-", "1+", "++1",
+        "1\0", "1 ", " 1", "1 e5", "$1", "1%", "1-", "1+", "++1", "a5", "k17", "x", "Inf", "i", "n", "N/A", "null",
+        "E5", "\"1\"", "1\"", "1;2",
     ];
 
     [Fact]
@@ -104,8 +105,30 @@ public sealed class NumberParserTests
         return new string([.. chars]);
     }
 
+    [Fact]
+    public void NumberParser_TryParseField_ReadsPlainDecimalsAndStopsAtTheSeparator()
+    {
+        // Given plain decimals of up to 15 digits, each between two other fields of a line
+        var random = new Random(16);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var text = (random.NextDouble() * Math.Pow(10, random.Next(-3, 8)) * (random.Next(2) == 0 ? -1 : 1)).ToString("F" + random.Next(0, 7), CultureInfo.InvariantCulture);
+            var line = "x;" + text + ";y";
+
+            // When the field is read where it starts
+            var read = NumberParser.TryParseField(line, 2, ';', out var end, out var value, out var single);
+
+            // Then it is read (the fast path), ends at the separator and is the framework's double and float
+            Assert.True(read, text);
+            Assert.Equal(2 + text.Length, end);
+            Assert.Equal(double.Parse(text, CultureInfo.InvariantCulture), value);
+            Assert.Equal(float.Parse(text, CultureInfo.InvariantCulture), single);
+        }
+    }
+
     private static void AssertSame(string text)
     {
+        AssertSameField(text);
         var trimmed = text.AsSpan().Trim();
         var expected = SchemaInferrer.TryParseNumber(trimmed, out var expectedValue);
 
@@ -120,5 +143,22 @@ public sealed class NumberParserTests
             Assert.True(BitConverter.SingleToInt32Bits(expectedSingle) == BitConverter.SingleToInt32Bits(single),
                 $"'{text}': float {expectedSingle:R} expected, {single:R} found");
         }
+    }
+
+    /// <summary>TryParseField on the text as the middle field of a line: when it reads a number, it is TryParse's, bit for bit.</summary>
+    private static void AssertSameField(string text)
+    {
+        var line = "x;" + text + ";y";
+        if (!NumberParser.TryParseField(line, 2, ';', out var end, out var value, out var single))
+        {
+            return; // left to the general path
+        }
+
+        var field = line.AsSpan(2, end - 2);
+        Assert.True(NumberParser.TryParse(field.Trim(), out var expected, out var expectedSingle) && field.Length == field.Trim().Length,
+            $"'{text}': read as a field, not a number");
+        Assert.True(text.StartsWith(field) && (end == line.Length || line[end] == ';'), $"'{text}': the field ends at {end}");
+        Assert.True(BitConverter.DoubleToInt64Bits(expected) == BitConverter.DoubleToInt64Bits(value), $"'{text}': double {expected:R} expected, {value:R} found");
+        Assert.True(BitConverter.SingleToInt32Bits(expectedSingle) == BitConverter.SingleToInt32Bits(single), $"'{text}': float {expectedSingle:R} expected, {single:R} found");
     }
 }

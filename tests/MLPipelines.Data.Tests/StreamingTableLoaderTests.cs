@@ -102,6 +102,48 @@ public sealed class StreamingTableLoaderTests
         Assert.Equal(ColumnKind.Numeric, schema["z"].Kind);
     }
 
+    [Fact]
+    public void StreamingTableLoader_TryLoad_ReadsEverySpellingOfColumnsPastCountingAsTheWholeFileReader()
+    {
+        // Given number columns with many distinct values, written every way a number or a gap can be (padded,
+        // signed, exponents, bare points, empty, NA, and -999 and 0.5 declared as missing tokens), some rows quoted
+        var missing = new MissingValueSet(["", "NA", "-999", "0.5"]);
+        var spellings = new Func<Random, string>[]
+        {
+            r => (r.NextDouble() * 100 - 50).ToString("F3", CultureInfo.InvariantCulture),
+            r => " " + r.Next(1000).ToString(CultureInfo.InvariantCulture) + ".25 ",
+            r => "+" + r.Next(1000).ToString(CultureInfo.InvariantCulture) + ".5",
+            r => (r.NextDouble() * 1e6).ToString("E4", CultureInfo.InvariantCulture),
+            r => "." + r.Next(1000).ToString(CultureInfo.InvariantCulture),
+            r => r.Next(1000).ToString(CultureInfo.InvariantCulture) + ".",
+            _ => "-0",
+            _ => "",
+            _ => "NA",
+            _ => "-999",
+            _ => "0.5",
+            r => "-" + r.Next(10).ToString(CultureInfo.InvariantCulture) + ".75",
+            r => "12345678901234567890." + r.Next(10).ToString(CultureInfo.InvariantCulture),
+        };
+        var path = TestPaths.WriteCsv(Table(3000, (i, r) => i % 97 == 0 ? $"\"{spellings[0](r)}\"" : spellings[r.Next(spellings.Length)](r)));
+        var whole = CsvTable.Read(path);
+        var expected = SchemaInferrer.Infer(whole, Overrides, missing);
+
+        // When it is streamed with few texts counted (every number column is read by the fused path)
+        var (_, schema, numbers) = StreamingTableLoader.TryLoad(path, null, Overrides, missing, sampleRows: 500, maxCountedTexts: 20)!.Value;
+
+        // Then the schema (but the distinct counts and top values, counted on floats) and every float are the whole file's
+        for (var c = 0; c < expected.Columns.Count; c++)
+        {
+            Assert.Equal(expected.Columns[c] with { Distinct = 0, Top = [] }, schema.Columns[c] with { Distinct = 0, Top = [] });
+        }
+
+        foreach (var name in new[] { "a", "b", "z" })
+        {
+            var c = whole.IndexOf(name);
+            Assert.Equal(whole.Columns[c].Select(v => TabularDataset.ParseNumber(v, missing)), numbers[c]);
+        }
+    }
+
     [Theory]
     [InlineData("late text")] // a column of fractions that meets text after the sample stopped counting it
     [InlineData("text")]     // a number column that meets text after the sample

@@ -45,16 +45,38 @@ internal sealed class CsvRecordReader(CsvCharSource source, char separator, stri
     /// </summary>
     public bool Next(List<string> fields, List<(int Start, int Length)> ranges, out ReadOnlyMemory<char> line)
     {
-        fields.Clear();
         ranges.Clear();
+        if (!Next(fields, out line, out _))
+        {
+            return false;
+        }
+
+        if (fields.Count == 0)
+        {
+            Split(line.Span, separator, ranges);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The next record, a plain line not even split: either <paramref name="fields"/> is empty and
+    /// <paramref name="line"/> holds the record's text, its <paramref name="count"/> fields being the text between
+    /// separators (<see cref="Split"/>), or <paramref name="fields"/> holds them (quotes, stray carriage returns,
+    /// very long records) and <paramref name="line"/> is empty.
+    /// </summary>
+    public bool Next(List<string> fields, out ReadOnlyMemory<char> line, out int count)
+    {
+        fields.Clear();
         line = default;
+        count = 0;
         if (_ended)
         {
             return false;
         }
 
         StartLine = Line;
-        if (source.TryPeekLine(out var peeked, out var newline) && IsPlain(peeked.Span, newline, out var length))
+        if (source.TryPeekLine(out var peeked, out var newline) && IsPlain(peeked.Span, newline, out var length, out var separators))
         {
             if (peeked.Length == 0 && !newline)
             {
@@ -63,7 +85,7 @@ internal sealed class CsvRecordReader(CsvCharSource source, char separator, stri
             }
 
             line = peeked[..length];
-            Split(line.Span, ranges);
+            count = separators + 1;
             source.Skip(peeked.Length + (newline ? 1 : 0));
             if (newline)
             {
@@ -77,34 +99,13 @@ internal sealed class CsvRecordReader(CsvCharSource source, char separator, stri
             return true;
         }
 
-        return NextByCharacter(fields);
+        var read = NextByCharacter(fields);
+        count = fields.Count;
+        return read;
     }
 
-    /// <summary>True when <paramref name="line"/> needs no state machine; <paramref name="length"/> is its text without a final CR.</summary>
-    private bool IsPlain(ReadOnlySpan<char> line, bool newline, out int length)
-    {
-        length = line.Length;
-        if (line.IndexOf('"') >= 0)
-        {
-            return false;
-        }
-
-        var cr = line.IndexOf('\r');
-        if (cr >= 0)
-        {
-            if (cr != line.Length - 1 || !newline)
-            {
-                return false;
-            }
-
-            length--;
-        }
-
-        // At most MaxColumns separators: the state machine refuses the record at the next one.
-        return line[..length].Count(separator) <= DataLimits.MaxColumns;
-    }
-
-    private void Split(ReadOnlySpan<char> text, List<(int Start, int Length)> ranges)
+    /// <summary>Adds the (start, length) of each field of plain line <paramref name="text"/> to <paramref name="ranges"/>.</summary>
+    public static void Split(ReadOnlySpan<char> text, char separator, List<(int Start, int Length)> ranges)
     {
         var start = 0;
         while (true)
@@ -119,6 +120,28 @@ internal sealed class CsvRecordReader(CsvCharSource source, char separator, stri
             ranges.Add((start, at));
             start += at + 1;
         }
+    }
+
+    /// <summary>True when <paramref name="line"/> needs no state machine; <paramref name="length"/> is its text without a final CR.</summary>
+    private bool IsPlain(ReadOnlySpan<char> line, bool newline, out int length, out int separators)
+    {
+        length = line.Length;
+        separators = 0;
+        // One search for both: a quote anywhere, or a carriage return before the last character, needs the state machine.
+        var special = line.IndexOfAny('"', '\r');
+        if (special >= 0)
+        {
+            if (line[special] == '"' || special != line.Length - 1 || !newline)
+            {
+                return false;
+            }
+
+            length--;
+        }
+
+        // At most MaxColumns separators: the state machine refuses the record at the next one.
+        separators = line[..length].Count(separator);
+        return separators <= DataLimits.MaxColumns;
     }
 
     private string Intern(int column, ReadOnlySpan<char> text)

@@ -68,10 +68,10 @@ public sealed class CsvRecordStream : IDisposable
     /// <exception cref="DataFileException">A row with too few or too many fields, an unclosed quote, a record over the limits.</exception>
     public bool MoveNext()
     {
-        while (_records.Next(_fields, _ranges, out _line))
+        _ranges.Clear();
+        while (_records.Next(_fields, out _line, out var count))
         {
-            var count = _ranges.Count + _fields.Count;
-            if (count == 1 && Header.Count > 1 && this[0].IsEmpty)
+            if (count == 1 && Header.Count > 1 && (_fields.Count == 0 ? _line.IsEmpty : _fields[0].Length == 0))
             {
                 continue; // blank line
             }
@@ -90,6 +90,15 @@ public sealed class CsvRecordStream : IDisposable
         return false;
     }
 
+    /// <summary>
+    /// True when the current record is a plain line (no quote, no carriage return but a final one): its fields are
+    /// the text of <see cref="PlainLine"/> between separators, and a reader that splits it itself skips the indexer.
+    /// </summary>
+    public bool IsPlain => _fields.Count == 0;
+
+    /// <summary>The current record's text when <see cref="IsPlain"/> (without its line break), else empty.</summary>
+    public ReadOnlySpan<char> PlainLine => _line.Span;
+
     /// <summary>Field <paramref name="column"/> of the current row, unquoted (valid until the next <see cref="MoveNext"/>).</summary>
     public ReadOnlySpan<char> this[int column]
     {
@@ -98,6 +107,11 @@ public sealed class CsvRecordStream : IDisposable
             if (_fields.Count > 0)
             {
                 return _fields[column].AsSpan();
+            }
+
+            if (_ranges.Count == 0)
+            {
+                CsvRecordReader.Split(_line.Span, Separator, _ranges); // split on first use
             }
 
             var (start, length) = _ranges[column];
