@@ -22,5 +22,5 @@ public sealed class ClusterException : Exception
 
     /// <summary>The Redis server at <paramref name="address"/> did not answer.</summary>
     public static ClusterException Unreachable(ClusterAddress address, Exception inner) =>
-        new($"--cluster {address}: no Redis server answers at {address.Host}:{address.Port} ({inner.Message.Split('\n')[0].Trim()}); start redis-server there or fix the address", inner);
+        new($"--cluster {address}: no Redis server answers at {address.Host}:{address.Port} within 3 s; start redis-server there or fix the address", inner);
 }

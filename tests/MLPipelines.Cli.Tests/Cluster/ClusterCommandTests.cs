@@ -24,7 +24,7 @@ public sealed class ClusterCommandTests
     {
         var folder = TestFiles.NewFolder();
         var file = TestFiles.Write("e.yaml",
-            $"name: e\nmodels: [lbfgs]\ndatasets:\n  - {{data: {{path: {TestFiles.Dataset("iris.csv")}, label: target}}}}\n  - {{data: {{path: {TestFiles.Dataset("wine.csv")}, label: target}}}}\n", folder);
+            $"name: e\nmodels: [lbfgs, sdca]\ndatasets:\n  - {{data: {{path: {TestFiles.Dataset("iris.csv")}, label: target}}}}\n  - {{data: {{path: {TestFiles.Dataset("wine.csv")}, label: target}}}}\n", folder);
         var port = RedisServer.FreePort(); // nothing listens there
 
         var (code, text) = CliRunner.Run("experiment", file, "--quiet", "--out", Path.Combine(folder, "out"), "--cluster", $"redis://127.0.0.1:{port}");
