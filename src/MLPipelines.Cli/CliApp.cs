@@ -61,6 +61,9 @@ public static class CliApp
                 config.AddCommand<ExperimentCommand>("experiment")
                     .WithDescription("Run the same models on several datasets: matrix with significance marks, ranks, Friedman/Nemenyi, CD diagram.")
                     .WithExample("experiment", "pipelines/experiments/tabular.yaml");
+                config.AddCommand<WorkerCommand>("worker")
+                    .WithDescription("Join a cluster (Orleans silo, membership in Redis) and execute the units of runs and experiments submitted with --cluster.")
+                    .WithExample("worker", "--cluster", "redis://127.0.0.1:6379");
                 config.AddCommand<ReportCommand>("report")
                     .WithDescription("Rewrite the reports of a run or experiment folder from its results, without training.")
                     .WithExample("report", "runs/penguins");
@@ -89,7 +92,7 @@ public static class CliApp
             errors.WriteLine("Interrupted. The run folder, if any, was left as NAME.incomplete.");
             return ExitCodes.Interrupted;
         }
-        catch (Exception e) when (e is SpecException or DataFileException or RunFolderException or ImageDataException or ExperimentException or MLPipelines.Serving.ServeException)
+        catch (Exception e) when (e is SpecException or DataFileException or RunFolderException or ImageDataException or ExperimentException or MLPipelines.Serving.ServeException or MLPipelines.Cluster.ClusterException)
         {
             // Unwrapped lines, one per problem, so editors and grep can use file:line:col.
             errors.WriteLine(e.Message);

@@ -19,7 +19,7 @@ pack_args=()
 
 # Every library package and the tool, each with its symbols package.
 for id in mlpipe MLPipelines.Neural MLPipelines.Trainers MLPipelines.Core MLPipelines.Data MLPipelines.Spec \
-          MLPipelines.Results MLPipelines.Reports MLPipelines.Tuning MLPipelines.XGBoost MLPipelines.Serving MLPipelines; do
+          MLPipelines.Results MLPipelines.Reports MLPipelines.Tuning MLPipelines.XGBoost MLPipelines.Serving MLPipelines.Cluster MLPipelines; do
     nupkg="$(ls "$artifacts/$id".[0-9]*.nupkg 2>/dev/null | head -1)"
     [ -n "$nupkg" ] || fail "no package $id in artifacts/"
     [ -f "${nupkg%.nupkg}.snupkg" ] || fail "no symbols package for $id"

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using MLPipelines.Cli.Display;
 using MLPipelines.Cli.Infrastructure;
+using MLPipelines.Cluster;
 using MLPipelines.Core.Experiments;
 using MLPipelines.Spec;
 using MLPipelines.Spec.Experiments;
@@ -10,12 +11,12 @@ using Spectre.Console.Cli;
 namespace MLPipelines.Cli.Commands;
 
 /// <summary>
-/// <c>mlpipe experiment FILE [--out DIR] [--seed N] [--quiet] [--force]</c>: runs the same models on several
+/// <c>mlpipe experiment FILE [--out DIR] [--seed N] [--quiet] [--force] [--cluster redis://HOST:PORT]</c>: runs the same models on several
 /// datasets and writes the datasets x models matrix, ranks, Friedman/Nemenyi and the CD diagram.
 /// </summary>
 internal sealed class ExperimentCommand(IAnsiConsole console) : Command<ExperimentCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : ClusterSettings
     {
         [CommandArgument(0, "<FILE>")]
         [Description("Experiment file (YAML).")]
@@ -60,6 +61,8 @@ internal sealed class ExperimentCommand(IAnsiConsole console) : Command<Experime
             RunReportWriters = ReportWriters.ForRuns(),
             ReportWriters = ReportWriters.ForExperiments(),
         };
+        using var cluster = settings.Address() is { } address ? ClusterUnitExecutor.Connect(address) : null;
+        options = options with { Executor = cluster };
         var runner = new ExperimentRunner(registry);
         if (settings.Quiet)
         {

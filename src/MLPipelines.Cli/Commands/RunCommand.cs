@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using MLPipelines.Cli.Display;
 using MLPipelines.Cli.Infrastructure;
+using MLPipelines.Cluster;
 using MLPipelines.Core.Runs;
 using MLPipelines.Spec;
 using Spectre.Console;
@@ -8,10 +9,10 @@ using Spectre.Console.Cli;
 
 namespace MLPipelines.Cli.Commands;
 
-/// <summary><c>mlpipe run SPEC [--out DIR | --resume DIR] [--seed N] [--quiet] [--force]</c>: runs a pipeline with a live progress display.</summary>
+/// <summary><c>mlpipe run SPEC [--out DIR | --resume DIR] [--seed N] [--quiet] [--force] [--cluster redis://HOST:PORT]</c>: runs a pipeline with a live progress display.</summary>
 internal sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : ClusterSettings
     {
         [CommandArgument(0, "<SPEC>")]
         [Description("Pipeline file (YAML).")]
@@ -59,6 +60,12 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Sett
             Overwrite = settings.Force,
             ReportWriters = ReportWriters.ForRuns(),
         };
+        using var cluster = settings.Address() is { } address ? ClusterUnitExecutor.Connect(address) : null;
+        if (cluster is not null)
+        {
+            options = options with { Executor = cluster, Source = new SpecSource(Path.GetFullPath(settings.Spec), null, settings.Seed) };
+        }
+
         var runner = new PipelineRunner(registry);
         RunOutcome outcome;
         if (settings.Quiet)

@@ -23,4 +23,7 @@ public sealed record ExperimentOptions
 
     /// <summary>Report writers for the experiment as a whole (e.g. <c>experiment.md</c>, <c>cd.svg</c>, <c>experiment.html</c>).</summary>
     public IReadOnlyList<IExperimentReportWriter> ReportWriters { get; init; } = [];
+
+    /// <summary>Executes each dataset's portable units elsewhere (e.g. a cluster); null = every unit in this process.</summary>
+    public Runs.IUnitExecutor? Executor { get; init; }
 }

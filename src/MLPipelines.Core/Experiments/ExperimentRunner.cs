@@ -62,7 +62,13 @@ public sealed class ExperimentRunner(TrainerRegistry registry)
                 progress?.Report(new RunEvent(RunEventKind.DatasetStarted, $"dataset {i + 1}/{spec.Datasets.Count}: {dataset.Name}"));
                 var outcome = runner.Run(
                     pipeline,
-                    new RunOptions { OutputDirectory = Path.Combine(folder.WorkPath, RunsFolder, dataset.Name), ReportWriters = options.RunReportWriters },
+                    new RunOptions
+                    {
+                        OutputDirectory = Path.Combine(folder.WorkPath, RunsFolder, dataset.Name),
+                        ReportWriters = options.RunReportWriters,
+                        Executor = options.Executor,
+                        Source = new SpecSource(Path.GetFullPath(spec.SourcePath), dataset.Name, options.Seed),
+                    },
                     progress is null ? null : new DatasetProgress(progress, dataset.Name),
                     cancellation);
                 runs.Add((dataset, outcome.Results));

@@ -97,6 +97,21 @@ internal sealed class ModelEvaluator(PipelineSpec spec, IEvaluationData data, IR
     }
 
     /// <summary>
+    /// Executes one unit by itself (on a worker): split (<paramref name="repeat"/>, <paramref name="fold"/>) of model
+    /// <paramref name="modelIndex"/>, exactly as <see cref="Evaluate"/> does it in the run's own process.
+    /// </summary>
+    public SplitUnit EvaluateUnit(int modelIndex, ITrainerPlugin plugin, int repeat, int fold, CancellationToken cancellation)
+    {
+        var model = spec.Models[modelIndex];
+        var split = splits.FirstOrDefault(s => s.Repeat == repeat && s.Fold == fold)
+            ?? throw new ArgumentOutOfRangeException(nameof(fold), $"split r{repeat}-f{fold} is not one of the run's {splits.Count} splits");
+        var fit = new ModelFit(model, plugin, StepsKey(modelIndex, model), model.Preprocessing ?? spec.Preprocessing,
+            new Dictionary<string, object?>(model.Options, StringComparer.Ordinal));
+        var importance = Importance is { } settings ? new PermutationImportance(data, PrimaryMetric, settings.MaxRows, settings.Permutations) : null;
+        return TrainSplit(fit, split, importance, new SplitProgress(null, model.Name, 1, splits.Count), cancellation).Unit;
+    }
+
+    /// <summary>
     /// The unit of work: fits the model's chain on <paramref name="split"/>'s training rows (fresh context seeded by
     /// the split), scores its test rows, and measures the permutation importance there. Depends on nothing but the
     /// model, the split and the seed, so a stored unit can stand in for it.

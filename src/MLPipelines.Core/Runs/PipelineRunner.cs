@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using MLPipelines.Core.Trainers;
 using MLPipelines.Core.Tuning;
-using MLPipelines.Data;
 using MLPipelines.Results;
 using MLPipelines.Results.Csv;
 using MLPipelines.Results.Statistics;
@@ -54,11 +53,9 @@ public sealed class PipelineRunner(TrainerRegistry registry)
     {
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
-        var plugins = spec.Models.Select((m, i) => registry.TryGet(m.Trainer, out var p)
-            ? p
-            : throw SpecException.ForKey(spec, $"models[{i}].trainer", $"unknown trainer '{m.Trainer}'; known: {string.Join(", ", registry.Names)}")).ToList();
-        var (data, testSet) = Load(spec);
-        spec = new SpecLoader(registry).Resolve(spec, data.Label.Task); // from here on: task, stratify and primary metric are known
+        var plan = RunPlan.Prepare(registry, spec);
+        var (plugins, data, splits, runKey) = (plan.Plugins, plan.Data, plan.Splits, plan.Key);
+        spec = plan.Spec; // from here on: task, stratify and primary metric are known
         var warnings = new List<string>(data.Warnings);
         progress?.Report(new RunEvent(RunEventKind.DataLoaded, data.Summary));
         foreach (var warning in warnings)
@@ -66,8 +63,6 @@ public sealed class PipelineRunner(TrainerRegistry registry)
             progress?.Report(new RunEvent(RunEventKind.Warning, warning));
         }
 
-        var splits = SplitPlanner.Plan(spec, data, testSet);
-        var runKey = RunKey.Compute(spec, plugins.Select(p => p.GetType().Assembly));
         var folder = RunFolder.Create(options.OutputDirectory ?? DefaultFolder(options.RunsRoot, spec.Name, started), options.Overwrite, runKey);
         if (folder.AlreadyComplete)
         {
@@ -84,12 +79,12 @@ public sealed class PipelineRunner(TrainerRegistry registry)
             }
 
             CopySpec(spec, folder.File("spec.yaml"));
-            var evaluator = new ModelEvaluator(spec, data, splits)
+            if (options.Executor is { } executor)
             {
-                Importance = !spec.Report.FeatureImportance ? null
-                    : data is ImageEvaluationData ? (ImageImportanceRows, 1) : (ImportanceRows, ImportancePermutations),
-                Units = folder.Units,
-            };
+                ExecuteElsewhere(plan, executor, options.Source, folder.Units, progress, cancellation);
+            }
+
+            var evaluator = plan.Evaluator(folder.Units);
             var tuner = new ModelTuner(spec, data, splits, evaluator, folder.File("tuning"), Attempt(started));
             var models = new List<ModelResult>();
             for (var i = 0; i < spec.Models.Count; i++)
@@ -201,15 +196,30 @@ public sealed class PipelineRunner(TrainerRegistry registry)
         }
     }
 
-    private static (IEvaluationData Data, (int[] Train, int[] Test)? TestSet) Load(PipelineSpec spec)
+    /// <summary>
+    /// Has <paramref name="executor"/> compute the run's portable units not finished yet and stores them, so the
+    /// evaluation below reuses them (as it reuses the units of an interrupted attempt) and writes the run folder
+    /// exactly as without an executor.
+    /// </summary>
+    private static void ExecuteElsewhere(
+        RunPlan plan, IUnitExecutor executor, SpecSource? source, UnitStore units, IProgress<RunEvent>? progress, CancellationToken cancellation)
     {
-        if (spec.Data.Kind == DataKind.Images)
+        if (source is null)
         {
-            var images = ImageEvaluationData.Load(spec);
-            return (images, images.TestSet);
+            throw new InvalidOperationException("RunOptions.Executor needs RunOptions.Source: where the workers read the spec.");
         }
 
-        return (new TabularEvaluationData(DatasetLoader.Load(spec)), null);
+        var finished = units.Names().ToHashSet(StringComparer.Ordinal);
+        var missing = plan.PortableUnits().Where(u => !finished.Contains(u.Name)).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var (name, json) in executor.Execute(source, plan.Key, missing, progress, cancellation))
+        {
+            units.WriteStored(name, json);
+        }
     }
 
     private static RunResults BuildResults(

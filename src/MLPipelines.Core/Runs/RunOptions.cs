@@ -16,4 +16,10 @@ public sealed record RunOptions
 
     /// <summary>Report writers available (the spec's <c>report.formats</c> picks among them).</summary>
     public IReadOnlyList<IRunReportWriter> ReportWriters { get; init; } = [];
+
+    /// <summary>Executes the run's portable units elsewhere (e.g. a cluster); null = every unit in this process.</summary>
+    public IUnitExecutor? Executor { get; init; }
+
+    /// <summary>Where an <see cref="Executor"/>'s workers read the spec; required with it.</summary>
+    public SpecSource? Source { get; init; }
 }

@@ -75,6 +75,39 @@ public sealed class UnitStore
         AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, new Envelope<T>(Key, value), Json));
     }
 
+    /// <summary>The stored JSON of <paramref name="value"/> under this store's key, as <see cref="Write{T}"/> writes it.</summary>
+    public string Serialize<T>(T value)
+        where T : class => JsonSerializer.Serialize(new Envelope<T>(Key, value), Json);
+
+    /// <summary>
+    /// Stores unit <paramref name="name"/> from its stored JSON (<see cref="Serialize{T}"/>, e.g. made by a worker),
+    /// atomically. The JSON must carry this store's key.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The JSON is not a unit envelope of this run key.</exception>
+    public void WriteStored(string name, string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        string? key;
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            key = document.RootElement.TryGetProperty("key", out var k) && k.ValueKind == JsonValueKind.String ? k.GetString() : null;
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"unit {name}: not a stored unit ({e.Message})", e);
+        }
+
+        if (key != Key)
+        {
+            throw new InvalidDataException($"unit {name}: made for run key {key ?? "(none)"}, not this run's {Key}");
+        }
+
+        var path = PathOf(name);
+        System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        AtomicFile.Write(path, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(json)));
+    }
+
     /// <summary>Names of the stored units under <paramref name="prefix"/> (e.g. <c>m0-lightgbm/</c>), sorted.</summary>
     public IReadOnlyList<string> Names(string prefix = "")
     {

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Cluster overhead (issue 14): the same run in one process and on a cluster of ONE worker, units of about 1 s each
+# (LightGBM, 40 iterations, 8 folds of satellite.csv: each fold's fit + predict is ~1 s on this machine).
+#
+#   bench/cluster/run.sh [REPEATS] [MLPIPE]      e.g. bench/cluster/run.sh 3
+#
+# Starts redis-server on a free loopback port and one `mlpipe worker` (all cores, loopback), warms the worker up with
+# one run, then times REPEATS pairs (in-process, then --cluster), each pair with a new seed so the cluster computes
+# its units afresh instead of finding them in Redis. Prints each pair's wall seconds, the medians and their ratio,
+# and the machine, load average and commit. Holds /tmp/mlpipe-measure.lock (no two timing runs at once).
+set -euo pipefail
+repeats=${1:-3}
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+mlpipe=${2:-$repo/src/MLPipelines.Cli/bin/Release/net10.0/mlpipe}
+dir=$(mktemp -d /tmp/mlpipe-cluster-bench.XXXXXX)
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+cat > "$dir/unit-1s.yaml" <<YAML
+name: unit-1s
+data: {path: $repo/datasets/satellite.csv, label: classes}
+evaluation: {method: kfold, folds: 8, seed: 1}
+models: [{name: lightgbm, trainer: lightgbm, options: {iterations: 40}}]
+report: {formats: [json], feature_importance: false}
+YAML
+redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no > "$dir/redis.log" &
+redis=$!
+"$mlpipe" worker --cluster "redis://127.0.0.1:$port" > "$dir/worker.log" 2>&1 &
+worker=$!
+trap 'kill $worker 2>/dev/null; wait $worker 2>/dev/null; kill $redis 2>/dev/null; rm -rf "$dir"' EXIT
+for _ in $(seq 1 600); do grep -q ' ready:' "$dir/worker.log" && break; sleep 0.1; done
+grep ' ready:' "$dir/worker.log" >&2
+exec 9>/tmp/mlpipe-measure.lock
+flock 9
+echo "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores, commit $(git -C "$repo" rev-parse --short HEAD), $(date -u '+%Y-%m-%d %H:%M UTC'), load $(cut -d' ' -f1-3 /proc/loadavg)"
+"$mlpipe" run "$dir/unit-1s.yaml" --seed 100 --out "$dir/warm" --quiet --cluster "redis://127.0.0.1:$port" > /dev/null 2>&1
+seconds() { local start end; start=$(date +%s.%N); "$@" > /dev/null 2>&1; end=$(date +%s.%N); echo "$end - $start" | bc; }
+local_times=(); cluster_times=()
+for i in $(seq 1 "$repeats"); do
+    l=$(seconds "$mlpipe" run "$dir/unit-1s.yaml" --seed "$i" --out "$dir/local-$i" --quiet)
+    c=$(seconds "$mlpipe" run "$dir/unit-1s.yaml" --seed "$i" --out "$dir/cluster-$i" --quiet --cluster "redis://127.0.0.1:$port")
+    units=$(python3 -c "import json,sys; f=json.load(open(sys.argv[1]))['models'][0]['folds']; print('%.2f' % (sum(x['fit_seconds'] + x['predict_seconds'] for x in f) / len(f)))" "$dir/local-$i/results.json")
+    same=$(python3 -c "import json,sys; a,b=(json.load(open(p))['models'][0]['metrics'] for p in sys.argv[1:]); print('same figures' if a == b else 'FIGURES DIFFER')" "$dir/local-$i/results.json" "$dir/cluster-$i/results.json")
+    echo "seed $i: in-process $l s, one worker $c s (mean unit $units s, $same)"
+    local_times+=("$l"); cluster_times+=("$c")
+done
+python3 - "${local_times[*]}" "${cluster_times[*]}" <<'PY'
+import statistics, sys
+l = statistics.median(map(float, sys.argv[1].split())); c = statistics.median(map(float, sys.argv[2].split()))
+print(f"median: in-process {l:.2f} s, one worker {c:.2f} s, ratio {c / l:.3f}")
+PY
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
