@@ -58,11 +58,17 @@ internal static class NumberParser
     /// <paramref name="separator"/> or the line's end (<paramref name="end"/>, the separator's index), read as
     /// <see cref="TryParse"/> reads it, in the one pass that finds its end: for the streaming reader's plain lines.
     /// False when the field is anything but <c>[+-]digits[.digits]</c> on Clinger's fast path (empty, spaces, an
-    /// exponent, text, a quote, many digits): the caller then splits and parses it the general way.
+    /// exponent, text, a quote, many digits), or when the separator could be part of a number (a point or a digit).
+    /// The caller then splits and parses it the general way.
     /// </summary>
     public static bool TryParseField(ReadOnlySpan<char> line, int start, char separator, out int end, out double value, out float single)
     {
         (end, value, single) = (start, 0, 0);
+        if (separator == '.' || char.IsAsciiDigit(separator))
+        {
+            return false;
+        }
+
         var i = start;
         var negative = false;
         if (i < line.Length && (line[i] == '-' || line[i] == '+'))

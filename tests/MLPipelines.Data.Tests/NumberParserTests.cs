@@ -126,6 +126,21 @@ public sealed class NumberParserTests
         }
     }
 
+    [Theory]
+    [InlineData('.', "1.5.2")]
+    [InlineData('5', "15253")]
+    [InlineData('0', "1.50")]
+    public void NumberParser_TryParseField_LeavesSeparatorsThatANumberCouldHoldToTheGeneralPath(char separator, string line)
+    {
+        // Given a line whose separator is a point or a digit
+
+        // When its first field is read
+        var read = NumberParser.TryParseField(line, 0, separator, out _, out _, out _);
+
+        // Then it is not (the field ends at the first separator, which only the general split knows)
+        Assert.False(read);
+    }
+
     private static void AssertSame(string text)
     {
         AssertSameField(text);
