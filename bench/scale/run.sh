@@ -3,6 +3,7 @@
 # $MLPIPE_SCALE_DIR, default /tmp/mlpipe-scale), a holdout run of one TRAINER on it, and what it cost:
 #
 #   bench/scale/run.sh ROWS TRAINER [MLPIPE]      e.g. bench/scale/run.sh 1000000 lightgbm
+#   OPTIONS='{epochs: 1}' bench/scale/run.sh 1000000 mlp      trainer options (a YAML map), default none
 #
 # Prints one line: rows, trainer, CSV MB, read s (start to the "data loaded" line, which is read + schema inference +
 # label + view), fit s (results.json fit_seconds of the split), final fit s, whole run s, peak RSS (GNU time), load
@@ -23,7 +24,7 @@ cat > "$spec" <<YAML
 name: scale-$trainer-$rows
 data: {path: table-$rows.csv, label: label}
 evaluation: {method: holdout, test_fraction: 0.2, seed: 42}
-models: [{name: $trainer, trainer: $trainer}]
+models: [{name: $trainer, trainer: $trainer${OPTIONS:+, options: $OPTIONS}}]
 report: {formats: [json], feature_importance: false}
 YAML
 out=$dir/run-$trainer-$rows
@@ -48,7 +49,7 @@ r = json.load(open(path))
 m = r["models"][0]
 fit = m["fit_seconds"]["mean"]; final = m.get("final_fit_seconds", 0)
 read = float(loaded) - float(start) if loaded else float("nan")
-print(f"rows {rows} | {trainer} | {mb} MB | read {read:.1f} s ({float(mb) / read:.0f} MB/s) | fit {fit:.1f} s | "
+print(f"rows {rows} | {trainer} | {mb} MB | accuracy {m['metrics']['accuracy']['mean']:.4f} | read {read:.1f} s ({float(mb) / read:.0f} MB/s) | fit {fit:.1f} s | "
       f"final fit {final:.1f} s | run {float(end) - float(start):.1f} s | peak RSS {rss} GiB | load before {load} | "
       f"load after {open('/proc/loadavg').read().split()[0]}")
 PY

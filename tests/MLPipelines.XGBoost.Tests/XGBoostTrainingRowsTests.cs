@@ -12,19 +12,21 @@ using MLPipelines.XGBoost.Training;
 namespace MLPipelines.XGBoost.Tests;
 
 /// <summary>
-/// How the training rows reach XGBoost: straight from the preprocessing (no ML.NET cache in between, unlike for
-/// multi-pass trainers), read through one cursor, in the view's order.
+/// How the training rows reach XGBoost: straight from the preprocessing (no ML.NET cache in between, as for LightGBM,
+/// unlike for multi-pass trainers), read through one cursor, in the view's order.
 /// </summary>
 public sealed class XGBoostTrainingRowsTests
 {
     [Fact]
-    public void PipelineRunner_XGBoost_ReadsThePreprocessingWithoutACacheWhileOtherTrainersKeepIt()
+    public void PipelineRunner_XGBoostAndLightGbm_ReadThePreprocessingWithoutACacheWhileMultiPassTrainersKeepIt()
     {
-        // Given a run with xgboost (reads its rows once) and lightgbm (the runner caches its input), both recording
-        // the view each fit is given
+        // Given a run with xgboost and lightgbm (each copies its rows into its own store) and fasttree (reads them
+        // pass after pass: the runner caches its input), all recording the view each fit is given
+        var builtin = BuiltinTrainers.CreateRegistry();
         var xgboost = new ViewRecordingPlugin(new XGBoostTrainerPlugin());
-        var lightgbm = new ViewRecordingPlugin(BuiltinTrainers.CreateRegistry().TryGet("lightgbm", out var plugin) ? plugin : throw new InvalidOperationException());
-        var registry = new TrainerRegistry().Register(xgboost).Register(lightgbm);
+        var lightgbm = new ViewRecordingPlugin(builtin.TryGet("lightgbm", out var plugin) ? plugin : throw new InvalidOperationException());
+        var fasttree = new ViewRecordingPlugin(builtin.TryGet("fasttree", out var other) ? other : throw new InvalidOperationException());
+        var registry = new TrainerRegistry().Register(xgboost).Register(lightgbm).Register(fasttree);
         var spec = new PipelineSpec
         {
             Name = "cache",
@@ -33,15 +35,18 @@ public sealed class XGBoostTrainingRowsTests
         };
         spec.Models.Add(new ModelSpec { Name = "xgb", Trainer = "xgboost", Options = { ["n_estimators"] = 5L } });
         spec.Models.Add(new ModelSpec { Name = "lgbm", Trainer = "lightgbm", Options = { ["iterations"] = 5L } });
+        spec.Models.Add(new ModelSpec { Name = "ft", Trainer = "fasttree", Options = { ["trees"] = 5L } });
 
         // When it runs (3 folds and the final fit per model)
         new PipelineRunner(registry).Run(spec, new RunOptions { OutputDirectory = Path.Combine(TestFiles.NewFolder(), "run") });
 
-        // Then xgboost read the preprocessing's own view every time, lightgbm ML.NET's cache of it
+        // Then xgboost and lightgbm read the preprocessing's own view every time, fasttree ML.NET's cache of it
         Assert.Equal(4, xgboost.Views.Count);
         Assert.All(xgboost.Views, view => Assert.NotEqual("CacheDataView", view));
         Assert.Equal(4, lightgbm.Views.Count);
-        Assert.All(lightgbm.Views, view => Assert.Equal("CacheDataView", view));
+        Assert.All(lightgbm.Views, view => Assert.NotEqual("CacheDataView", view));
+        Assert.Equal(4, fasttree.Views.Count);
+        Assert.All(fasttree.Views, view => Assert.Equal("CacheDataView", view));
     }
 
     [Fact]

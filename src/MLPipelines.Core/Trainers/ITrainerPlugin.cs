@@ -25,9 +25,10 @@ public interface ITrainerPlugin : ITrainerDeclaration
     object Bind(IReadOnlyDictionary<string, object?> values);
 
     /// <summary>
-    /// True for a trainer that reads its training rows exactly once (it copies them into its own matrix first, as
-    /// XGBoost does): the runner then puts no ML.NET cache after the preprocessing, which would only copy every
-    /// row once more before the trainer copies it again. Default false (multi-pass trainers: SDCA, L-BFGS, neural nets).
+    /// True for a trainer that copies its training rows into its own store before training (XGBoost's DMatrix and
+    /// the MLP's matrix in one pass, LightGBM's binned dataset in a few): the runner then puts no ML.NET cache after
+    /// the preprocessing, which would only hold every row once more while the trainer holds its copy. Default false
+    /// (trainers that read the rows pass after pass: SDCA, L-BFGS, FastTree).
     /// </summary>
     bool ReadsTrainingRowsOnce => false;
 

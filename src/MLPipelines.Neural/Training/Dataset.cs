@@ -77,6 +77,13 @@ public sealed class Dataset
     /// </summary>
     public (Dataset Train, Dataset Validation) Split(double fraction, int seed, bool stratify = false)
     {
+        var (train, validation) = SplitRows(fraction, seed, stratify);
+        return (Subset(train), Subset(validation));
+    }
+
+    /// <summary>The rows <see cref="Split"/> puts on each side, in the order it puts them there, without copying them.</summary>
+    public (int[] Train, int[] Validation) SplitRows(double fraction, int seed, bool stratify = false)
+    {
         if (!(fraction > 0 && fraction < 1))
         {
             throw new ArgumentOutOfRangeException(nameof(fraction), fraction, "Validation fraction must be in (0, 1).");
@@ -106,6 +113,6 @@ public sealed class Dataset
         var validRows = valid.ToArray();
         random.Shuffle(trainRows);
         random.Shuffle(validRows);
-        return (Subset(trainRows), Subset(validRows));
+        return (trainRows, validRows);
     }
 }

@@ -58,11 +58,16 @@ public sealed class NetworkTrainer
     public TrainingHistory Fit(Dataset train, Dataset? validation = null, Action<EpochRecord>? onEpoch = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(train);
+        int[]? trainRows = null, validationRows = null;
         if (validation is null && _options.ValidationFraction > 0)
         {
             var classification = _loss is SoftmaxCrossEntropy || (_loss is BinaryCrossEntropyWithLogits && train.TargetWidth == 1);
-            (train, validation) = train.Split(_options.ValidationFraction, _options.Seed, _options.StratifiedValidation && classification);
+            // The two sides as rows of the one matrix, not copies of it: the same batches, none of the memory.
+            (trainRows, validationRows) = train.SplitRows(_options.ValidationFraction, _options.Seed, _options.StratifiedValidation && classification);
+            validation = train;
         }
+
+        var trainCount = trainRows?.Length ?? train.Rows;
 
         CheckData(train, nameof(train));
         if (validation is not null)
@@ -78,7 +83,7 @@ public sealed class NetworkTrainer
         _network.Threads = _options.Threads;
         _optimizer.Threads = _network.Threads;
         var history = new TrainingHistory(_metric?.Name);
-        var batchSize = Math.Min(_options.BatchSize, train.Rows);
+        var batchSize = Math.Min(_options.BatchSize, trainCount);
         var outWidth = _network.OutputShape.Size;
         var targetWidth = train.TargetWidth;
         var featureSize = train.FeatureShape.Size;
@@ -87,10 +92,10 @@ public sealed class NetworkTrainer
         var batchX = new Tensor(batchSize + 1, train.FeatureShape);
         var batchT = new float[(batchSize + 1) * targetWidth];
         var gradient = new Tensor(batchSize + 1, _network.OutputShape);
-        var order = Enumerable.Range(0, train.Rows).ToArray();
+        var order = Enumerable.Range(0, trainCount).ToArray();
         var random = new Random(_options.Seed);
-        var batchesPerEpoch = (train.Rows + batchSize - 1) / batchSize;
-        if (train.Rows > batchSize && train.Rows % batchSize == 1)
+        var batchesPerEpoch = (trainCount + batchSize - 1) / batchSize;
+        if (trainCount > batchSize && trainCount % batchSize == 1)
         {
             batchesPerEpoch--;
         }
@@ -109,11 +114,11 @@ public sealed class NetworkTrainer
             _metric?.Reset();
             double lossSum = 0;
             var lr = 0f;
-            for (var start = 0; start < train.Rows;)
+            for (var start = 0; start < trainCount;)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var count = Math.Min(batchSize, train.Rows - start);
-                if (train.Rows - start - count == 1)
+                var count = Math.Min(batchSize, trainCount - start);
+                if (trainCount - start - count == 1)
                 {
                     count++;
                 }
@@ -123,7 +128,7 @@ public sealed class NetworkTrainer
                 var xs = batchX.Span;
                 for (var i = 0; i < count; i++)
                 {
-                    var r = order[start + i];
+                    var r = trainRows is null ? order[start + i] : trainRows[order[start + i]];
                     train.Features.AsSpan(r * featureSize, featureSize).CopyTo(xs.Slice(i * featureSize, featureSize));
                     train.Targets.AsSpan(r * targetWidth, targetWidth).CopyTo(batchT.AsSpan(i * targetWidth, targetWidth));
                 }
@@ -152,12 +157,12 @@ public sealed class NetworkTrainer
             }
 
             trainTicks += Stopwatch.GetTimestamp() - started;
-            var trainLoss = lossSum / train.Rows;
+            var trainLoss = lossSum / trainCount;
             double? trainMetric = _metric is null ? null : _metric.Result;
             double? validLoss = null, validMetric = null;
             if (validation is not null)
             {
-                (validLoss, validMetric) = Evaluate(validation);
+                (validLoss, validMetric) = Evaluate(validation, validationRows);
                 if (!double.IsFinite(validLoss.Value))
                 {
                     throw TrainingDivergedException.NonFiniteLoss(validLoss.Value, epoch);
@@ -205,7 +210,7 @@ public sealed class NetworkTrainer
         }
 
         var seconds = (double)trainTicks / Stopwatch.Frequency;
-        history.SamplesPerSecond = seconds > 0 ? (double)train.Rows * history.Epochs.Count / seconds : 0;
+        history.SamplesPerSecond = seconds > 0 ? (double)trainCount * history.Epochs.Count / seconds : 0;
         return history;
     }
 
@@ -213,26 +218,50 @@ public sealed class NetworkTrainer
     public (double Loss, double? Metric) Evaluate(Dataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
+        return Evaluate(data, null);
+    }
+
+    /// <summary>As <see cref="Evaluate(Dataset)"/> on rows <paramref name="rows"/> of <paramref name="data"/> (null = all, in order).</summary>
+    private (double Loss, double? Metric) Evaluate(Dataset data, int[]? rows)
+    {
         CheckData(data, nameof(data));
-        var batch = Math.Min(_options.EvaluationBatchSize, data.Rows);
+        var n = rows?.Length ?? data.Rows;
+        var batch = Math.Min(_options.EvaluationBatchSize, n);
         var x = new Tensor(batch, data.FeatureShape);
         var fs = data.FeatureShape.Size;
         var tw = data.TargetWidth;
+        var targets = rows is null ? [] : new float[batch * tw];
         var outWidth = _network.OutputShape.Size;
         _metric?.Reset();
         double lossSum = 0;
-        for (var start = 0; start < data.Rows; start += batch)
+        for (var start = 0; start < n; start += batch)
         {
-            var count = Math.Min(batch, data.Rows - start);
+            var count = Math.Min(batch, n - start);
             x.Resize(count);
-            data.Features.AsSpan(start * fs, count * fs).CopyTo(x.Span);
+            ReadOnlySpan<float> ts;
+            if (rows is null)
+            {
+                data.Features.AsSpan(start * fs, count * fs).CopyTo(x.Span);
+                ts = data.Targets.AsSpan(start * tw, count * tw);
+            }
+            else
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    var r = rows[start + i];
+                    data.Features.AsSpan(r * fs, fs).CopyTo(x.Span.Slice(i * fs, fs));
+                    data.Targets.AsSpan(r * tw, tw).CopyTo(targets.AsSpan(i * tw, tw));
+                }
+
+                ts = targets.AsSpan(0, count * tw);
+            }
+
             var y = _network.Forward(x, training: false);
-            var ts = data.Targets.AsSpan(start * tw, count * tw);
             lossSum += _loss.Evaluate(y.Span, ts, count, outWidth, []) * count;
             _metric?.Update(y.Span, ts, count, outWidth);
         }
 
-        return (lossSum / data.Rows, _metric is null ? null : _metric.Result);
+        return (lossSum / n, _metric is null ? null : _metric.Result);
     }
 
     private void CheckData(Dataset data, string name)

@@ -17,6 +17,10 @@ internal sealed class LightGbmTrainerPlugin : BuiltinTrainerPlugin<LightGbmOptio
 
     public override string Family => "boosted_trees";
 
+    /// <inheritdoc />
+    /// <remarks>ML.NET's LightGBM trainer bins the rows into LightGBM's own dataset (a pass for the labels, a sample for the bins, a pass to push the rows).</remarks>
+    public override bool ReadsTrainingRowsOnce => true;
+
     internal override IEstimator<ITransformer> CreateBinary(TrainerContext context, LightGbmOptions o) =>
         Gated(context.MLContext.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
         {

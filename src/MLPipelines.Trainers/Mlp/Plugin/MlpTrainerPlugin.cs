@@ -22,6 +22,10 @@ public sealed class MlpTrainerPlugin : TrainerPlugin<MlpOptions>
     public override string Family => "neural";
 
     /// <inheritdoc />
+    /// <remarks>Fit copies the rows into its matrix in one pass (<c>MlpTrainingData.Read</c>).</remarks>
+    public override bool ReadsTrainingRowsOnce => true;
+
+    /// <inheritdoc />
     protected override IEnumerable<(string Option, string Message)> Validate(MlpOptions options, TaskKind? task) =>
         MlpOptionsValidator.Errors(options, task);
 

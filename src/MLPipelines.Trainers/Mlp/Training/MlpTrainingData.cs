@@ -54,8 +54,11 @@ internal sealed class MlpTrainingData
             TaskKind.Binary => 2,
             _ => 0,
         };
-        var features = new List<float>(capacity: (int)Math.Min((data.GetRowCount() ?? 1024) * width, int.MaxValue / 2));
-        var targets = new List<float>();
+        // The rows straight into arrays sized by the view's row count (a copy only to cut rows without a label).
+        var known = data.GetRowCount() is { } count && count * width <= Array.MaxLength ? (int)count : 1024;
+        var features = GC.AllocateUninitializedArray<float>(known * width);
+        var targets = GC.AllocateUninitializedArray<float>(known);
+        var rows = 0;
         var skipped = 0;
         using (var cursor = data.GetRowCursor([featureCol, labelCol]))
         {
@@ -71,39 +74,47 @@ internal sealed class MlpTrainingData
                     continue;
                 }
 
+                if (rows == targets.Length)
+                {
+                    var grown = (int)Math.Min(Array.MaxLength / Math.Max(width, 1), Math.Max(1024, targets.Length * 2L));
+                    Array.Resize(ref targets, grown);
+                    Array.Resize(ref features, grown * width);
+                }
+
                 getFeatures(ref buffer);
-                AppendDense(features, buffer, width);
-                targets.Add(target);
+                WriteDense(features.AsSpan(rows * width, width), buffer);
+                targets[rows++] = target;
             }
         }
 
-        if (targets.Count == 0)
+        if (rows == 0)
         {
             throw new ArgumentException($"The training data has no rows with a label in column '{labelColumn}'.", nameof(data));
         }
 
-        return new MlpTrainingData([.. features], [.. targets], width, classCount, ReadBlocks(featureCol), skipped);
+        if (rows < targets.Length)
+        {
+            Array.Resize(ref targets, rows);
+            Array.Resize(ref features, rows * width);
+        }
+
+        return new MlpTrainingData(features, targets, width, classCount, ReadBlocks(featureCol), skipped);
     }
 
-    private static void AppendDense(List<float> features, in VBuffer<float> buffer, int width)
+    private static void WriteDense(Span<float> row, in VBuffer<float> buffer)
     {
         if (buffer.IsDense)
         {
-            features.AddRange(buffer.GetValues());
+            buffer.GetValues().CopyTo(row);
             return;
         }
 
-        var start = features.Count;
-        for (var i = 0; i < width; i++)
-        {
-            features.Add(0f);
-        }
-
+        row.Clear();
         var values = buffer.GetValues();
         var indices = buffer.GetIndices();
         for (var i = 0; i < values.Length; i++)
         {
-            features[start + indices[i]] = values[i];
+            row[indices[i]] = values[i];
         }
     }
 
