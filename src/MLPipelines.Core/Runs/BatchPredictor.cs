@@ -59,7 +59,7 @@ public sealed class BatchPredictor
         ModelMetadata? metadata;
         try
         {
-            model = ml.Model.Load(path, out inputSchema);
+            (model, inputSchema) = OnnxTempFiles.Create(() => (ml.Model.Load(path, out var schema), schema));
             metadata = ModelPackage.ReadMetadata(path);
         }
         catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))

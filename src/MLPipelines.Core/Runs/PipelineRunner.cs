@@ -180,7 +180,7 @@ public sealed class PipelineRunner(TrainerRegistry registry)
 
         var ml = ScratchFiles.Context(seed);
         var onnxFile = Path.ChangeExtension(result.ModelFile, ".onnx");
-        var export = OnnxModelWriter.TryWrite(ml, ml.Model.Load(folder.File(result.ModelFile), out _), data.All, data.Label, folder.File(onnxFile));
+        var export = OnnxModelWriter.TryWrite(ml, OnnxTempFiles.Create(() => ml.Model.Load(folder.File(result.ModelFile), out _)), data.All, data.Label, folder.File(onnxFile));
         return result with { OnnxFile = export.Path is null ? null : onnxFile, OnnxProblem = export.Problem };
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MLPipelines.Core.Runs;
 using MLPipelines.Results;
 
 namespace MLPipelines.Trainers.Mlp.Scoring;
@@ -43,7 +44,7 @@ internal static class MlpScoringChain
             switch (task)
             {
                 case TaskKind.Binary:
-                    Add(t.ApplyOnnxModel([ScoreColumns.Logit, ScoreColumns.Probability], [featureColumn], new MemoryStream(onnx)).Fit(view));
+                    Add(OnnxTempFiles.Create(() => t.ApplyOnnxModel([ScoreColumns.Logit, ScoreColumns.Probability], [featureColumn], new MemoryStream(onnx)).Fit(view)));
                     Add(IdentityScorers.Regression(ml, view.Schema, ScoreColumns.Probability));
                     Add(t.CopyColumns("Probability", "Score").Fit(view));
                     Add(t.DropColumns("Score", ScoreColumns.Probability).Fit(view));
@@ -51,12 +52,12 @@ internal static class MlpScoringChain
                     Add(t.DropColumns(ScoreColumns.Logit).Fit(view));
                     break;
                 case TaskKind.Regression:
-                    Add(t.ApplyOnnxModel([ScoreColumns.Value], [featureColumn], new MemoryStream(onnx)).Fit(view));
+                    Add(OnnxTempFiles.Create(() => t.ApplyOnnxModel([ScoreColumns.Value], [featureColumn], new MemoryStream(onnx)).Fit(view)));
                     Add(IdentityScorers.Regression(ml, view.Schema, ScoreColumns.Value));
                     Add(t.DropColumns(ScoreColumns.Value).Fit(view));
                     break;
                 default:
-                    Add(t.ApplyOnnxModel(["Score"], [featureColumn], new MemoryStream(onnx)).Fit(view));
+                    Add(OnnxTempFiles.Create(() => t.ApplyOnnxModel(["Score"], [featureColumn], new MemoryStream(onnx)).Fit(view)));
                     Add(IdentityScorers.Multiclass(ml, view.Schema, "Score", label, classCount));
                     break;
             }
