@@ -10,29 +10,11 @@
 # and the machine, load average and commit. Holds /tmp/mlpipe-measure.lock (no two timing runs at once).
 set -euo pipefail
 repeats=${1:-3}
-repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-mlpipe=${2:-$repo/src/MLPipelines.Cli/bin/Release/net10.0/mlpipe}
-dir=$(mktemp -d /tmp/mlpipe-cluster-bench.XXXXXX)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-cat > "$dir/unit-1s.yaml" <<YAML
-name: unit-1s
-data: {path: $repo/datasets/satellite.csv, label: classes}
-evaluation: {method: kfold, folds: 8, seed: 1}
-models: [{name: lightgbm, trainer: lightgbm, options: {iterations: 40}}]
-report: {formats: [json], feature_importance: false}
-YAML
-redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no > "$dir/redis.log" &
-redis=$!
-"$mlpipe" worker --cluster "redis://127.0.0.1:$port" > "$dir/worker.log" 2>&1 &
-worker=$!
-trap 'kill $worker 2>/dev/null; wait $worker 2>/dev/null; kill $redis 2>/dev/null; rm -rf "$dir"' EXIT
-for _ in $(seq 1 600); do grep -q ' ready:' "$dir/worker.log" && break; sleep 0.1; done
+mlpipe=${2:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/src/MLPipelines.Cli/bin/Release/net10.0/mlpipe}
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+start_worker "$dir/worker.log"
 grep ' ready:' "$dir/worker.log" >&2
-exec 9>/tmp/mlpipe-measure.lock
-flock 9
-echo "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores, commit $(git -C "$repo" rev-parse --short HEAD), $(date -u '+%Y-%m-%d %H:%M UTC'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 "$mlpipe" run "$dir/unit-1s.yaml" --seed 100 --out "$dir/warm" --quiet --cluster "redis://127.0.0.1:$port" > /dev/null 2>&1
-seconds() { local start end; start=$(date +%s.%N); "$@" > /dev/null 2>&1; end=$(date +%s.%N); echo "$end - $start" | bc; }
 local_times=(); cluster_times=()
 for i in $(seq 1 "$repeats"); do
     l=$(seconds "$mlpipe" run "$dir/unit-1s.yaml" --seed "$i" --out "$dir/local-$i" --quiet)

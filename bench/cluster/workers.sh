@@ -9,26 +9,8 @@
 # Prints per N: wall s, units, units per second, and the overhead per unit against in-process. Holds
 # /tmp/mlpipe-measure.lock. The workers share this machine's cores: this measures scheduling, not speed-up.
 set -euo pipefail
-repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-mlpipe=${1:-$repo/src/MLPipelines.Cli/bin/Release/net10.0/mlpipe}
-dir=$(mktemp -d /tmp/mlpipe-cluster-workers.XXXXXX)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-cat > "$dir/unit-1s.yaml" <<YAML
-name: unit-1s
-data: {path: $repo/datasets/satellite.csv, label: classes}
-evaluation: {method: kfold, folds: 8, seed: 1}
-models: [{name: lightgbm, trainer: lightgbm, options: {iterations: 40}}]
-report: {formats: [json], feature_importance: false}
-YAML
-redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no > "$dir/redis.log" &
-redis=$!
-workers=()
-cleanup() { for w in "${workers[@]}"; do kill "$w" 2>/dev/null || true; done; wait 2>/dev/null || true; kill $redis 2>/dev/null || true; rm -rf "$dir"; }
-trap cleanup EXIT
-exec 9>/tmp/mlpipe-measure.lock
-flock 9
-echo "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores, commit $(git -C "$repo" rev-parse --short HEAD), $(date -u '+%Y-%m-%d %H:%M UTC'), load $(cut -d' ' -f1-3 /proc/loadavg)"
-seconds() { local start end; start=$(date +%s.%N); "$@" > /dev/null 2>&1; end=$(date +%s.%N); echo "$end - $start" | bc; }
+mlpipe=${1:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/src/MLPipelines.Cli/bin/Release/net10.0/mlpipe}
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 "$mlpipe" run "$dir/unit-1s.yaml" --seed 50 --out "$dir/warm-local" --quiet > /dev/null 2>&1
 l=$(seconds "$mlpipe" run "$dir/unit-1s.yaml" --seed 51 --out "$dir/local" --quiet)
 read -r units unit final <<<"$(python3 -c "
@@ -38,14 +20,8 @@ f = m['folds']
 print(len(f), sum(x['fit_seconds'] + x['predict_seconds'] for x in f) / len(f), m['final_fit_seconds'])" "$dir/local/results.json")"
 printf 'in-process: %.2f s, %d units of %.2f s, final fit %.2f s, fixed part %.2f s\n' "$l" "$units" "$unit" "$final" "$(echo "$l - $units * $unit" | bc -l)"
 for n in 1 2 3; do
-    "$mlpipe" worker --cluster "redis://127.0.0.1:$port" --cluster-id "w$n" > "$dir/worker-$n-$n.log" 2>&1 &
-    workers+=($!)
-    for m in $(seq 1 $((n - 1))); do
-        "$mlpipe" worker --cluster "redis://127.0.0.1:$port" --cluster-id "w$n" > "$dir/worker-$n-$m.log" 2>&1 &
-        workers+=($!)
-    done
-    for log in "$dir"/worker-$n-*.log; do
-        for _ in $(seq 1 600); do grep -q ' ready:' "$log" && break; sleep 0.1; done
+    for m in $(seq 1 "$n"); do
+        start_worker "$dir/worker-$n-$m.log" --cluster-id "w$n"
     done
     "$mlpipe" run "$dir/unit-1s.yaml" --seed $((60 + n)) --out "$dir/warm-$n" --quiet --cluster "redis://127.0.0.1:$port" --cluster-id "w$n" > /dev/null 2>&1
     c=$(seconds "$mlpipe" run "$dir/unit-1s.yaml" --seed 51 --out "$dir/cluster-$n" --quiet --cluster "redis://127.0.0.1:$port" --cluster-id "w$n")
