@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.ML;
+using MLPipelines.Core.Runs;
 using MLPipelines.Results;
 using MLPipelines.Trainers.Training;
 using MLPipelines.XGBoost.Native;
@@ -60,7 +61,7 @@ public sealed class XGBoostTrainer : IEstimator<XGBoostModel>
         var parameters = XGBoostParameters.For(_options, Task, data.ClassCount, _options.Seed ?? _hooks.Seed ?? 0);
         var read = (fit.WallSeconds, fit.ProcessorSeconds);
         var boosting = new FitClock();
-        var booster = Train(data, parameters);
+        var booster = OpenMpThreads.Process.Run(() => Train(data, parameters));
         var boosted = (boosting.WallSeconds, boosting.ProcessorSeconds);
         var scoring = new XGBoostScoringBuilder(_ml, Task, booster, input, label, features, data.Width, data.ClassCount);
         var trees = _options.NEstimators * (Task == TaskKind.Multiclass ? data.ClassCount : 1);

@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using MLPipelines.Core.Runs;
 using MLPipelines.Core.Trainers;
 using MLPipelines.Core.Trainers.Builtin;
 using MLPipelines.Results;
@@ -18,6 +19,20 @@ public sealed class NativeFitGateTests
 
         Assert.Equal(8, probe.Fits);
         Assert.Equal(1, probe.MostAtOnce);
+    }
+
+    [Fact]
+    public void NativeFitGate_Fit_RunsEveryFitOnOneThreadWhicheverThreadCalls()
+    {
+        var probe = new OverlapProbe();
+        var threads = new OpenMpThreads();
+        var gate = new object();
+        var data = new MLContext(seed: 1).Data.LoadFromEnumerable([new Row { X = 1 }]);
+
+        Parallel.For(0, 6, new ParallelOptions { MaxDegreeOfParallelism = 3 }, _ => new NativeFitGate(probe, gate, threads).Fit(data));
+
+        Assert.Equal(6, probe.Fits);
+        Assert.Single(probe.Threads);
     }
 
     [Theory]
@@ -45,12 +60,19 @@ public sealed class NativeFitGateTests
         private int most;
         private int fits;
 
+        public HashSet<int> Threads { get; } = [];
+
         public int MostAtOnce => most;
 
         public int Fits => fits;
 
         public ITransformer Fit(IDataView input)
         {
+            lock (Threads)
+            {
+                Threads.Add(Environment.CurrentManagedThreadId);
+            }
+
             var now = Interlocked.Increment(ref running);
             InterlockedMax(ref most, now);
             Thread.Sleep(20);

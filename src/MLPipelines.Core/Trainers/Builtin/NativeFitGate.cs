@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using MLPipelines.Core.Runs;
 
 namespace MLPipelines.Core.Trainers.Builtin;
 
@@ -8,9 +9,10 @@ namespace MLPipelines.Core.Trainers.Builtin;
 /// it, and a concurrent fit with another <c>threads</c> setting makes it index past them and crash the process
 /// (seen here when test classes trained LightGBM in parallel; dotnet/machinelearning#4896 and LightGBM#2820 report
 /// the same). Prediction is managed code in ML.NET and needs no gate. Fit returns the inner transformer unchanged,
-/// so saved models and <c>LastTransformer</c> are exactly what the inner estimator produces.
+/// so saved models and <c>LastTransformer</c> are exactly what the inner estimator produces. The fit runs on
+/// <see cref="OpenMpThreads"/>, so every LightGBM fit of the process reuses one OpenMP team.
 /// </summary>
-internal sealed class NativeFitGate(IEstimator<ITransformer> inner, object gate) : IEstimator<ITransformer>
+internal sealed class NativeFitGate(IEstimator<ITransformer> inner, object gate, OpenMpThreads? threads = null) : IEstimator<ITransformer>
 {
     /// <summary>The gate shared by every LightGBM fit in the process.</summary>
     internal static readonly object LightGbm = new();
@@ -25,7 +27,7 @@ internal sealed class NativeFitGate(IEstimator<ITransformer> inner, object gate)
         {
             try
             {
-                return Inner.Fit(input);
+                return (threads ?? OpenMpThreads.Process).Run(() => Inner.Fit(input));
             }
             catch (ArgumentNullException e) when (e.StackTrace?.Contains("RegressionTree", StringComparison.Ordinal) == true)
             {
