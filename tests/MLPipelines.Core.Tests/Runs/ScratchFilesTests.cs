@@ -1,3 +1,4 @@
+using Microsoft.ML.Transforms.Onnx;
 using MLPipelines.Core.Runs;
 
 namespace MLPipelines.Core.Tests.Runs;
@@ -15,6 +16,16 @@ public sealed class ScratchFilesTests
         var lockFile = Path.Combine(ScratchFiles.Directory, ".lock");
         Assert.True(File.Exists(lockFile));
         Assert.Throws<IOException>(() => new FileStream(lockFile, FileMode.Open, FileAccess.ReadWrite, FileShare.None).Dispose());
+    }
+
+    [Fact]
+    public void ScratchFiles_Context_OnnxSessionsRunOnTheCallingThread()
+    {
+        var options = ScratchFiles.Context(3).GetOnnxSessionOption();
+
+        Assert.Equal(1, options.IntraOpNumThreads);
+        Assert.Equal(1, options.InterOpNumThreads);
+        Assert.True(options.PerSessionThreads);
     }
 
     [Fact]
