@@ -55,6 +55,11 @@ public static class OnnxModelWriter
             var graph = networks.Count == 0 && !body.Any(IsExpression)
                 ? OnnxModelGraph.Read(Convert(ml, Chain(body), input, null))
                 : Stitched(ml, body, input, networks.Count == 0 ? null : ConverterOpset);
+            if (CategoricalSplitNodes.Rewrite(graph, CategoricalSplitNodes.Ensembles(body)) is { } trees)
+            {
+                return OnnxExport.Unavailable("no ONNX file: " + trees);
+            }
+
             if (mapsPrediction)
             {
                 AddPrediction(graph, label);
