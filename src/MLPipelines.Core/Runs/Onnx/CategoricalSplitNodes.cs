@@ -12,7 +12,7 @@ namespace MLPipelines.Core.Runs.Onnx;
 /// feature -1, which ONNX Runtime rejects. A chain of one node per slot cannot replace it: the links would share the GT
 /// child, and ONNX Runtime takes trees only. So each distinct set of slots becomes one more feature, the number of its
 /// slots above 0 (<c>MatMul</c> of the indicators <c>x &gt; 0</c> with a 0/1 matrix, appended to the features), and
-/// the node a <c>BRANCH_LEQ</c> at 0 on it. A missing value counts as not above 0, as in ML.NET's scoring.
+/// the node a <c>BRANCH_LEQ</c> at 0 on it. A missing value counts as not above 0 (one-hot slots are never missing).
 /// </summary>
 internal static class CategoricalSplitNodes
 {
@@ -23,7 +23,7 @@ internal static class CategoricalSplitNodes
 
     /// <summary>
     /// Rewrites every <c>TreeEnsembleRegressor</c> node of <paramref name="graph"/> whose trees have categorical splits,
-    /// the n-th such node from the n-th ensemble of <paramref name="ensembles"/> (the converter writes them in the
+    /// the n-th of these nodes from the n-th ensemble of <paramref name="ensembles"/> (the converter writes them in the
     /// order of the model's steps). Returns why the graph still holds a node it cannot score, or null.
     /// </summary>
     public static string? Rewrite(OnnxModelGraph graph, IReadOnlyList<(RegressionTreeEnsemble Trees, int Features)> ensembles)
